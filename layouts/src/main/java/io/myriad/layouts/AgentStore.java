@@ -1,0 +1,347 @@
+package io.myriad.layouts;
+
+import java.nio.ByteBuffer;
+
+import org.agrona.BufferUtil;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * Off-heap storage for up to {@code capacity} agents of one {@link Schema}, placed by a {@link Layout}.
+ * <p>
+ * Agents are identified by their index. {@link #spawn()} always takes the lowest free index, so the sequence
+ * of indices depends only on the sequence of spawns and despawns: the free list is deterministic. Indices in
+ * {@code [0, highWaterMark)} may hold dead agents; sweeps either check {@link #isAlive(int)} or, when
+ * {@link #isDense()}, skip the check.
+ * <p>
+ * Double-buffered fields have two slots; {@link #parity()} says which is current and {@link #swap()} flips it
+ * at the end of a tick. Within a tick, an update that writes a double-buffered field must write its next value
+ * for every live agent, since after the swap the other copy is what everybody reads.
+ * <p>
+ * Not thread safe for structural changes (spawn, despawn, swap), which the kernel makes on one thread between
+ * the parallel stages; values may be read and written by many threads on disjoint agents.
+ */
+public final class AgentStore implements AutoCloseable
+{
+    private final Schema schema;
+    private final Layout layout;
+    private final Addressing addressing;
+    private final ByteBuffer[] memory;
+    private final UnsafeBuffer[] regions;
+    private final long[] aliveWords;
+    private int parity;
+    private int highWaterMark;
+    private int liveCount;
+    private int lowestFreeHint;
+    private long swapCount;
+    private boolean closed;
+
+    /**
+     * Allocates zeroed, cache-line-aligned memory for the agents.
+     *
+     * @param schema   the agent type.
+     * @param layout   where each field of each agent lives.
+     * @param capacity the most agents the store holds at once; at least 1.
+     */
+    public AgentStore(final Schema schema, final Layout layout, final int capacity)
+    {
+        if (capacity < 1)
+        {
+            throw new IllegalArgumentException("capacity must be at least 1: " + capacity);
+        }
+        this.schema = schema;
+        this.layout = layout;
+        this.addressing = layout.plan(schema, capacity);
+        final int regionCount = addressing.regionCount();
+        this.memory = new ByteBuffer[regionCount];
+        this.regions = new UnsafeBuffer[regionCount];
+        for (int r = 0; r < regionCount; r++)
+        {
+            memory[r] = BufferUtil.allocateDirectAligned(addressing.regionBytes(r), Addressing.REGION_ALIGNMENT);
+            regions[r] = new UnsafeBuffer(memory[r]);
+        }
+        this.aliveWords = new long[(capacity + 63) >>> 6];
+    }
+
+    /**
+     * @return the agent type.
+     */
+    public Schema schema()
+    {
+        return schema;
+    }
+
+    /**
+     * @return the layout the store was planned with.
+     */
+    public Layout layout()
+    {
+        return layout;
+    }
+
+    /**
+     * @return where each slot of each agent lives.
+     */
+    public Addressing addressing()
+    {
+        return addressing;
+    }
+
+    /**
+     * @return the most agents the store holds at once.
+     */
+    public int capacity()
+    {
+        return addressing.capacity();
+    }
+
+    /**
+     * @return number of live agents.
+     */
+    public int liveCount()
+    {
+        return liveCount;
+    }
+
+    /**
+     * @return one past the highest index ever spawned; sweeps cover {@code [0, highWaterMark)}.
+     */
+    public int highWaterMark()
+    {
+        return highWaterMark;
+    }
+
+    /**
+     * @return true when every index below the high-water mark is alive, so sweeps need not check.
+     */
+    public boolean isDense()
+    {
+        return liveCount == highWaterMark;
+    }
+
+    /**
+     * @param index an agent index.
+     * @return true if an agent lives at the index.
+     */
+    public boolean isAlive(final int index)
+    {
+        return index >= 0 && index < highWaterMark && (aliveWords[index >>> 6] & (1L << index)) != 0;
+    }
+
+    /**
+     * @return 0 or 1: which copy of each double-buffered field is current.
+     */
+    public int parity()
+    {
+        return parity;
+    }
+
+    /**
+     * @return how many times {@link #swap()} has run; accessors wrapped before a swap must be wrapped again.
+     */
+    public long swapCount()
+    {
+        return swapCount;
+    }
+
+    /**
+     * @param fieldIndex a field of the schema.
+     * @return the slot holding its current value.
+     */
+    public int currentSlot(final int fieldIndex)
+    {
+        return schema.currentSlot(fieldIndex, parity);
+    }
+
+    /**
+     * @param fieldIndex a field of the schema.
+     * @return the slot receiving its next value; the current slot for fields that are not double buffered.
+     */
+    public int nextSlot(final int fieldIndex)
+    {
+        return schema.nextSlot(fieldIndex, parity);
+    }
+
+    /**
+     * @param slot a slot of the schema.
+     * @return the buffer of the region holding the slot.
+     */
+    public UnsafeBuffer buffer(final int slot)
+    {
+        return regions[addressing.region(slot)];
+    }
+
+    /**
+     * @param region a region of the addressing.
+     * @return its buffer.
+     */
+    public UnsafeBuffer region(final int region)
+    {
+        return regions[region];
+    }
+
+    /**
+     * @param slot  a slot of the schema.
+     * @param index an agent index.
+     * @return offset of the agent's value within {@link #buffer(int)}.
+     */
+    public int offset(final int slot, final int index)
+    {
+        return addressing.offset(slot, index);
+    }
+
+    /**
+     * Makes the next values of double-buffered fields current. Called once per tick, between the parallel
+     * stages, on the thread that owns the store.
+     */
+    public void swap()
+    {
+        parity ^= 1;
+        swapCount++;
+    }
+
+    /**
+     * Spawns an agent at the lowest free index, with every field zero in both copies.
+     *
+     * @return the agent's index.
+     * @throws IllegalStateException if the store is full.
+     */
+    public int spawn()
+    {
+        final int index;
+        if (liveCount == highWaterMark)
+        {
+            if (highWaterMark == capacity())
+            {
+                throw new IllegalStateException(
+                    "agent store " + schema.name() + " is full: capacity " + capacity() + " agents");
+            }
+            index = highWaterMark++;
+        }
+        else
+        {
+            index = lowestFree(lowestFreeHint);
+        }
+        aliveWords[index >>> 6] |= 1L << index;
+        liveCount++;
+        lowestFreeHint = index + 1;
+        clear(index);
+        return index;
+    }
+
+    /**
+     * Spawns {@code count} agents, as {@code count} calls to {@link #spawn()} would.
+     *
+     * @param count number of agents to spawn.
+     * @return index of the first spawned agent when the store was dense (they are then consecutive), else -1.
+     */
+    public int spawn(final int count)
+    {
+        if (count < 0 || count > capacity() - liveCount)
+        {
+            throw new IllegalArgumentException(
+                "cannot spawn " + count + " agents into " + schema.name() + ": " + liveCount + " of " +
+                capacity() + " in use");
+        }
+        if (isDense())
+        {
+            final int first = highWaterMark;
+            for (int i = first; i < first + count; i++)
+            {
+                aliveWords[i >>> 6] |= 1L << i;
+                clear(i);
+            }
+            highWaterMark += count;
+            liveCount += count;
+            lowestFreeHint = highWaterMark;
+            return count == 0 ? -1 : first;
+        }
+        for (int i = 0; i < count; i++)
+        {
+            spawn();
+        }
+        return -1;
+    }
+
+    /**
+     * Despawns the agent at the index; the index becomes free for the next spawn.
+     *
+     * @param index a live agent's index.
+     * @throws IllegalArgumentException if no agent lives there.
+     */
+    public void despawn(final int index)
+    {
+        if (!isAlive(index))
+        {
+            throw new IllegalArgumentException("no live agent at index " + index + " in " + schema.name());
+        }
+        aliveWords[index >>> 6] &= ~(1L << index);
+        liveCount--;
+        if (index < lowestFreeHint)
+        {
+            lowestFreeHint = index;
+        }
+    }
+
+    /**
+     * Copies the raw words of the liveness bit set, for checkpoints and hashes.
+     *
+     * @param dst destination of at least {@code (highWaterMark + 63) / 64} words.
+     * @return number of words copied.
+     */
+    public int copyAliveWords(final long[] dst)
+    {
+        final int words = (highWaterMark + 63) >>> 6;
+        System.arraycopy(aliveWords, 0, dst, 0, words);
+        return words;
+    }
+
+    /**
+     * @param wordIndex index of a 64-bit word of the liveness bit set.
+     * @return the word: bit {@code i % 64} of word {@code i / 64} is set when agent i is alive.
+     */
+    public long aliveWord(final int wordIndex)
+    {
+        return aliveWords[wordIndex];
+    }
+
+    /**
+     * Frees the memory. The store must not be used afterwards.
+     */
+    public void close()
+    {
+        if (!closed)
+        {
+            closed = true;
+            for (int r = 0; r < memory.length; r++)
+            {
+                regions[r].wrap(0L, 0);
+                BufferUtil.free(memory[r]);
+            }
+        }
+    }
+
+    private int lowestFree(final int from)
+    {
+        int word = from >>> 6;
+        long bits = ~aliveWords[word] & (-1L << from);
+        while (bits == 0)
+        {
+            bits = ~aliveWords[++word];
+        }
+        final int index = (word << 6) + Long.numberOfTrailingZeros(bits);
+        if (index >= highWaterMark)
+        {
+            throw new IllegalStateException("free list out of step with live count in " + schema.name());
+        }
+        return index;
+    }
+
+    private void clear(final int index)
+    {
+        for (int slot = 0, slots = schema.slotCount(); slot < slots; slot++)
+        {
+            final int size = schema.slotField(slot).type().size();
+            regions[addressing.region(slot)].setMemory(addressing.offset(slot, index), size, (byte)0);
+        }
+    }
+}
