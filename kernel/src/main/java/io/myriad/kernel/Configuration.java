@@ -1,0 +1,96 @@
+package io.myriad.kernel;
+
+/**
+ * Property names and defaults of a {@link Simulation.Context}. Each default may be overridden by the system
+ * property of the same name; a Context setter overrides both.
+ */
+public final class Configuration
+{
+    /** Compute workers, the driving thread included. */
+    public static final String WORKERS_PROP_NAME = "myriad.workers";
+
+    /** Default compute workers: 1. */
+    public static final int WORKERS_DEFAULT = 1;
+
+    /** Work items per batch; fixed, so batch boundaries never depend on the number of workers. */
+    public static final String BATCH_SIZE_PROP_NAME = "myriad.batch.size";
+
+    /** Default batch size: 4096 items. Small enough to balance two to eight workers at 100k agents and up. */
+    public static final int BATCH_SIZE_DEFAULT = 4096;
+
+    /** Ring slots of the tick pipeline, a power of two. */
+    public static final String RING_SIZE_PROP_NAME = "myriad.ring.size";
+
+    /** Default ring size: 1024 slots. */
+    public static final int RING_SIZE_DEFAULT = 1024;
+
+    /** How compute workers wait for batches: backoff, sleeping, yielding, busy-spin or blocking. */
+    public static final String WAIT_STRATEGY_PROP_NAME = "myriad.wait.strategy";
+
+    /** Default wait strategy: backoff, which behaves when threads outnumber cores. */
+    public static final String WAIT_STRATEGY_DEFAULT = "backoff";
+
+    /** Memory layout of the agent store: soa, aos or aosoa&lt;N&gt;. */
+    public static final String LAYOUT_PROP_NAME = "myriad.layout";
+
+    /** Default layout: soa. */
+    public static final String LAYOUT_DEFAULT = "soa";
+
+    /** Ticks not counted in the steady-state allocation figure, while classes load and code warms up. */
+    public static final String WARMUP_TICKS_PROP_NAME = "myriad.warmup.ticks";
+
+    /** Default warm-up ticks for allocation accounting: 5. */
+    public static final int WARMUP_TICKS_DEFAULT = 5;
+
+    private Configuration()
+    {
+    }
+
+    /**
+     * @return the workers set by system property, or the default.
+     */
+    public static int workers()
+    {
+        return Integer.getInteger(WORKERS_PROP_NAME, WORKERS_DEFAULT);
+    }
+
+    /**
+     * @return the batch size set by system property, or the default.
+     */
+    public static int batchSize()
+    {
+        return Integer.getInteger(BATCH_SIZE_PROP_NAME, BATCH_SIZE_DEFAULT);
+    }
+
+    /**
+     * @return the ring size set by system property, or the default.
+     */
+    public static int ringSize()
+    {
+        return Integer.getInteger(RING_SIZE_PROP_NAME, RING_SIZE_DEFAULT);
+    }
+
+    /**
+     * @return the wait strategy set by system property, or the default.
+     */
+    public static String waitStrategy()
+    {
+        return System.getProperty(WAIT_STRATEGY_PROP_NAME, WAIT_STRATEGY_DEFAULT);
+    }
+
+    /**
+     * @return the layout set by system property, or the default.
+     */
+    public static String layout()
+    {
+        return System.getProperty(LAYOUT_PROP_NAME, LAYOUT_DEFAULT);
+    }
+
+    /**
+     * @return the warm-up ticks set by system property, or the default.
+     */
+    public static int warmupTicks()
+    {
+        return Integer.getInteger(WARMUP_TICKS_PROP_NAME, WARMUP_TICKS_DEFAULT);
+    }
+}
