@@ -251,11 +251,11 @@ public final class Simulation implements Agent, AutoCloseable
 
     /**
      * Bytes allocated on the simulation's threads (the driving thread while it works on a tick, and the compute
-     * workers while they process batches) after the warm-up ticks, or -1 if the JVM cannot count them.
+     * workers while they process batches) since the warm-up ticks ended, or -1 if the JVM cannot count them.
      *
-     * @return steady-state bytes allocated per tick.
+     * @return steady-state bytes allocated.
      */
-    public double allocatedBytesPerTick()
+    public long steadyStateAllocatedBytes()
     {
         if (!ThreadAllocation.isSupported())
         {
@@ -265,8 +265,18 @@ public final class Simulation implements Agent, AutoCloseable
         {
             return 0;
         }
-        final long workerBytes = pipeline.computeAllocatedBytes() - workerBytesAtWarmupEnd;
-        return (double)(steadyDriverBytes + workerBytes) / steadyTicks;
+        return steadyDriverBytes + pipeline.computeAllocatedBytes() - workerBytesAtWarmupEnd;
+    }
+
+    /**
+     * {@link #steadyStateAllocatedBytes()} divided by {@link #steadyStateTicks()}.
+     *
+     * @return steady-state bytes allocated per tick, 0 before the warm-up ends, -1 if the JVM cannot count them.
+     */
+    public double allocatedBytesPerTick()
+    {
+        final long bytes = steadyStateAllocatedBytes();
+        return bytes <= 0 ? bytes : (double)bytes / steadyTicks;
     }
 
     /**

@@ -25,7 +25,7 @@ public final class AgentStore implements AutoCloseable
     private final Schema schema;
     private final Layout layout;
     private final Addressing addressing;
-    private final ByteBuffer[] memory;
+    private final ByteBuffer[] allocations;
     private final UnsafeBuffer[] regions;
     private final long[] aliveWords;
     private int parity;
@@ -52,12 +52,18 @@ public final class AgentStore implements AutoCloseable
         this.layout = layout;
         this.addressing = layout.plan(schema, capacity);
         final int regionCount = addressing.regionCount();
-        this.memory = new ByteBuffer[regionCount];
+        this.allocations = new ByteBuffer[regionCount];
         this.regions = new UnsafeBuffer[regionCount];
         for (int r = 0; r < regionCount; r++)
         {
-            memory[r] = BufferUtil.allocateDirectAligned(addressing.regionBytes(r), Addressing.REGION_ALIGNMENT);
-            regions[r] = new UnsafeBuffer(memory[r]);
+            // Over-allocate and wrap the aligned part ourselves: the slice that BufferUtil.allocateDirectAligned
+            // returns cannot be freed explicitly (invokeCleaner rejects slices), the whole allocation can.
+            final int bytes = addressing.regionBytes(r);
+            final ByteBuffer allocation = ByteBuffer.allocateDirect(bytes + Addressing.REGION_ALIGNMENT);
+            final int misalignment = (int)(BufferUtil.address(allocation) & (Addressing.REGION_ALIGNMENT - 1));
+            final int alignedOffset = misalignment == 0 ? 0 : Addressing.REGION_ALIGNMENT - misalignment;
+            allocations[r] = allocation;
+            regions[r] = new UnsafeBuffer(allocation, alignedOffset, bytes);
         }
         this.aliveWords = new long[(capacity + 63) >>> 6];
     }
@@ -312,10 +318,11 @@ public final class AgentStore implements AutoCloseable
         if (!closed)
         {
             closed = true;
-            for (int r = 0; r < memory.length; r++)
+            for (int r = 0; r < allocations.length; r++)
             {
                 regions[r].wrap(0L, 0);
-                BufferUtil.free(memory[r]);
+                BufferUtil.free(allocations[r]);
+                allocations[r] = null;
             }
         }
     }

@@ -1,0 +1,395 @@
+package io.myriad.plugins.flocking;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.myriad.kernel.model.BatchContext;
+import io.myriad.kernel.model.Model;
+import io.myriad.kernel.model.Phase;
+import io.myriad.kernel.model.PhaseWorker;
+import io.myriad.kernel.rng.CounterRng;
+import io.myriad.kernel.space.ContinuousSpace2D;
+import io.myriad.kernel.space.NeighbourRanges;
+import io.myriad.kernel.space.SpatialHashGrid;
+import io.myriad.layouts.AgentStore;
+import io.myriad.layouts.Schema;
+
+/**
+ * Boids in a periodic continuous space, as in the ABM framework comparison: each bird sums, over the birds
+ * strictly within its vision, their offsets (cohesion), the offsets of those closer than the separation distance
+ * (separation) and their headings (alignment); divides each by the number of neighbours and weights it; its new
+ * heading is the normalised mean of its old heading and the weighted sum, and it moves {@code speed} along it.
+ */
+public final class FlockingModel implements Model
+{
+    static final int STREAM_INIT = 1;
+    static final int METRIC_HEADING_X = 0;
+    static final int METRIC_HEADING_Y = 1;
+    static final int METRIC_NEIGHBOUR_COSINE = 2;
+    static final int METRIC_BIRDS_WITH_NEIGHBOURS = 3;
+
+    private final FlockingParameters parameters;
+    private final ContinuousSpace2D space;
+    private final SpatialHashGrid grid;
+    private final double[] headingX;
+    private final double[] headingY;
+
+    /**
+     * @param parameters resolved settings.
+     */
+    public FlockingModel(final FlockingParameters parameters)
+    {
+        this.parameters = parameters;
+        this.space = new ContinuousSpace2D(parameters.width(), parameters.height(), true);
+        this.grid = new SpatialHashGrid(space, parameters.vision(), parameters.birds());
+        this.headingX = new double[parameters.birds()];
+        this.headingY = new double[parameters.birds()];
+    }
+
+    /**
+     * @return the resolved settings.
+     */
+    public FlockingParameters parameters()
+    {
+        return parameters;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public Schema schema()
+    {
+        return BirdSchema.SCHEMA;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public int capacity()
+    {
+        return parameters.birds();
+    }
+
+    /**
+     * Places birds uniformly at random with uniformly random headings.
+     *
+     * @param store an empty store.
+     * @param seed  the run's seed.
+     */
+    public void initialise(final AgentStore store, final long seed)
+    {
+        final long key = CounterRng.key(seed, STREAM_INIT);
+        final BirdFlyweight bird = new BirdFlyweight().wrap(store);
+        final int birds = parameters.birds();
+        store.spawn(birds);
+        for (int i = 0; i < birds; i++)
+        {
+            final double angle = 2.0 * Math.PI * CounterRng.uniform(key, 0, i, 2);
+            bird.x(i, space.normaliseX(space.width() * CounterRng.uniform(key, 0, i, 0)));
+            bird.y(i, space.normaliseY(space.height() * CounterRng.uniform(key, 0, i, 1)));
+            bird.vx(i, StrictMath.cos(angle));
+            bird.vy(i, StrictMath.sin(angle));
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public List<Phase> phases()
+    {
+        return List.of(new IndexPhase(), new GatherPhase(), new SteerPhase());
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public List<String> metricNames()
+    {
+        return List.of("heading_x_sum", "heading_y_sum", "neighbour_cosine_sum", "birds_with_neighbours");
+    }
+
+    /**
+     * Alignment is the length of the mean heading: near 0 for random headings, 1 when all birds fly alike.
+     * Local alignment is the mean, over birds that have neighbours, of the cosine between a bird's heading and
+     * its neighbours' headings at the start of the tick: near 0 when headings are random, 1 inside a flock.
+     *
+     * @param metricSums the last tick's sums.
+     * @param liveAgents birds.
+     * @return {@code alignment} and {@code local_alignment}.
+     */
+    public Map<String, Double> observe(final double[] metricSums, final int liveAgents)
+    {
+        final Map<String, Double> figures = new LinkedHashMap<>();
+        figures.put("alignment", liveAgents == 0 ? 0.0 :
+            Math.sqrt(metricSums[METRIC_HEADING_X] * metricSums[METRIC_HEADING_X] +
+            metricSums[METRIC_HEADING_Y] * metricSums[METRIC_HEADING_Y]) / liveAgents);
+        final double withNeighbours = metricSums[METRIC_BIRDS_WITH_NEIGHBOURS];
+        figures.put("local_alignment", withNeighbours == 0 ? 0.0 :
+            metricSums[METRIC_NEIGHBOUR_COSINE] / withNeighbours);
+        return figures;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public String toString()
+    {
+        return "flocking(" + parameters + ")";
+    }
+
+    /**
+     * Gives every live bird its cell, then sorts the birds by cell.
+     */
+    private final class IndexPhase implements Phase
+    {
+        public String name()
+        {
+            return "index";
+        }
+
+        public PhaseWorker newWorker(final AgentStore store)
+        {
+            final BirdFlyweight bird = new BirdFlyweight();
+            return (batch) ->
+            {
+                if (bird.wrappedSwapCount() != store.swapCount() || bird.store() != store)
+                {
+                    bird.wrap(store);
+                }
+                final SpatialHashGrid grid = FlockingModel.this.grid;
+                final boolean dense = store.isDense();
+                for (int i = batch.from(), to = batch.to(); i < to; i++)
+                {
+                    grid.key(i, dense || store.isAlive(i) ? grid.cellOf(bird.x(i), bird.y(i)) : -1);
+                }
+            };
+        }
+
+        public void afterBatches(final AgentStore store, final long tick)
+        {
+            grid.sort(store.highWaterMark());
+        }
+    }
+
+    /**
+     * Copies positions and headings into cell order.
+     */
+    private final class GatherPhase implements Phase
+    {
+        public String name()
+        {
+            return "gather";
+        }
+
+        public int workItems(final AgentStore store)
+        {
+            return grid.size();
+        }
+
+        public PhaseWorker newWorker(final AgentStore store)
+        {
+            final BirdFlyweight bird = new BirdFlyweight();
+            return (batch) ->
+            {
+                if (bird.wrappedSwapCount() != store.swapCount() || bird.store() != store)
+                {
+                    bird.wrap(store);
+                }
+                final SpatialHashGrid grid = FlockingModel.this.grid;
+                final double[] headingX = FlockingModel.this.headingX;
+                final double[] headingY = FlockingModel.this.headingY;
+                for (int rank = batch.from(), to = batch.to(); rank < to; rank++)
+                {
+                    final int agent = grid.agentAt(rank);
+                    grid.position(rank, bird.x(agent), bird.y(agent));
+                    headingX[rank] = bird.vx(agent);
+                    headingY[rank] = bird.vy(agent);
+                }
+            };
+        }
+    }
+
+    /**
+     * Steers and moves every bird, in cell order, writing the next copies of its fields.
+     */
+    private final class SteerPhase implements Phase
+    {
+        public String name()
+        {
+            return "steer";
+        }
+
+        public int workItems(final AgentStore store)
+        {
+            return grid.size();
+        }
+
+        public PhaseWorker newWorker(final AgentStore store)
+        {
+            return new SteerWorker(store);
+        }
+    }
+
+    /**
+     * Steers the birds of one batch. The neighbour sums live in fields so that the sweep over a range of ranks is
+     * one small method the JIT inlines, called twice around the bird itself; its body is branch free, since
+     * whether a candidate is within vision is a coin toss the branch predictor cannot learn (a conditional
+     * expression on doubles compiles to a branch on x86). Math.fma rounds once, the same way everywhere.
+     */
+    private final class SteerWorker implements PhaseWorker
+    {
+        private final AgentStore store;
+        private final BirdFlyweight bird = new BirdFlyweight();
+        private final NeighbourRanges ranges = new NeighbourRanges();
+        private final double[] xs = grid.xs();
+        private final double[] ys = grid.ys();
+        private final double[] hxs = headingX;
+        private final double[] hys = headingY;
+        private final double vision2 = parameters.vision() * parameters.vision();
+        private final double separation2 = parameters.separation() * parameters.separation();
+        private double neighbours;
+        private double cohereX;
+        private double cohereY;
+        private double separateX;
+        private double separateY;
+        private double matchX;
+        private double matchY;
+
+        SteerWorker(final AgentStore store)
+        {
+            this.store = store;
+        }
+
+        public void process(final BatchContext batch)
+        {
+            if (bird.wrappedSwapCount() != store.swapCount() || bird.store() != store)
+            {
+                bird.wrap(store);
+            }
+            final BirdFlyweight bird = this.bird;
+            final NeighbourRanges ranges = this.ranges;
+            final SpatialHashGrid grid = FlockingModel.this.grid;
+            final ContinuousSpace2D space = FlockingModel.this.space;
+            final double[] xs = this.xs;
+            final double[] ys = this.ys;
+            final double[] hxs = this.hxs;
+            final double[] hys = this.hys;
+            final FlockingParameters p = parameters;
+            final double vision = p.vision();
+            final double cohere = p.cohere();
+            final double separate = p.separate();
+            final double match = p.match();
+            final double speed = p.speed();
+
+            double sumHeadingX = 0.0;
+            double sumHeadingY = 0.0;
+            double sumNeighbourCosine = 0.0;
+            int withNeighbours = 0;
+            for (int self = batch.from(), to = batch.to(); self < to; self++)
+            {
+                final double x = xs[self];
+                final double y = ys[self];
+                grid.ranges(x, y, vision, ranges);
+
+                neighbours = 0.0;
+                cohereX = 0.0;
+                cohereY = 0.0;
+                separateX = 0.0;
+                separateY = 0.0;
+                matchX = 0.0;
+                matchY = 0.0;
+                for (int r = 0, count = ranges.count(); r < count; r++)
+                {
+                    final double shiftX = ranges.shiftX(r) - x;
+                    final double shiftY = ranges.shiftY(r) - y;
+                    final int start = ranges.start(r);
+                    final int end = ranges.end(r);
+                    if (self >= start && self < end)
+                    {
+                        sweep(start, self, shiftX, shiftY);
+                        sweep(self + 1, end, shiftX, shiftY);
+                    }
+                    else
+                    {
+                        sweep(start, end, shiftX, shiftY);
+                    }
+                }
+
+                final double hx = hxs[self];
+                final double hy = hys[self];
+                final double inverse = 1.0 / Math.max(neighbours, 1.0);
+                if (neighbours > 0.0)
+                {
+                    sumNeighbourCosine += (hx * matchX + hy * matchY) * inverse;
+                    withNeighbours++;
+                }
+                double nx = 0.5 * (hx + inverse * (cohereX * cohere + separateX * separate + matchX * match));
+                double ny = 0.5 * (hy + inverse * (cohereY * cohere + separateY * separate + matchY * match));
+                final double norm = Math.sqrt(nx * nx + ny * ny);
+                if (norm > 0.0)
+                {
+                    nx /= norm;
+                    ny /= norm;
+                }
+                else
+                {
+                    nx = hx;
+                    ny = hy;
+                }
+
+                final int agent = grid.agentAt(self);
+                bird.nextX(agent, space.normaliseX(x + nx * speed));
+                bird.nextY(agent, space.normaliseY(y + ny * speed));
+                bird.nextVx(agent, nx);
+                bird.nextVy(agent, ny);
+                sumHeadingX += nx;
+                sumHeadingY += ny;
+            }
+            batch.addMetric(METRIC_HEADING_X, sumHeadingX);
+            batch.addMetric(METRIC_HEADING_Y, sumHeadingY);
+            batch.addMetric(METRIC_NEIGHBOUR_COSINE, sumNeighbourCosine);
+            batch.addMetric(METRIC_BIRDS_WITH_NEIGHBOURS, withNeighbours);
+        }
+
+        private void sweep(final int from, final int to, final double shiftX, final double shiftY)
+        {
+            final double[] xs = this.xs;
+            final double[] ys = this.ys;
+            final double[] hxs = this.hxs;
+            final double[] hys = this.hys;
+            final double vision2 = this.vision2;
+            final double separation2 = this.separation2;
+            double n = neighbours;
+            double cx = cohereX;
+            double cy = cohereY;
+            double sx = separateX;
+            double sy = separateY;
+            double mx = matchX;
+            double my = matchY;
+            for (int j = from; j < to; j++)
+            {
+                final double dx = xs[j] + shiftX;
+                final double dy = ys[j] + shiftY;
+                final double d2 = dx * dx + dy * dy;
+                // 1.0 when strictly closer, else 0.0: the sign bit of the difference, with no branch to mispredict
+                final double seen = Double.doubleToRawLongBits(d2 - vision2) >>> 63;
+                final double close = Double.doubleToRawLongBits(d2 - separation2) >>> 63;
+                n += seen;
+                cx = Math.fma(seen, dx, cx);
+                cy = Math.fma(seen, dy, cy);
+                sx = Math.fma(-close, dx, sx);
+                sy = Math.fma(-close, dy, sy);
+                mx = Math.fma(seen, hxs[j], mx);
+                my = Math.fma(seen, hys[j], my);
+            }
+            neighbours = n;
+            cohereX = cx;
+            cohereY = cy;
+            separateX = sx;
+            separateY = sy;
+            matchX = mx;
+            matchY = my;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.myriad.plugins.drift;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.myriad.kernel.Simulation;
+import io.myriad.kernel.model.ModelConfig;
+import io.myriad.layouts.Layout;
+
+class DriftModelTest
+{
+    private static Simulation launch(final int agents, final long seed, final int workers, final String layout)
+    {
+        final DriftPlugin plugin = new DriftPlugin();
+        return Simulation.launch(new Simulation.Context()
+            .model(plugin.create(ModelConfig.of(plugin, agents, seed, Map.of())))
+            .seed(seed)
+            .workers(workers)
+            .batchSize(1000)
+            .layout(Layout.named(layout)));
+    }
+
+    @Test
+    void shouldMoveEveryParticleByItsVelocityTimesTheStepEachTick()
+    {
+        try (Simulation sim = launch(10_000, 5, 2, "soa"))
+        {
+            final ParticleFlyweight particle = new ParticleFlyweight().wrap(sim.store());
+            final int n = sim.store().liveCount();
+            final double[] x = new double[n];
+            final double[] y = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                x[i] = particle.x(i);
+                y[i] = particle.y(i);
+            }
+            sim.run(3);
+            for (int i = 0; i < n; i++)
+            {
+                double ex = x[i];
+                double ey = y[i];
+                for (int t = 0; t < 3; t++)
+                {
+                    ex += particle.vx(i) * 0.1;
+                    ey += particle.vy(i) * 0.1;
+                }
+                assertEquals(ex, particle.x(i), 0.0, "x of particle " + i);
+                assertEquals(ey, particle.y(i), 0.0, "y of particle " + i);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = { 2, 3, 4 })
+    void shouldGiveTheSameStateHashOnAnyNumberOfWorkers(final int workers)
+    {
+        try (Simulation one = launch(25_001, 9, 1, "soa"); Simulation many = launch(25_001, 9, workers, "soa"))
+        {
+            one.run(10);
+            many.run(10);
+            assertEquals(one.stateHash(), many.stateHash());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "aos", "aosoa16" })
+    void shouldGiveTheSameStateHashInEveryLayout(final String layout)
+    {
+        try (Simulation soa = launch(4_099, 9, 1, "soa"); Simulation other = launch(4_099, 9, 2, layout))
+        {
+            soa.run(10);
+            other.run(10);
+            assertEquals(soa.stateHash(), other.stateHash());
+        }
+    }
+
+    @Test
+    void shouldGiveADifferentStateHashForADifferentSeed()
+    {
+        try (Simulation a = launch(1_000, 1, 1, "soa"); Simulation b = launch(1_000, 2, 1, "soa"))
+        {
+            a.run(2);
+            b.run(2);
+            assertNotEquals(a.stateHash(), b.stateHash());
+        }
+    }
+
+    @Test
+    void shouldAllocateNothingPerTickInSteadyState()
+    {
+        try (Simulation sim = launch(50_000, 1, 2, "soa"))
+        {
+            // Steady state: the JIT has settled once a window of ticks allocates nothing (until then, code being
+            // recompiled can rematerialise a few objects that compiled code had scalar-replaced).
+            long before = sim.steadyStateAllocatedBytes();
+            for (int window = 0; window < 20; window++)
+            {
+                sim.run(100);
+                final long after = sim.steadyStateAllocatedBytes();
+                if (after == before && window > 0)
+                {
+                    break;
+                }
+                before = after;
+            }
+            sim.run(500);
+            assertEquals(0L, sim.steadyStateAllocatedBytes() - before, "bytes allocated over 500 steady ticks");
+        }
+    }
+}
