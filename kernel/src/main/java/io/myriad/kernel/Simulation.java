@@ -471,7 +471,8 @@ public final class Simulation implements Agent, AutoCloseable
         }
 
         /**
-         * @param ringSize slots in the pipeline's ring, a power of two.
+         * @param ringSize slots in the pipeline's ring, a power of two; the pipeline raises it to hold every batch
+         *                 of a phase at the store's capacity.
          * @return this context.
          */
         public Context ringSize(final int ringSize)

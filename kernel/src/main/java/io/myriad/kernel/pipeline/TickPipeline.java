@@ -12,6 +12,8 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.WaitStrategy;
 
+import org.agrona.BitUtil;
+
 import io.myriad.kernel.model.Model;
 import io.myriad.kernel.model.Outbox;
 import io.myriad.kernel.model.OutboxDescriptor;
@@ -70,10 +72,12 @@ public final class TickPipeline implements AutoCloseable
      * @param seed          the run's seed, handed to every batch.
      * @param workers       compute workers, the driving thread included; at least 1.
      * @param batchSize     work items per batch; at least 1.
-     * @param ringSize      ring slots, a power of two.
+     * @param ringSize      ring slots, a power of two; raised to hold every batch of a phase over the store's
+     *                      capacity if smaller.
      * @param waitStrategy  how workers 1..W-1 wait for batches.
      * @param threadFactory makes the worker threads.
-     * @param countAllocation true to count bytes allocated while computing batches.
+     * @param countAllocation true to count bytes allocated while computing batches on workers 1..W-1; the
+     *                        driving thread's share is left to the caller, which sees it on its own thread.
      */
     @SuppressWarnings({ "unchecked", "rawtypes" })
     public TickPipeline(
@@ -108,8 +112,12 @@ public final class TickPipeline implements AutoCloseable
         final int metricCount = model.metricNames().size();
         this.tickMetrics = new double[metricCount];
         this.lastTickMetrics = new double[metricCount];
+        // A phase's outboxes stay in their ring slots until the whole phase is computed, so the ring must hold
+        // every batch of a phase over the store's capacity: grow it to that if the configured size is smaller.
+        final int batchesAtCapacity = (int)(((long)store.capacity() + batchSize - 1) / batchSize);
+        final int slots = Math.max(ringSize, BitUtil.findNextPositivePowerOfTwo(Math.max(batchesAtCapacity, 2)));
         this.ring = RingBuffer.createSingleProducer(
-            () -> new BatchTask(store, seed, metricCount), ringSize, waitStrategy);
+            () -> new BatchTask(store, seed, metricCount), slots, waitStrategy);
 
         this.computeHandlers = new ComputeHandler[workers];
         for (int w = 0; w < workers; w++)
@@ -119,7 +127,8 @@ public final class TickPipeline implements AutoCloseable
             {
                 perPhase[p] = phases[p].newWorker(store);
             }
-            computeHandlers[w] = new ComputeHandler(w, workers, perPhase, this, countAllocation);
+            // worker 0 is the driving thread, whose owner counts its bytes over the whole tick already
+            computeHandlers[w] = new ComputeHandler(w, workers, perPhase, this, countAllocation && w > 0);
         }
 
         final ComputeHandler driverShare = computeHandlers[0];
@@ -222,7 +231,10 @@ public final class TickPipeline implements AutoCloseable
         }
         catch (final Exception ex)
         {
+            // Only the apply stage throws here, once every batch of the phase is computed: surface the failure now,
+            // since retrying would re-apply the same outbox and fail again forever.
             fail(ex);
+            checkFailure();
         }
 
         if (published == phaseBatches && metricsPoller.getSequence().get() >= phaseLastSequence)
@@ -270,9 +282,10 @@ public final class TickPipeline implements AutoCloseable
     }
 
     /**
-     * Bytes allocated while computing batches, over all workers. Exact once a tick has completed.
+     * Bytes allocated while computing batches on the worker threads 1..W-1, not on the driving thread (its owner
+     * counts that thread's bytes itself). Exact once a tick has completed.
      *
-     * @return bytes allocated by phase workers since the pipeline started.
+     * @return bytes allocated by phase workers on the worker threads since the pipeline started.
      */
     public long computeAllocatedBytes()
     {
@@ -358,6 +371,15 @@ public final class TickPipeline implements AutoCloseable
         }
         phaseItems = items;
         phaseBatches = (int)(((long)items + batchSize - 1) / batchSize);
+        if (phaseBatches > ring.getBufferSize())
+        {
+            // Outboxes live in the ring slots until the whole phase is computed, so a phase must fit in the ring.
+            fail(new IllegalStateException("phase " + phase.name() + " has " + phaseBatches + " batches of " +
+                batchSize + " work items, more than the ring's " + ring.getBufferSize() + " slots (sized for the " +
+                "store's capacity): a phase must not have more work items than the store has agents, or raise " +
+                "the ring size or the batch size"));
+            checkFailure();
+        }
         published = 0;
         phaseLastSequence = ring.getCursor() + phaseBatches;
     }

@@ -263,6 +263,11 @@ public final class SpatialHashGrid
             cxLo = Math.max(cxLo, 0);
             cxHi = Math.min(cxHi, cellsX - 1);
         }
+        addRows(cyLo, cyHi, cxLo, cxHi, out);
+    }
+
+    private void addRows(final int cyLo, final int cyHi, final int cxLo, final int cxHi, final NeighbourRanges out)
+    {
         for (int cy = cyLo; cy <= cyHi; cy++)
         {
             final int wrapsY = Math.floorDiv(cy, cellsY);
@@ -281,7 +286,54 @@ public final class SpatialHashGrid
     }
 
     /**
-     * Finds the agents within {@code radius} of a point (strictly closer), in rank order. For tests and for code
+     * @param radius a query radius.
+     * @return how many cells a query of that radius may reach beyond the query point's own cell, along either axis.
+     */
+    public int cellReach(final double radius)
+    {
+        return (int)Math.ceil(radius / Math.min(cellWidth, cellHeight));
+    }
+
+    /**
+     * Lists the ranges of ranks in the block of cells within {@code reach} cells of a cell, row by row, with the
+     * shift that brings each range's positions next to the cell. Every agent within {@code radius} of any point
+     * of the cell is in the block when {@code reach >= cellReach(radius)}, so the block can be computed once and
+     * shared by all agents of the cell.
+     *
+     * @param cell  a cell.
+     * @param reach cells to include on each side, so that {@code 2 * reach + 1} cells fit in a periodic row.
+     * @param out   receives the ranges, cleared first.
+     */
+    public void blockRanges(final int cell, final int reach, final NeighbourRanges out)
+    {
+        out.clear();
+        final boolean periodic = space.isPeriodic();
+        final int cellX = cell % cellsX;
+        final int cellY = cell / cellsX;
+        int cyLo = cellY - reach;
+        int cyHi = cellY + reach;
+        int cxLo = cellX - reach;
+        int cxHi = cellX + reach;
+        if (periodic)
+        {
+            if (2 * reach + 1 > cellsX || 2 * reach + 1 > cellsY)
+            {
+                throw new IllegalArgumentException("a block of " + (2 * reach + 1) + " cells does not fit the " +
+                    cellsX + " x " + cellsY + " cells of the periodic space " + space);
+            }
+        }
+        else
+        {
+            cyLo = Math.max(cyLo, 0);
+            cyHi = Math.min(cyHi, cellsY - 1);
+            cxLo = Math.max(cxLo, 0);
+            cxHi = Math.min(cxHi, cellsX - 1);
+        }
+        addRows(cyLo, cyHi, cxLo, cxHi, out);
+    }
+
+    /**
+     * Finds the agents within {@code radius} of a point (strictly closer), range by range. For tests and for code
      * off the hot path; tight loops use {@link #ranges} with {@link #xs()} and {@link #ys()}.
      *
      * @param x      query x.

@@ -232,22 +232,28 @@ public final class FlockingModel implements Model
     }
 
     /**
-     * Steers the birds of one batch. The neighbour sums live in fields so that the sweep over a range of ranks is
-     * one small method the JIT inlines, called twice around the bird itself; its body is branch free, since
-     * whether a candidate is within vision is a coin toss the branch predictor cannot learn (a conditional
-     * expression on doubles compiles to a branch on x86). Math.fma rounds once, the same way everywhere.
+     * Steers the birds of one batch, in cell order. Cells are at least the vision radius wide, so every neighbour
+     * of any bird in a cell lies in the 3 x 3 block of cells around it: the worker copies that block's positions
+     * (shifted across periodic edges) and headings into contiguous scratch arrays once per cell, and each bird of
+     * the cell then sweeps one short contiguous run, split around itself. The sweep is branch free, since whether
+     * a candidate is within vision is a coin toss the branch predictor cannot learn (a conditional expression on
+     * doubles compiles to a branch on x86). Math.fma rounds once, the same way everywhere.
      */
     private final class SteerWorker implements PhaseWorker
     {
         private final AgentStore store;
         private final BirdFlyweight bird = new BirdFlyweight();
         private final NeighbourRanges ranges = new NeighbourRanges();
-        private final double[] xs = grid.xs();
-        private final double[] ys = grid.ys();
-        private final double[] hxs = headingX;
-        private final double[] hys = headingY;
+        private final int reach = grid.cellReach(parameters.vision());
         private final double vision2 = parameters.vision() * parameters.vision();
         private final double separation2 = parameters.separation() * parameters.separation();
+        private double[] blockX = new double[64];
+        private double[] blockY = new double[64];
+        private double[] blockHeadingX = new double[64];
+        private double[] blockHeadingY = new double[64];
+        private int[] rangeOffset = new int[16];
+        private int blockCell = -1;
+        private int blockSize;
         private double neighbours;
         private double cohereX;
         private double cohereY;
@@ -268,20 +274,19 @@ public final class FlockingModel implements Model
                 bird.wrap(store);
             }
             final BirdFlyweight bird = this.bird;
-            final NeighbourRanges ranges = this.ranges;
             final SpatialHashGrid grid = FlockingModel.this.grid;
             final ContinuousSpace2D space = FlockingModel.this.space;
-            final double[] xs = this.xs;
-            final double[] ys = this.ys;
-            final double[] hxs = this.hxs;
-            final double[] hys = this.hys;
+            final double[] xs = grid.xs();
+            final double[] ys = grid.ys();
+            final double[] hxs = headingX;
+            final double[] hys = headingY;
             final FlockingParameters p = parameters;
-            final double vision = p.vision();
             final double cohere = p.cohere();
             final double separate = p.separate();
             final double match = p.match();
             final double speed = p.speed();
 
+            blockCell = -1;
             double sumHeadingX = 0.0;
             double sumHeadingY = 0.0;
             double sumNeighbourCosine = 0.0;
@@ -290,7 +295,12 @@ public final class FlockingModel implements Model
             {
                 final double x = xs[self];
                 final double y = ys[self];
-                grid.ranges(x, y, vision, ranges);
+                final int cell = grid.cellOf(x, y);
+                if (cell != blockCell)
+                {
+                    loadBlock(grid, cell);
+                }
+                final int selfInBlock = blockIndexOf(self);
 
                 neighbours = 0.0;
                 cohereX = 0.0;
@@ -299,22 +309,8 @@ public final class FlockingModel implements Model
                 separateY = 0.0;
                 matchX = 0.0;
                 matchY = 0.0;
-                for (int r = 0, count = ranges.count(); r < count; r++)
-                {
-                    final double shiftX = ranges.shiftX(r) - x;
-                    final double shiftY = ranges.shiftY(r) - y;
-                    final int start = ranges.start(r);
-                    final int end = ranges.end(r);
-                    if (self >= start && self < end)
-                    {
-                        sweep(start, self, shiftX, shiftY);
-                        sweep(self + 1, end, shiftX, shiftY);
-                    }
-                    else
-                    {
-                        sweep(start, end, shiftX, shiftY);
-                    }
-                }
+                sweep(0, selfInBlock, x, y);
+                sweep(selfInBlock + 1, blockSize, x, y);
 
                 final double hx = hxs[self];
                 final double hy = hys[self];
@@ -352,12 +348,69 @@ public final class FlockingModel implements Model
             batch.addMetric(METRIC_BIRDS_WITH_NEIGHBOURS, withNeighbours);
         }
 
-        private void sweep(final int from, final int to, final double shiftX, final double shiftY)
+        private void loadBlock(final SpatialHashGrid grid, final int cell)
         {
-            final double[] xs = this.xs;
-            final double[] ys = this.ys;
-            final double[] hxs = this.hxs;
-            final double[] hys = this.hys;
+            final NeighbourRanges ranges = this.ranges;
+            grid.blockRanges(cell, reach, ranges);
+            final int count = ranges.count();
+            int size = 0;
+            for (int r = 0; r < count; r++)
+            {
+                size += ranges.end(r) - ranges.start(r);
+            }
+            if (size > blockX.length)
+            {
+                final int capacity = Math.max(size, 2 * blockX.length);
+                blockX = new double[capacity];
+                blockY = new double[capacity];
+                blockHeadingX = new double[capacity];
+                blockHeadingY = new double[capacity];
+            }
+            if (count > rangeOffset.length)
+            {
+                rangeOffset = new int[Math.max(count, 2 * rangeOffset.length)];
+            }
+            final double[] xs = grid.xs();
+            final double[] ys = grid.ys();
+            final double[] hxs = headingX;
+            final double[] hys = headingY;
+            int k = 0;
+            for (int r = 0; r < count; r++)
+            {
+                rangeOffset[r] = k;
+                final double shiftX = ranges.shiftX(r);
+                final double shiftY = ranges.shiftY(r);
+                for (int j = ranges.start(r), end = ranges.end(r); j < end; j++, k++)
+                {
+                    blockX[k] = xs[j] + shiftX;
+                    blockY[k] = ys[j] + shiftY;
+                    blockHeadingX[k] = hxs[j];
+                    blockHeadingY[k] = hys[j];
+                }
+            }
+            blockSize = k;
+            blockCell = cell;
+        }
+
+        private int blockIndexOf(final int rank)
+        {
+            final NeighbourRanges ranges = this.ranges;
+            for (int r = 0, count = ranges.count(); r < count; r++)
+            {
+                if (rank >= ranges.start(r) && rank < ranges.end(r))
+                {
+                    return rangeOffset[r] + rank - ranges.start(r);
+                }
+            }
+            throw new IllegalStateException("bird at rank " + rank + " is not in its own cell's block");
+        }
+
+        private void sweep(final int from, final int to, final double x, final double y)
+        {
+            final double[] bx = blockX;
+            final double[] by = blockY;
+            final double[] bhx = blockHeadingX;
+            final double[] bhy = blockHeadingY;
             final double vision2 = this.vision2;
             final double separation2 = this.separation2;
             double n = neighbours;
@@ -369,8 +422,8 @@ public final class FlockingModel implements Model
             double my = matchY;
             for (int j = from; j < to; j++)
             {
-                final double dx = xs[j] + shiftX;
-                final double dy = ys[j] + shiftY;
+                final double dx = bx[j] - x;
+                final double dy = by[j] - y;
                 final double d2 = dx * dx + dy * dy;
                 // 1.0 when strictly closer, else 0.0: the sign bit of the difference, with no branch to mispredict
                 final double seen = Double.doubleToRawLongBits(d2 - vision2) >>> 63;
@@ -380,8 +433,8 @@ public final class FlockingModel implements Model
                 cy = Math.fma(seen, dy, cy);
                 sx = Math.fma(-close, dx, sx);
                 sy = Math.fma(-close, dy, sy);
-                mx = Math.fma(seen, hxs[j], mx);
-                my = Math.fma(seen, hys[j], my);
+                mx = Math.fma(seen, bhx[j], mx);
+                my = Math.fma(seen, bhy[j], my);
             }
             neighbours = n;
             cohereX = cx;

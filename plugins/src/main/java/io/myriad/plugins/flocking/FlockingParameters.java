@@ -3,8 +3,8 @@ package io.myriad.plugins.flocking;
 import io.myriad.kernel.model.ModelConfig;
 
 /**
- * The flocking model's settings, validated and resolved (an extent of 0 becomes the side that keeps the large
- * preset's density for the given number of birds).
+ * The flocking model's settings, validated and resolved (an extent of 0 becomes the side of the square that holds
+ * the birds at the given density).
  *
  * @param birds      number of birds.
  * @param width      extent of the space along x.
@@ -32,14 +32,14 @@ public record FlockingParameters(
 
     /**
      * @param config validated model configuration.
-     * @return the parameters, with an extent of 0 resolved from the large preset's density.
+     * @return the parameters, with an extent of 0 resolved from the number of birds and the density.
      */
     public static FlockingParameters from(final ModelConfig config)
     {
         double extent = config.doubleValue("extent");
         if (extent == 0.0)
         {
-            extent = Math.sqrt(config.agents() / LARGE_PRESET_DENSITY);
+            extent = Math.sqrt(config.agents() / config.doubleValue("density"));
         }
         return new FlockingParameters(
             config.agents(),

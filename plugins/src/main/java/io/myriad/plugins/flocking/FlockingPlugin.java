@@ -12,7 +12,8 @@ import io.myriad.kernel.model.ModelPlugin;
 
 /**
  * The flocking model's plugin, with the presets of the ABM framework comparison: {@code small} (200 birds in
- * 100 x 100, vision 5) and {@code large} (400 birds in 150 x 150, vision 15).
+ * 100 x 100, vision 5) and {@code large} (400 birds in 150 x 150, vision 15). A preset fixes the density, so with
+ * more birds the space grows to keep it.
  */
 public final class FlockingPlugin implements ModelPlugin
 {
@@ -42,7 +43,9 @@ public final class FlockingPlugin implements ModelPlugin
     {
         return List.of(
             ModelParameter.ofDouble("extent", 0.0, 0.0, 1e9,
-                "side of the square periodic space; 0 keeps the large preset's density (400 birds per 150 x 150)"),
+                "side of the square periodic space; 0 sizes it from the number of birds and the density"),
+            ModelParameter.ofDouble("density", FlockingParameters.LARGE_PRESET_DENSITY, 1e-12, 1e9,
+                "birds per unit area when extent is 0; the default is the large preset's (400 per 150 x 150)"),
             ModelParameter.ofDouble("vision", 15.0, 1e-9, 1e9, "radius within which a bird sees others"),
             ModelParameter.ofDouble("speed", 1.0, 0.0, 1e9, "distance a bird moves each tick"),
             ModelParameter.ofDouble("cohere", 0.03, 0.0, 1e9, "weight of the pull towards neighbours' mean offset"),
@@ -57,8 +60,10 @@ public final class FlockingPlugin implements ModelPlugin
     public Map<String, Map<String, Object>> presets()
     {
         final Map<String, Map<String, Object>> presets = new LinkedHashMap<>();
-        presets.put("small", Map.of("agents", 200L, "extent", 100.0, "vision", 5.0));
-        presets.put("large", Map.of("agents", 400L, "extent", 150.0, "vision", 15.0));
+        // Densities rather than extents, so that a preset keeps its density at any number of birds.
+        presets.put("small", Map.of("agents", 200L, "density", 200.0 / (100.0 * 100.0), "vision", 5.0));
+        presets.put("large", Map.of("agents", 400L, "density", FlockingParameters.LARGE_PRESET_DENSITY,
+            "vision", 15.0));
         return presets;
     }
 

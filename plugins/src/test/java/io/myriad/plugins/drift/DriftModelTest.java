@@ -81,6 +81,24 @@ class DriftModelTest
     }
 
     @Test
+    void shouldRunPhasesWithMoreBatchesThanTheConfiguredRingHasSlots()
+    {
+        final DriftPlugin plugin = new DriftPlugin();
+        try (Simulation small = Simulation.launch(new Simulation.Context()
+            .model(plugin.create(ModelConfig.of(plugin, 5_000, 3, Map.of())))
+            .seed(3)
+            .workers(2)
+            .batchSize(7)
+            .ringSize(2));
+            Simulation reference = launch(5_000, 3, 1, "soa"))
+        {
+            small.run(3);
+            reference.run(3);
+            assertEquals(reference.stateHash(), small.stateHash());
+        }
+    }
+
+    @Test
     void shouldGiveADifferentStateHashForADifferentSeed()
     {
         try (Simulation a = launch(1_000, 1, 1, "soa"); Simulation b = launch(1_000, 2, 1, "soa"))

@@ -1,0 +1,50 @@
+package io.myriad.tools;
+
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The top of the command tree; on its own it prints its usage.
+ */
+@Command(
+    name = "myriad",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    subcommands = CommandLine.HelpCommand.class,
+    description = "Simulates very many agents, fast and reproducibly.",
+    footer =
+    {
+        "",
+        "Exit status: 0 success, 1 the run failed, 2 bad input.",
+        "Examples:",
+        "  myriad run                     1,000,000 boids for 200 ticks (the default)",
+        "  myriad run scenarios/flocking-small.yaml --json",
+        "  myriad run --model drift --agents 32000000 --ticks 50",
+        "  myriad models                  the models, their presets and parameters",
+        "See docs/cli.md for scenario files, the run directory and the JSON summary."
+    })
+final class MyriadCommand implements Callable<Integer>
+{
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+        description = "Print the stack trace when a run fails.")
+    boolean verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    /**
+     * {@inheritDoc}
+     */
+    public Integer call()
+    {
+        spec.commandLine().getErr().println("myriad: missing command; choose one of:");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return Main.EXIT_BAD_INPUT;
+    }
+}

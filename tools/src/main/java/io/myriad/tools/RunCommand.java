@@ -1,0 +1,336 @@
+package io.myriad.tools;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.myriad.kernel.Simulation;
+import io.myriad.kernel.model.InvalidConfigException;
+import io.myriad.kernel.model.Model;
+import io.myriad.tools.report.ProgressBar;
+import io.myriad.tools.report.RunSummary;
+import io.myriad.tools.report.SummaryJson;
+import io.myriad.tools.report.SummaryText;
+import io.myriad.tools.scenario.RunSettings;
+import io.myriad.tools.scenario.Scenario;
+import io.myriad.tools.scenario.ScenarioException;
+import io.myriad.tools.scenario.ScenarioParser;
+import io.myriad.tools.scenario.ScenarioWriter;
+import io.myriad.tools.scenario.Value;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code myriad run}: resolves a scenario and flags into settings, runs the model for its ticks and reports.
+ * <p>
+ * Every setting is validated, the model's configuration built and the model created before anything is written;
+ * the run directory is created only once the ticks are done, so bad input or a failed run leaves nothing behind.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    versionProvider = VersionProvider.class,
+    description =
+    {
+        "Runs a scenario and reports throughput, tick latency, allocation and the state hash.",
+        "Flags override the scenario file. With no scenario, runs scenarios/default.yaml (flocking, 1,000,000 " +
+            "birds, 200 ticks); with --model and no scenario, runs that model with its own defaults."
+    },
+    footer =
+    {
+        "",
+        "Writes summary.json and scenario.yaml (the settings resolved, to run again) into the run directory.",
+        "Exit status: 0 success, 1 the run failed, 2 bad input (nothing is run or written)."
+    })
+final class RunCommand implements Callable<Integer>
+{
+    /** The default scenario, relative to the installation directory. */
+    static final String DEFAULT_SCENARIO = "scenarios/default.yaml";
+
+    /** Label of the built-in default scenario, used when {@link #DEFAULT_SCENARIO} is absent. */
+    static final String BUILT_IN_SCENARIO = "built-in default scenario";
+
+    /** What {@link #DEFAULT_SCENARIO} says, for when it is absent. */
+    static final String BUILT_IN_SCENARIO_YAML =
+        "model: flocking\n" +
+        "preset: large\n" +
+        "agents: 1000000\n" +
+        "ticks: 200\n" +
+        "seed: 42\n";
+
+    /** Where runs go unless {@code --out} says otherwise, under the working directory. */
+    static final String RUNS_DIRECTORY = "runs";
+
+    /** Name of the resolved scenario in the run directory. */
+    static final String SCENARIO_FILE_NAME = "scenario.yaml";
+
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    @Parameters(arity = "0..1", paramLabel = "SCENARIO.yaml",
+        description = "Scenario file; default: scenarios/default.yaml.")
+    String scenario;
+
+    @Option(names = "--model", paramLabel = "NAME", description = "Model to run ('myriad models' lists them).")
+    String model;
+
+    @Option(names = "--preset", paramLabel = "NAME", description = "The model's named set of parameters and agents.")
+    String preset;
+
+    @Option(names = "--agents", paramLabel = "N", description = "Agents at the start, at least 1.")
+    String agents;
+
+    @Option(names = "--ticks", paramLabel = "N", description = "Ticks to run, at least 1; default 200.")
+    String ticks;
+
+    @Option(names = "--threads", paramLabel = "N",
+        description = "Compute threads, this one included, at least 1; default: one per core.")
+    String threads;
+
+    @Option(names = "--seed", paramLabel = "N", description = "The run's seed, a 64-bit integer; default 42.")
+    String seed;
+
+    @Option(names = "--param", paramLabel = "NAME=VALUE",
+        description = "Sets a model parameter, typed as the model declares it; repeatable.")
+    List<String> params = new ArrayList<>();
+
+    @Option(names = "--layout", paramLabel = "NAME", description = "Memory layout: soa (default), aos or aosoa16.")
+    String layout;
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "Agents per batch of work; default 4096.")
+    String batchSize;
+
+    @Option(names = "--wait-strategy", paramLabel = "NAME",
+        description = "How workers wait: backoff (default), sleeping, yielding, busy-spin or blocking.")
+    String waitStrategy;
+
+    @Option(names = "--out", paramLabel = "DIR",
+        description = "Run directory; default runs/<model>-<yyyyMMdd-HHmmss>-<seed>.")
+    String out;
+
+    @Option(names = "--json", description = "Also print the summary as one JSON line, the last line of output.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Path workingDirectory;
+    private final Path defaultScenario;
+
+    RunCommand(final Path workingDirectory, final Path defaultScenario)
+    {
+        this.workingDirectory = workingDirectory;
+        this.defaultScenario = defaultScenario;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public Integer call()
+    {
+        final RunSettings settings = RunSettings.resolve(
+            fileSettings(), commandLineSettings(), Runtime.getRuntime().availableProcessors());
+        final Path runDirectory = planRunDirectory(settings, LocalDateTime.now());
+        final Model model = createModel(settings);
+
+        final PrintWriter stdout = spec.commandLine().getOut();
+        final PrintWriter stderr = spec.commandLine().getErr();
+        final RunSummary summary = run(settings, model, runDirectory, stderr);
+
+        writeRunDirectory(runDirectory, settings, summary);
+        SummaryText.print(summary, stdout);
+        if (json)
+        {
+            stdout.println(SummaryJson.toLine(summary));
+        }
+        stdout.flush();
+        return Main.EXIT_OK;
+    }
+
+    private RunSummary run(
+        final RunSettings settings, final Model model, final Path runDirectory, final PrintWriter stderr)
+    {
+        final Simulation.Context context = new Simulation.Context()
+            .model(model)
+            .seed(settings.seed())
+            .workers(settings.threads())
+            .batchSize(settings.batchSize())
+            .layout(settings.layout())
+            .waitStrategy(settings.waitStrategy())
+            .maxTicks(settings.ticks());
+        try (Simulation sim = Simulation.launch(context))
+        {
+            final long ticks = settings.ticks();
+            final ProgressBar progress = new ProgressBar(stderr, ticks, ProgressBar.isStderrTerminal());
+            final long startNs = System.nanoTime();
+            progress.start(startNs);
+            for (long tick = 1; tick <= ticks; tick++)
+            {
+                sim.step();
+                progress.update(tick, System.nanoTime());
+            }
+            final long wallNs = System.nanoTime() - startNs;
+            progress.finish();
+            return RunSummary.of(settings, sim, wallNs, display(runDirectory));
+        }
+        catch (final OutOfMemoryError ex)
+        {
+            throw new RunFailedException("out of memory running " +
+                String.format(Locale.ROOT, "%,d", settings.agents()) + " agents of " +
+                settings.model() + " (" + ex.getMessage() + "); give the JVM more, e.g. " +
+                "MYRIAD_JAVA_OPTS='-Xmx16g -XX:MaxDirectMemorySize=16g', or run fewer agents", ex);
+        }
+    }
+
+    private Scenario fileSettings()
+    {
+        if (scenario != null)
+        {
+            return ScenarioParser.parse(workingDirectory.resolve(scenario), scenario);
+        }
+        final Scenario defaults = Files.isRegularFile(defaultScenario) ?
+            ScenarioParser.parse(defaultScenario, display(defaultScenario)) :
+            ScenarioParser.parse(BUILT_IN_SCENARIO_YAML, BUILT_IN_SCENARIO);
+        if (model != null)
+        {
+            final Value defaultModel = defaults.get(Scenario.MODEL);
+            if (defaultModel == null || !model.equals(defaultModel.text()))
+            {
+                // The default scenario is about its own model; another model runs with that model's defaults.
+                return Scenario.empty();
+            }
+        }
+        return defaults;
+    }
+
+    private Scenario commandLineSettings()
+    {
+        final Map<String, Value> settings = new LinkedHashMap<>();
+        flag(settings, Scenario.MODEL, "--model", model);
+        flag(settings, Scenario.PRESET, "--preset", preset);
+        flag(settings, Scenario.AGENTS, "--agents", agents);
+        flag(settings, Scenario.TICKS, "--ticks", ticks);
+        flag(settings, Scenario.THREADS, "--threads", threads);
+        flag(settings, Scenario.SEED, "--seed", seed);
+        flag(settings, Scenario.LAYOUT, "--layout", layout);
+        flag(settings, Scenario.BATCH_SIZE, "--batch-size", batchSize);
+        flag(settings, Scenario.WAIT_STRATEGY, "--wait-strategy", waitStrategy);
+
+        final Map<String, Value> parameters = new LinkedHashMap<>();
+        for (final String param : params)
+        {
+            final int equals = param.indexOf('=');
+            if (equals <= 0)
+            {
+                throw new ScenarioException("--param " + param + ": expected NAME=VALUE, e.g. --param vision=5 " +
+                    "('myriad models' lists each model's parameters)");
+            }
+            final String name = param.substring(0, equals).trim();
+            parameters.put(name, Value.text("--param " + param, param.substring(equals + 1).trim()));
+        }
+        return new Scenario(null, settings, parameters);
+    }
+
+    private static void flag(final Map<String, Value> settings, final String key, final String flag, final String text)
+    {
+        if (text != null)
+        {
+            settings.put(key, Value.text(flag, text));
+        }
+    }
+
+    private Path planRunDirectory(final RunSettings settings, final LocalDateTime now)
+    {
+        if (out != null)
+        {
+            final Path directory = workingDirectory.resolve(out);
+            if (Files.exists(directory) && !Files.isDirectory(directory))
+            {
+                throw new ScenarioException("--out " + out + ": is a file; give a directory for the run");
+            }
+            if (Files.exists(directory.resolve(SummaryJson.FILE_NAME)))
+            {
+                throw new ScenarioException("--out " + out + ": already holds a run (" + SummaryJson.FILE_NAME +
+                    "); give another directory or remove that one");
+            }
+            requireWritable(directory, "--out " + out);
+            return directory;
+        }
+        final Path runs = workingDirectory.resolve(RUNS_DIRECTORY);
+        final String name = settings.model() + "-" + TIMESTAMP.format(now) + "-" + settings.seed();
+        Path directory = runs.resolve(name);
+        for (int i = 2; Files.exists(directory); i++)
+        {
+            directory = runs.resolve(name + "-" + i);
+        }
+        requireWritable(directory, "run directory " + display(directory));
+        return directory;
+    }
+
+    private static void requireWritable(final Path directory, final String what)
+    {
+        Path existing = directory.toAbsolutePath();
+        while (existing != null && !Files.exists(existing))
+        {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing))
+        {
+            throw new ScenarioException(what + ": cannot be created, " + existing + " is not a writable " +
+                "directory; give --out DIR somewhere writable");
+        }
+    }
+
+    private static Model createModel(final RunSettings settings)
+    {
+        try
+        {
+            return settings.plugin().create(settings.modelConfig());
+        }
+        catch (final InvalidConfigException ex)
+        {
+            final String origin = settings.originOf(ex.path());
+            throw new ScenarioException(origin == null ?
+                "model " + settings.model() + ": " + ex.getMessage() :
+                origin + ": " + ex.problem() + " (model " + settings.model() + ")");
+        }
+    }
+
+    private void writeRunDirectory(final Path directory, final RunSettings settings, final RunSummary summary)
+    {
+        try
+        {
+            Files.createDirectories(directory);
+            Files.write(directory.resolve(SCENARIO_FILE_NAME),
+                ScenarioWriter.toYaml(settings).getBytes(StandardCharsets.UTF_8));
+            SummaryJson.write(summary, directory.resolve(SummaryJson.FILE_NAME));
+        }
+        catch (final IOException | UncheckedIOException ex)
+        {
+            throw new RunFailedException("cannot write the run directory " + display(directory) + ": " +
+                ex.getMessage() + "; give --out DIR somewhere writable", ex);
+        }
+    }
+
+    private String display(final Path path)
+    {
+        final Path absolute = path.toAbsolutePath().normalize();
+        final Path base = workingDirectory.toAbsolutePath().normalize();
+        return absolute.startsWith(base) && !absolute.equals(base) ?
+            base.relativize(absolute).toString() : absolute.toString();
+    }
+}

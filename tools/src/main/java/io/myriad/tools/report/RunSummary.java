@@ -1,0 +1,138 @@
+package io.myriad.tools.report;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.HdrHistogram.Histogram;
+
+import io.myriad.kernel.Simulation;
+import io.myriad.tools.scenario.RunSettings;
+
+/**
+ * The figures of one finished run.
+ *
+ * @param model                  the model's name.
+ * @param preset                 the preset applied, or null.
+ * @param agents                 agents alive at the end.
+ * @param ticks                  ticks run.
+ * @param threads                compute threads, the driving thread included.
+ * @param seed                   the run's seed.
+ * @param layout                 memory layout of the agent store.
+ * @param batchSize              agents per batch.
+ * @param waitStrategy           how workers waited between batches.
+ * @param wallSeconds            wall time of the ticks, setup excluded.
+ * @param agentUpdatesPerSecond  agents times ticks over wall seconds.
+ * @param tickP50Ns              median tick latency in nanoseconds.
+ * @param tickP99Ns              99th percentile tick latency in nanoseconds.
+ * @param tickP999Ns             99.9th percentile tick latency in nanoseconds.
+ * @param tickMaxNs              longest tick in nanoseconds.
+ * @param allocatedBytesPerTick  steady-state bytes allocated per tick by the simulation's threads, -1 if unknown.
+ * @param allocationTicks        ticks that figure is measured over: those after the warm-up ticks.
+ * @param stateHash              the state hash after the last tick.
+ * @param javaVersion            the JVM's version.
+ * @param metrics                the model's figures after the last tick, in its order.
+ * @param parameters             every model parameter's value, in declaration order.
+ * @param scenario               the scenario file as named, or null when the run had none.
+ * @param runDirectory           where the run's files are, as a path relative to the working directory if under it.
+ */
+public record RunSummary(
+    String model,
+    String preset,
+    int agents,
+    long ticks,
+    int threads,
+    long seed,
+    String layout,
+    int batchSize,
+    String waitStrategy,
+    double wallSeconds,
+    double agentUpdatesPerSecond,
+    long tickP50Ns,
+    long tickP99Ns,
+    long tickP999Ns,
+    long tickMaxNs,
+    double allocatedBytesPerTick,
+    long allocationTicks,
+    long stateHash,
+    String javaVersion,
+    Map<String, Double> metrics,
+    Map<String, Object> parameters,
+    String scenario,
+    String runDirectory)
+{
+    /**
+     * Copies the maps so the summary is immutable.
+     *
+     * @param model                  the model's name.
+     * @param preset                 the preset applied, or null.
+     * @param agents                 agents alive at the end.
+     * @param ticks                  ticks run.
+     * @param threads                compute threads.
+     * @param seed                   the run's seed.
+     * @param layout                 memory layout.
+     * @param batchSize              agents per batch.
+     * @param waitStrategy           wait strategy.
+     * @param wallSeconds            wall time of the ticks.
+     * @param agentUpdatesPerSecond  agent updates per second.
+     * @param tickP50Ns              median tick latency.
+     * @param tickP99Ns              99th percentile tick latency.
+     * @param tickP999Ns             99.9th percentile tick latency.
+     * @param tickMaxNs              longest tick.
+     * @param allocatedBytesPerTick  bytes allocated per tick, -1 if unknown.
+     * @param allocationTicks        ticks the allocation figure is measured over.
+     * @param stateHash              the state hash.
+     * @param javaVersion            the JVM's version.
+     * @param metrics                the model's figures.
+     * @param parameters             the model's parameters.
+     * @param scenario               the scenario file, or null.
+     * @param runDirectory           where the run's files are.
+     */
+    public RunSummary
+    {
+        metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    }
+
+    /**
+     * Reads a finished run's figures. Call between ticks, on the thread that drove the simulation.
+     *
+     * @param settings     the run's settings.
+     * @param sim          the simulation, after its last tick.
+     * @param wallNanos    wall time of the ticks.
+     * @param runDirectory where the run's files go.
+     * @return the summary.
+     */
+    public static RunSummary of(
+        final RunSettings settings, final Simulation sim, final long wallNanos, final String runDirectory)
+    {
+        final int live = sim.store().liveCount();
+        final double wallSeconds = Math.max(wallNanos, 1) / 1e9;
+        final Histogram latency = sim.tickLatency();
+        final Map<String, Double> metrics = sim.model().observe(sim.lastTickMetrics(), live);
+        return new RunSummary(
+            settings.model(),
+            settings.preset(),
+            live,
+            sim.tick(),
+            settings.threads(),
+            settings.seed(),
+            settings.layout().name(),
+            settings.batchSize(),
+            settings.waitStrategy(),
+            wallSeconds,
+            (double)live * sim.tick() / wallSeconds,
+            latency.getValueAtPercentile(50.0),
+            latency.getValueAtPercentile(99.0),
+            latency.getValueAtPercentile(99.9),
+            latency.getMaxValue(),
+            sim.allocatedBytesPerTick(),
+            sim.steadyStateTicks(),
+            sim.stateHash(),
+            System.getProperty("java.version"),
+            metrics,
+            settings.parameters(),
+            settings.scenario(),
+            runDirectory);
+    }
+}

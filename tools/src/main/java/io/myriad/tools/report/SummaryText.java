@@ -1,0 +1,154 @@
+package io.myriad.tools.report;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+
+import io.myriad.kernel.hash.StateHash;
+
+/**
+ * Writes a {@link RunSummary} for people: one figure a line, units chosen to keep three significant digits.
+ */
+public final class SummaryText
+{
+    private static final String FORMAT = "%-22s %s%n";
+
+    private SummaryText()
+    {
+    }
+
+    /**
+     * @param summary a run's figures.
+     * @param out     where to print them.
+     */
+    public static void print(final RunSummary summary, final PrintWriter out)
+    {
+        line(out, "model", summary.model() + (summary.preset() == null ? "" : " (preset " + summary.preset() + ")"));
+        if (summary.scenario() != null)
+        {
+            line(out, "scenario", summary.scenario());
+        }
+        line(out, "agents", String.format(Locale.ROOT, "%,d", summary.agents()));
+        line(out, "ticks", String.format(Locale.ROOT, "%,d", summary.ticks()));
+        line(out, "threads", summary.threads() + " (layout " + summary.layout() + ", batch size " +
+            summary.batchSize() + ", wait " + summary.waitStrategy() + ")");
+        line(out, "seed", Long.toString(summary.seed()));
+        line(out, "wall time", String.format(Locale.ROOT, "%.3f s", summary.wallSeconds()));
+        line(out, "agent updates/s", rate(summary.agentUpdatesPerSecond()));
+        line(out, "tick p50/p99/p999/max", duration(summary.tickP50Ns()) + " / " + duration(summary.tickP99Ns()) +
+            " / " + duration(summary.tickP999Ns()) + " / " + duration(summary.tickMaxNs()));
+        line(out, "allocated per tick", allocation(summary));
+        line(out, "state hash", StateHash.toHex(summary.stateHash()));
+        if (!summary.metrics().isEmpty())
+        {
+            line(out, "model metrics", "(after the last tick)");
+            for (final Map.Entry<String, Double> metric : summary.metrics().entrySet())
+            {
+                line(out, "  " + metric.getKey(), number(metric.getValue()));
+            }
+        }
+        line(out, "run directory", summary.runDirectory());
+        out.flush();
+    }
+
+    /**
+     * @param nanos a duration in nanoseconds.
+     * @return it in ns, us, ms or s with three significant digits.
+     */
+    public static String duration(final double nanos)
+    {
+        if (nanos < 1e3)
+        {
+            return String.format(Locale.ROOT, "%.0f ns", nanos);
+        }
+        if (nanos < 1e6)
+        {
+            return significant(nanos / 1e3) + " us";
+        }
+        if (nanos < 1e9)
+        {
+            return significant(nanos / 1e6) + " ms";
+        }
+        return significant(nanos / 1e9) + " s";
+    }
+
+    /**
+     * @param perSecond a rate.
+     * @return it with a k, M or G multiplier and three significant digits.
+     */
+    public static String rate(final double perSecond)
+    {
+        if (perSecond >= 1e9)
+        {
+            return significant(perSecond / 1e9) + " G";
+        }
+        if (perSecond >= 1e6)
+        {
+            return significant(perSecond / 1e6) + " M";
+        }
+        if (perSecond >= 1e3)
+        {
+            return significant(perSecond / 1e3) + " k";
+        }
+        return significant(perSecond);
+    }
+
+    private static String allocation(final RunSummary summary)
+    {
+        if (summary.allocatedBytesPerTick() < 0)
+        {
+            return "unknown (this JVM does not count allocations)";
+        }
+        if (summary.allocationTicks() == 0)
+        {
+            return "not measured (all " + summary.ticks() + " ticks were warm-up; run more)";
+        }
+        return bytes(summary.allocatedBytesPerTick()) + " (over the " + summary.allocationTicks() +
+            " ticks after warm-up)";
+    }
+
+    private static String bytes(final double bytes)
+    {
+        if (bytes < 1024)
+        {
+            return String.format(Locale.ROOT, "%.0f B", bytes);
+        }
+        if (bytes < 1024 * 1024)
+        {
+            return significant(bytes / 1024) + " KiB";
+        }
+        return significant(bytes / (1024 * 1024)) + " MiB";
+    }
+
+    private static String number(final Double value)
+    {
+        if (value == null || !Double.isFinite(value))
+        {
+            return String.valueOf(value);
+        }
+        final double magnitude = Math.abs(value);
+        if (magnitude != 0 && (magnitude < 1e-3 || magnitude >= 1e9))
+        {
+            return String.format(Locale.ROOT, "%.4g", value);
+        }
+        return String.format(Locale.ROOT, "%.6f", value).replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+
+    private static String significant(final double value)
+    {
+        if (value >= 100)
+        {
+            return String.format(Locale.ROOT, "%.0f", value);
+        }
+        if (value >= 10)
+        {
+            return String.format(Locale.ROOT, "%.1f", value);
+        }
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static void line(final PrintWriter out, final String name, final String value)
+    {
+        out.printf(Locale.ROOT, FORMAT, name, value);
+    }
+}

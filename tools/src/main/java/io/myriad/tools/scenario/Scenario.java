@@ -1,0 +1,110 @@
+package io.myriad.tools.scenario;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One layer of a run's settings as written, untyped: a scenario file, or the command line's flags. Settings are
+ * keyed by their scenario key ({@code max_ticks} is stored as {@link #TICKS}); model parameters are kept apart,
+ * in the order written, and typed only once the model, and so their declarations, is known.
+ */
+public final class Scenario
+{
+    /** Name of the model to run, as {@code myriad models} lists them. */
+    public static final String MODEL = "model";
+
+    /** A named set of parameter values (and agents) the model offers. */
+    public static final String PRESET = "preset";
+
+    /** Number of agents at the start, at least 1. */
+    public static final String AGENTS = "agents";
+
+    /** Ticks to run, at least 1. */
+    public static final String TICKS = "ticks";
+
+    /** Another name for {@link #TICKS}, as the design's scenarios write it. */
+    public static final String MAX_TICKS = "max_ticks";
+
+    /** Compute threads, the driving thread included, at least 1. */
+    public static final String THREADS = "threads";
+
+    /** The run's seed, any 64-bit integer. */
+    public static final String SEED = "seed";
+
+    /** Memory layout of the agent store: soa, aos or aosoa&lt;N&gt;. */
+    public static final String LAYOUT = "layout";
+
+    /** Agents per batch of work, at least 1. */
+    public static final String BATCH_SIZE = "batch_size";
+
+    /** How workers wait between batches: backoff, sleeping, yielding, busy-spin or blocking. */
+    public static final String WAIT_STRATEGY = "wait_strategy";
+
+    /** Mapping of model parameter names to values. */
+    public static final String PARAMETERS = "parameters";
+
+    /** Every key a scenario may have, in the order to document them. */
+    public static final List<String> KEYS = List.of(
+        MODEL, PRESET, AGENTS, TICKS, MAX_TICKS, THREADS, SEED, LAYOUT, BATCH_SIZE, WAIT_STRATEGY, PARAMETERS);
+
+    private static final Scenario EMPTY = new Scenario(null, Map.of(), Map.of());
+
+    private final String source;
+    private final Map<String, Value> settings;
+    private final Map<String, Value> parameters;
+
+    /**
+     * @param source     the file as the user named it, or null when the settings come from elsewhere.
+     * @param settings   settings by scenario key, without parameters.
+     * @param parameters model parameters by name, in the order written.
+     */
+    public Scenario(final String source, final Map<String, Value> settings, final Map<String, Value> parameters)
+    {
+        this.source = source;
+        this.settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+        this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    }
+
+    /**
+     * @return a layer with no settings.
+     */
+    public static Scenario empty()
+    {
+        return EMPTY;
+    }
+
+    /**
+     * @return the file as the user named it, or null when these settings did not come from a file.
+     */
+    public String source()
+    {
+        return source;
+    }
+
+    /**
+     * @param key a scenario key, e.g. {@link #AGENTS}.
+     * @return the value written for it, or null if none was.
+     */
+    public Value get(final String key)
+    {
+        return settings.get(key);
+    }
+
+    /**
+     * @return settings by scenario key, without parameters.
+     */
+    public Map<String, Value> settings()
+    {
+        return settings;
+    }
+
+    /**
+     * @return model parameters by name, in the order written.
+     */
+    public Map<String, Value> parameters()
+    {
+        return parameters;
+    }
+}

@@ -1,0 +1,48 @@
+package io.myriad.tools.scenario;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.snakeyaml.engine.v2.api.Dump;
+import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+
+/**
+ * Writes resolved settings back as a scenario, with every value explicit (the preset's and the defaults'
+ * included), so that running it again reproduces the run whatever the defaults become.
+ */
+public final class ScenarioWriter
+{
+    private ScenarioWriter()
+    {
+    }
+
+    /**
+     * @param settings resolved settings.
+     * @return a scenario file's text that resolves to the same settings.
+     */
+    public static String toYaml(final RunSettings settings)
+    {
+        final Map<String, Object> scenario = new LinkedHashMap<>();
+        scenario.put(Scenario.MODEL, settings.model());
+        scenario.put(Scenario.AGENTS, settings.agents());
+        scenario.put(Scenario.TICKS, settings.ticks());
+        scenario.put(Scenario.THREADS, settings.threads());
+        scenario.put(Scenario.SEED, settings.seed());
+        scenario.put(Scenario.LAYOUT, settings.layout().name());
+        scenario.put(Scenario.BATCH_SIZE, settings.batchSize());
+        scenario.put(Scenario.WAIT_STRATEGY, settings.waitStrategy());
+        if (!settings.parameters().isEmpty())
+        {
+            scenario.put(Scenario.PARAMETERS, new LinkedHashMap<>(settings.parameters()));
+        }
+
+        final DumpSettings dumpSettings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build();
+        final StringBuilder header = new StringBuilder()
+            .append("# The run's settings, resolved: every value explicit")
+            .append(settings.preset() == null ? "" : ", preset " + settings.preset() + " applied")
+            .append(".\n")
+            .append("# Run it again with: myriad run scenario.yaml\n");
+        return header + new Dump(dumpSettings).dumpToString(scenario);
+    }
+}
