@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.myriad.kernel.Configuration;
 import io.myriad.kernel.Simulation;
 import io.myriad.kernel.model.InvalidConfigException;
 import io.myriad.kernel.model.Model;
@@ -171,7 +172,11 @@ final class RunCommand implements Callable<Integer>
             .batchSize(settings.batchSize())
             .layout(settings.layout())
             .waitStrategy(settings.waitStrategy())
-            .maxTicks(settings.ticks());
+            .maxTicks(settings.ticks())
+            // The first quarter of the run (at least the default warm-up) is left out of the allocation figure:
+            // while the JIT settles, recompiled code can rematerialise objects that compiled code had eliminated.
+            .warmupTicks((int)Math.min(Integer.MAX_VALUE,
+                Math.max(Configuration.WARMUP_TICKS_DEFAULT, settings.ticks() / 4)));
         try (Simulation sim = Simulation.launch(context))
         {
             final long ticks = settings.ticks();

@@ -1,0 +1,244 @@
+package io.myriad.kernel;
+
+import java.util.List;
+
+import org.agrona.concurrent.UnsafeBuffer;
+
+import io.myriad.kernel.model.BatchContext;
+import io.myriad.kernel.model.Model;
+import io.myriad.kernel.model.Outbox;
+import io.myriad.kernel.model.Phase;
+import io.myriad.kernel.model.PhaseWorker;
+import io.myriad.kernel.rng.CounterRng;
+import io.myriad.layouts.AgentStore;
+import io.myriad.layouts.FieldType;
+import io.myriad.layouts.Schema;
+
+/**
+ * A test model that exercises everything whose order could leak into the result: agents on a ring of indices
+ * compute their next value from their neighbours' current values and a counter-based draw, then emit despawns
+ * (of themselves and of random others, so some are of dead agents or twice of one agent), spawns with a payload,
+ * and claims on random agents that the model resolves "first valid claim wins". A second phase ages the agents
+ * and despawns some old ones. Metrics are sums of integers (exact whatever the batching) and of doubles (exact
+ * only for one batching, since addition is not associative).
+ */
+final class RingModel implements Model
+{
+    static final int KIND_CLAIM = 0;
+
+    static final int METRIC_LIVE = 0;
+    static final int METRIC_ENERGY = 1;
+    static final int METRIC_LOW_BITS = 2;
+    static final int METRIC_AGE = 3;
+    static final int METRIC_OWNED = 4;
+    /** Metrics whose sums are integers, so exact for any batch size. */
+    static final int[] EXACT_METRICS = { METRIC_LIVE, METRIC_LOW_BITS, METRIC_AGE, METRIC_OWNED };
+
+    static final int VALUE = 0;
+    static final int ENERGY = 1;
+    static final int OWNER = 2;
+    static final int CLAIMED_AT = 3;
+    static final int AGE = 4;
+
+    static final Schema SCHEMA = Schema.builder("RingCell")
+        .field("value", FieldType.LONG, true)
+        .field("energy", FieldType.DOUBLE, true)
+        .field("owner", FieldType.INT)
+        .field("claimedAt", FieldType.LONG)
+        .field("age", FieldType.INT)
+        .build();
+
+    private final int agents;
+    private final int capacity;
+    private final List<Phase> phases = List.of(new RingPhase(), new AgePhase());
+
+    RingModel(final int agents, final int capacity)
+    {
+        this.agents = agents;
+        this.capacity = capacity;
+    }
+
+    public Schema schema()
+    {
+        return SCHEMA;
+    }
+
+    public int capacity()
+    {
+        return capacity;
+    }
+
+    public void initialise(final AgentStore store, final long seed)
+    {
+        store.spawn(agents);
+        final long key = CounterRng.key(seed, 0);
+        for (int i = 0; i < agents; i++)
+        {
+            putLong(store, store.currentSlot(VALUE), i, CounterRng.bits(key, 0L, i, 0));
+            putDouble(store, store.currentSlot(ENERGY), i, CounterRng.uniform(key, 0L, i, 1));
+        }
+    }
+
+    public List<Phase> phases()
+    {
+        return phases;
+    }
+
+    public List<String> metricNames()
+    {
+        return List.of("live", "energy", "low_bits", "age", "owned");
+    }
+
+    public boolean apply(final AgentStore store, final int kind, final int target, final long a, final long b)
+    {
+        if (kind != KIND_CLAIM)
+        {
+            throw new IllegalStateException("unknown kind " + kind);
+        }
+        if (!store.isAlive(target) || getLong(store, store.currentSlot(CLAIMED_AT), target) == b + 1)
+        {
+            return false;
+        }
+        putLong(store, store.currentSlot(CLAIMED_AT), target, b + 1);
+        store.buffer(store.currentSlot(OWNER)).putInt(store.offset(store.currentSlot(OWNER), target), (int)a + 1);
+        return true;
+    }
+
+    public void onSpawn(final AgentStore store, final int index, final long a, final long b)
+    {
+        final long value = a ^ (b << 20);
+        putLong(store, store.currentSlot(VALUE), index, value);
+        putLong(store, store.nextSlot(VALUE), index, value);
+        putDouble(store, store.currentSlot(ENERGY), index, 1.0);
+        putDouble(store, store.nextSlot(ENERGY), index, 1.0);
+    }
+
+    static long getLong(final AgentStore store, final int slot, final int index)
+    {
+        return store.buffer(slot).getLong(store.offset(slot, index));
+    }
+
+    static void putLong(final AgentStore store, final int slot, final int index, final long value)
+    {
+        store.buffer(slot).putLong(store.offset(slot, index), value);
+    }
+
+    static void putDouble(final AgentStore store, final int slot, final int index, final double value)
+    {
+        store.buffer(slot).putDouble(store.offset(slot, index), value);
+    }
+
+    static int getInt(final AgentStore store, final int slot, final int index)
+    {
+        return store.buffer(slot).getInt(store.offset(slot, index));
+    }
+
+    private static final class RingPhase implements Phase
+    {
+        public String name()
+        {
+            return "ring";
+        }
+
+        public PhaseWorker newWorker(final AgentStore store)
+        {
+            return RingPhase::process;
+        }
+
+        private static void process(final BatchContext batch)
+        {
+            final AgentStore store = batch.store();
+            final Outbox outbox = batch.outbox();
+            final long tick = batch.tick();
+            final long key = CounterRng.key(batch.seed(), 1);
+            final int highWaterMark = store.highWaterMark();
+            final int valueSlot = store.currentSlot(VALUE);
+            final int nextValueSlot = store.nextSlot(VALUE);
+            final int energySlot = store.currentSlot(ENERGY);
+            final int nextEnergySlot = store.nextSlot(ENERGY);
+            final UnsafeBuffer energies = store.buffer(energySlot);
+            final UnsafeBuffer nextEnergies = store.buffer(nextEnergySlot);
+            for (int i = batch.from(), to = batch.to(); i < to; i++)
+            {
+                if (!store.isAlive(i))
+                {
+                    continue;
+                }
+                final int left = i == 0 ? highWaterMark - 1 : i - 1;
+                final int right = i == highWaterMark - 1 ? 0 : i + 1;
+                final long l = store.isAlive(left) ? getLong(store, valueSlot, left) : 0L;
+                final long r = store.isAlive(right) ? getLong(store, valueSlot, right) : 0L;
+                final long self = getLong(store, valueSlot, i);
+                final long next = l * 3 + self * 5 + r * 7 + (CounterRng.bits(key, tick, i, 0) >>> 1);
+                putLong(store, nextValueSlot, i, next);
+
+                final double energy = energies.getDouble(store.offset(energySlot, i)) * 0.5 +
+                    CounterRng.uniform(key, tick, i, 1);
+                nextEnergies.putDouble(store.offset(nextEnergySlot, i), energy);
+
+                batch.addMetric(METRIC_LIVE, 1.0);
+                batch.addMetric(METRIC_ENERGY, energy);
+                batch.addMetric(METRIC_LOW_BITS, next & 0xFF);
+
+                final double u = CounterRng.uniform(key, tick, i, 2);
+                if (u < 0.02)
+                {
+                    outbox.despawn(i);
+                }
+                else if (u < 0.04)
+                {
+                    outbox.despawn(CounterRng.toBoundedInt(CounterRng.bits(key, tick, i, 3), highWaterMark + 4));
+                }
+                else if (u < 0.09)
+                {
+                    outbox.spawn(next, i);
+                }
+                else if (u >= 0.7)
+                {
+                    outbox.emit(KIND_CLAIM, CounterRng.toBoundedInt(CounterRng.bits(key, tick, i, 4), highWaterMark),
+                        i, tick);
+                }
+            }
+        }
+    }
+
+    private static final class AgePhase implements Phase
+    {
+        public String name()
+        {
+            return "age";
+        }
+
+        public PhaseWorker newWorker(final AgentStore store)
+        {
+            return AgePhase::process;
+        }
+
+        private static void process(final BatchContext batch)
+        {
+            final AgentStore store = batch.store();
+            final long key = CounterRng.key(batch.seed(), 2);
+            final int ageSlot = store.currentSlot(AGE);
+            final int ownerSlot = store.currentSlot(OWNER);
+            final UnsafeBuffer ages = store.buffer(ageSlot);
+            for (int i = batch.from(), to = batch.to(); i < to; i++)
+            {
+                if (!store.isAlive(i))
+                {
+                    continue;
+                }
+                final int age = ages.getInt(store.offset(ageSlot, i)) + 1;
+                ages.putInt(store.offset(ageSlot, i), age);
+                batch.addMetric(METRIC_AGE, age);
+                if (getInt(store, ownerSlot, i) != 0)
+                {
+                    batch.addMetric(METRIC_OWNED, 1.0);
+                }
+                if (age > 20 && CounterRng.uniform(key, batch.tick(), i, 0) < 0.1)
+                {
+                    batch.outbox().despawn(i);
+                }
+            }
+        }
+    }
+}
