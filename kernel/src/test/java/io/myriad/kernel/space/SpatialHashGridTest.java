@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -120,6 +121,73 @@ class SpatialHashGridTest
         }
         assertEquals(agentCount + 200, checked);
         assertTrue(nonEmpty > agentCount / 4, "the worlds must be crowded enough to test something: " + nonEmpty);
+    }
+
+    @ParameterizedTest(name = "{0} x {1} periodic={2} cell={3} radius={4}")
+    @MethodSource("worlds")
+    void shouldHoldEveryNeighbourOfTheCellsAgentsInItsBlock(
+        final double width,
+        final double height,
+        final boolean periodic,
+        final double cellSize,
+        final double radius,
+        final int agentCount)
+    {
+        final ContinuousSpace2D space = new ContinuousSpace2D(width, height, periodic);
+        final SpatialHashGrid grid = new SpatialHashGrid(space, cellSize, agentCount);
+        final int reach = grid.cellReach(radius);
+        final boolean fits = 2 * reach + 1 <= grid.cellsX() && 2 * reach + 1 <= grid.cellsY();
+        Assumptions.assumeTrue(fits || !periodic, "the block does not fit this periodic world");
+
+        final Random random = new Random(agentCount * 31L + (periodic ? 7 : 3));
+        final double[] xs = new double[agentCount];
+        final double[] ys = new double[agentCount];
+        final boolean[] indexed = new boolean[agentCount];
+        for (int i = 0; i < agentCount; i++)
+        {
+            xs[i] = random.nextDouble() * width;
+            ys[i] = random.nextDouble() * height;
+            indexed[i] = true;
+        }
+        placeOnEdges(xs, ys, width, height);
+        for (int i = 0; i < agentCount; i++)
+        {
+            grid.key(i, grid.cellOf(xs[i], ys[i]));
+        }
+        grid.sort(agentCount);
+        fillPositions(grid, xs, ys);
+
+        final NeighbourRanges block = new NeighbourRanges();
+        final double r2 = radius * radius;
+        for (int q = 0; q < agentCount; q++)
+        {
+            grid.blockRanges(grid.cellOf(xs[q], ys[q]), reach, block);
+            final List<Integer> found = new ArrayList<>();
+            for (int r = 0; r < block.count(); r++)
+            {
+                for (int rank = block.start(r); rank < block.end(r); rank++)
+                {
+                    final double dx = grid.xs()[rank] + block.shiftX(r) - xs[q];
+                    final double dy = grid.ys()[rank] + block.shiftY(r) - ys[q];
+                    if (dx * dx + dy * dy < r2)
+                    {
+                        found.add(grid.agentAt(rank));
+                    }
+                }
+            }
+            final int[] actual = found.stream().mapToInt(Integer::intValue).sorted().toArray();
+            final int[] expected = bruteForce(space, xs, ys, indexed, xs[q], ys[q], radius);
+            final int agent = q;
+            assertArrayEquals(expected, actual, () -> "block of the cell of agent " + agent + " in " + space);
+        }
+    }
+
+    @Test
+    void shouldRejectABlockWiderThanAPeriodicWorld()
+    {
+        final SpatialHashGrid grid = new SpatialHashGrid(new ContinuousSpace2D(10.0, 10.0, true), 5.0, 4);
+        grid.sort(0);
+        assertThrows(IllegalArgumentException.class, () -> grid.blockRanges(0, 1, new NeighbourRanges()));
     }
 
     @Test
