@@ -72,7 +72,10 @@ public final class FlockingModel implements Model
     }
 
     /**
-     * Places birds uniformly at random with uniformly random headings.
+     * Places birds uniformly at random with uniformly random headings, and numbers them in grid-cell order: the
+     * i-th random draw goes to the bird whose index is its rank in cell order. Which bird gets which index is an
+     * arbitrary labelling, and this one keeps birds that are near in space near in memory, so the gather and the
+     * writes of each tick touch few cache lines. The state is still a function of the seed alone.
      *
      * @param store an empty store.
      * @param seed  the run's seed.
@@ -80,16 +83,27 @@ public final class FlockingModel implements Model
     public void initialise(final AgentStore store, final long seed)
     {
         final long key = CounterRng.key(seed, STREAM_INIT);
-        final BirdFlyweight bird = new BirdFlyweight().wrap(store);
         final int birds = parameters.birds();
-        store.spawn(birds);
+        final double[] x = new double[birds];
+        final double[] y = new double[birds];
         for (int i = 0; i < birds; i++)
         {
-            final double angle = 2.0 * Math.PI * CounterRng.uniform(key, 0, i, 2);
-            bird.x(i, space.normaliseX(space.width() * CounterRng.uniform(key, 0, i, 0)));
-            bird.y(i, space.normaliseY(space.height() * CounterRng.uniform(key, 0, i, 1)));
-            bird.vx(i, StrictMath.cos(angle));
-            bird.vy(i, StrictMath.sin(angle));
+            x[i] = space.normaliseX(space.width() * CounterRng.uniform(key, 0, i, 0));
+            y[i] = space.normaliseY(space.height() * CounterRng.uniform(key, 0, i, 1));
+            grid.key(i, grid.cellOf(x[i], y[i]));
+        }
+        grid.sort(birds);
+
+        final BirdFlyweight bird = new BirdFlyweight().wrap(store);
+        store.spawn(birds);
+        for (int index = 0; index < birds; index++)
+        {
+            final int draw = grid.agentAt(index);
+            final double angle = 2.0 * Math.PI * CounterRng.uniform(key, 0, draw, 2);
+            bird.x(index, x[draw]);
+            bird.y(index, y[draw]);
+            bird.vx(index, StrictMath.cos(angle));
+            bird.vy(index, StrictMath.sin(angle));
         }
     }
 
