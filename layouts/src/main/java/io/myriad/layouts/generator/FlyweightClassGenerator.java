@@ -12,20 +12,25 @@ import io.myriad.layouts.SchemaField;
  * Writes the {@code <Record>Flyweight} class: typed accessors over an {@link io.myriad.layouts.AgentStore} of any
  * layout.
  * <p>
- * {@code wrap} caches, per field, the buffer, base and element stride of its current slot (and, for a
- * double-buffered field, of its next slot) together with the addressing's block shift, mask and stride, so an
- * accessor is one offset computation and one access to an Agrona buffer in native byte order. For a field
- * {@code x} the cached members are {@code xBuffer}, {@code xBase}, {@code xElementStride} and
- * {@code nextXBuffer}, {@code nextXBase}, {@code nextXElementStride}: no such name can equal one of the shared
- * members ({@code store}, {@code wrappedSwapCount}, {@code blockShift}, {@code blockMask}, {@code blockStride}),
- * and the processor rejects the one clash between fields that remains possible ({@code x} double buffered beside
- * a component named {@code nextX}).
+ * {@code wrap} caches, per field, the base object and address of agent 0's value in its current slot (and, for
+ * a double-buffered field, in its next slot) and its element stride, together with the addressing's block shift,
+ * mask and stride and the capacity, so an accessor is one offset computation and one Unsafe access in native byte
+ * order. Going through {@code UnsafeBuffer.getDouble} instead re-reads the buffer's fields on every access, which
+ * halves the speed of a sweep (see {@code ColumnAccessBenchmark} in the bench module). The index is checked
+ * against the capacity unless Agrona's bounds checks are disabled ({@code -Dagrona.disable.bounds.checks=true}),
+ * the same switch that governs Agrona's buffers. For a field {@code x} the cached members are {@code xArray},
+ * {@code xAddress}, {@code xElementStride} and {@code nextXArray}, {@code nextXAddress},
+ * {@code nextXElementStride}: no such name can equal one of the shared members ({@code store},
+ * {@code wrappedSwapCount}, {@code capacity}, {@code blockShift}, {@code blockMask}, {@code blockStride}), and the
+ * processor rejects the one clash between fields that remains possible ({@code x} double buffered beside a
+ * component named {@code nextX}).
  */
 final class FlyweightClassGenerator
 {
     // Named, not referenced, so that running the processor never loads the store's classes or Agrona's.
     private static final String AGENT_STORE_CLASS = "io.myriad.layouts.AgentStore";
     private static final String UNSAFE_BUFFER_CLASS = "org.agrona.concurrent.UnsafeBuffer";
+    private static final String UNSAFE_API_CLASS = "org.agrona.UnsafeApi";
 
     private FlyweightClassGenerator()
     {
@@ -54,6 +59,7 @@ final class FlyweightClassGenerator
             .importType(model.packageName(), AGENT_STORE_CLASS)
             .importType(model.packageName(), Schema.class.getName())
             .importType(model.packageName(), UNSAFE_BUFFER_CLASS)
+            .importType(model.packageName(), UNSAFE_API_CLASS)
             .blank()
             .line("import javax.annotation.processing.Generated;")
             .blank()
@@ -71,6 +77,7 @@ final class FlyweightClassGenerator
             .open()
             .line("private AgentStore store;")
             .line("private long wrappedSwapCount;")
+            .line("private int capacity;")
             .line("private int blockShift;")
             .line("private int blockMask;")
             .line("private int blockStride;");
@@ -120,8 +127,8 @@ final class FlyweightClassGenerator
 
     private static void declareCache(final SourceWriter out, final String prefix)
     {
-        out.line("private UnsafeBuffer " + prefix + "Buffer;")
-            .line("private int " + prefix + "Base;")
+        out.line("private byte[] " + prefix + "Array;")
+            .line("private long " + prefix + "Address;")
             .line("private int " + prefix + "ElementStride;");
     }
 
@@ -153,6 +160,7 @@ final class FlyweightClassGenerator
             .line("final Addressing addressing = store.addressing();")
             .line("this.store = store;")
             .line("wrappedSwapCount = store.swapCount();")
+            .line("capacity = store.capacity();")
             .line("blockShift = addressing.blockShift();")
             .line("blockMask = addressing.blockMask();")
             .line("blockStride = addressing.blockStride();");
@@ -174,9 +182,11 @@ final class FlyweightClassGenerator
     private static void cache(final SourceWriter out, final String prefix, final String slotExpression)
     {
         final String slot = prefix + "Slot";
+        final String buffer = prefix + "Buffer";
         out.line("final int " + slot + " = " + slotExpression + ";")
-            .line(prefix + "Buffer = store.buffer(" + slot + ");")
-            .line(prefix + "Base = addressing.base(" + slot + ");")
+            .line("final UnsafeBuffer " + buffer + " = store.buffer(" + slot + ");")
+            .line(prefix + "Array = " + buffer + ".byteArray();")
+            .line(prefix + "Address = " + buffer + ".addressOffset() + addressing.base(" + slot + ");")
             .line(prefix + "ElementStride = addressing.elementStride(" + slot + ");");
     }
 
@@ -229,9 +239,10 @@ final class FlyweightClassGenerator
                 "@param index an agent's index.",
                 "@return " + doc)
             .line("public " + javaType(type) + " " + method + "(final int index)")
-            .open()
-            .line("return " + method + "Buffer.get" + accessorSuffix(type) + "(")
-            .line("    " + offset(method) + ");")
+            .open();
+        boundsCheck(out);
+        out.line("return UnsafeApi.get" + accessorSuffix(type) + "(")
+            .line("    " + method + "Array, " + method + "Address + (" + offset(method) + "));")
             .close();
     }
 
@@ -251,16 +262,26 @@ final class FlyweightClassGenerator
         out.blank()
             .javadoc(lines)
             .line("public void " + method + "(final int index, final " + javaType(type) + " value)")
+            .open();
+        boundsCheck(out);
+        out.line("UnsafeApi.put" + accessorSuffix(type) + "(")
+            .line("    " + method + "Array, " + method + "Address + (" + offset(method) + "), value);")
+            .close();
+    }
+
+    private static void boundsCheck(final SourceWriter out)
+    {
+        out.line("if (UnsafeBuffer.SHOULD_BOUNDS_CHECK && (index < 0 || index >= capacity))")
             .open()
-            .line(method + "Buffer.put" + accessorSuffix(type) + "(")
-            .line("    " + offset(method) + ", value);")
+            .line("throw new IndexOutOfBoundsException(" +
+                SourceWriter.quote("agent index ") + " + index + " + SourceWriter.quote(" outside capacity ") +
+                " + capacity);")
             .close();
     }
 
     private static String offset(final String prefix)
     {
-        return prefix + "Base + (index >>> blockShift) * blockStride + (index & blockMask) * " +
-            prefix + "ElementStride";
+        return "(long)((index >>> blockShift) * blockStride + (index & blockMask) * " + prefix + "ElementStride)";
     }
 
     private static String javaType(final FieldType type)
