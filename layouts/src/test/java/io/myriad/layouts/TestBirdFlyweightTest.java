@@ -96,6 +96,35 @@ class TestBirdFlyweightTest
 
     @ParameterizedTest
     @MethodSource("layouts")
+    void shouldRewrapOnlyWhenTheStoreOrItsCopiesChanged(final Layout layout)
+    {
+        try (AgentStore store = new AgentStore(TestBirdSchema.SCHEMA, layout, CAPACITY);
+            AgentStore other = new AgentStore(TestBirdSchema.SCHEMA, layout, CAPACITY))
+        {
+            store.spawn(CAPACITY);
+            other.spawn(CAPACITY);
+            final TestBirdFlyweight bird = new TestBirdFlyweight();
+            assertSame(bird, bird.wrapIfStale(store));
+            assertSame(store, bird.store());
+            bird.nextX(3, 42.0);
+
+            assertSame(bird, bird.wrapIfStale(store));
+            assertEquals(0L, bird.wrappedSwapCount(), "nothing changed, so no new wrap");
+            assertEquals(42.0, bird.nextX(3));
+
+            store.swap();
+            bird.wrapIfStale(store);
+            assertEquals(1L, bird.wrappedSwapCount(), "the swap made the wrap stale");
+            assertEquals(42.0, bird.x(3), "next became current");
+
+            bird.wrapIfStale(other);
+            assertSame(other, bird.store(), "another store is always wrapped");
+            assertEquals(0.0, bird.x(3));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("layouts")
     void shouldReadAndWriteWhereTheStoreSaysEachValueLives(final Layout layout)
     {
         try (AgentStore store = new AgentStore(TestBirdSchema.SCHEMA, layout, CAPACITY))

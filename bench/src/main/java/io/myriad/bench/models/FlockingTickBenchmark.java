@@ -27,8 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * time of one tick; agent updates per second are {@code birds / score}. Run with {@code -prof gc} to see the
  * bytes a tick allocates: the kernel and the model allocate nothing per tick once warm.
  * <p>
- * The flock evolves as the benchmark runs (birds gather into flocks, and neighbourhoods grow), so iterations
- * measure successive stretches of one run rather than the same tick again and again.
+ * Every iteration starts from the same fresh flock (the seed's random positions and headings), so iterations
+ * measure the same stretch of a run: left to run, birds gather into ever denser flocks and a tick costs more as
+ * their neighbourhoods fill, which would make later iterations measure a different workload.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -49,11 +50,15 @@ public class FlockingTickBenchmark extends JvmFlags
     private Simulation simulation;
 
     /**
-     * Builds the flock.
+     * Builds a fresh flock.
      */
-    @Setup(Level.Trial)
+    @Setup(Level.Iteration)
     public void setUp()
     {
+        if (simulation != null)
+        {
+            simulation.close();
+        }
         final FlockingPlugin plugin = new FlockingPlugin();
         final ModelConfig config = ModelConfig.of(plugin, birds, 42L, Map.of());
         simulation = Simulation.launch(new Simulation.Context()
@@ -69,6 +74,7 @@ public class FlockingTickBenchmark extends JvmFlags
     public void tearDown()
     {
         simulation.close();
+        simulation = null;
     }
 
     /**

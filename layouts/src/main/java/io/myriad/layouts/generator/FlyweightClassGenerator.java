@@ -109,6 +109,22 @@ final class FlyweightClassGenerator
 
         out.blank()
             .javadoc(
+                "Wraps the store unless this flyweight already points at it as it is now: call it at the start of",
+                "every batch, and the accessors follow the store's swaps.",
+                "",
+                "@param store a store of the schema.",
+                "@return this flyweight.")
+            .line("public " + className + " wrapIfStale(final AgentStore store)")
+            .open()
+            .line("if (store != this.store || store.swapCount() != wrappedSwapCount)")
+            .open()
+            .line("wrap(store);")
+            .close()
+            .line("return this;")
+            .close();
+
+        out.blank()
+            .javadoc(
                 "@return the store's {@link AgentStore#swapCount()} when it was wrapped; if the store's count is now",
                 "        different, wrap again.")
             .line("public long wrappedSwapCount()")

@@ -167,10 +167,7 @@ public final class FlockingModel implements Model
             final BirdFlyweight bird = new BirdFlyweight();
             return (batch) ->
             {
-                if (bird.wrappedSwapCount() != store.swapCount() || bird.store() != store)
-                {
-                    bird.wrap(store);
-                }
+                bird.wrapIfStale(store);
                 final SpatialHashGrid grid = FlockingModel.this.grid;
                 final boolean dense = store.isDense();
                 for (int i = batch.from(), to = batch.to(); i < to; i++)
@@ -206,10 +203,7 @@ public final class FlockingModel implements Model
             final BirdFlyweight bird = new BirdFlyweight();
             return (batch) ->
             {
-                if (bird.wrappedSwapCount() != store.swapCount() || bird.store() != store)
-                {
-                    bird.wrap(store);
-                }
+                bird.wrapIfStale(store);
                 final SpatialHashGrid grid = FlockingModel.this.grid;
                 final double[] headingX = FlockingModel.this.headingX;
                 final double[] headingY = FlockingModel.this.headingY;
@@ -261,10 +255,10 @@ public final class FlockingModel implements Model
         private final int reach = grid.cellReach(parameters.vision());
         private final double vision2 = parameters.vision() * parameters.vision();
         private final double separation2 = parameters.separation() * parameters.separation();
-        private double[] blockX = new double[64];
-        private double[] blockY = new double[64];
-        private double[] blockHeadingX = new double[64];
-        private double[] blockHeadingY = new double[64];
+        private double[] blockX = new double[initialBlockCapacity()];
+        private double[] blockY = new double[blockX.length];
+        private double[] blockHeadingX = new double[blockX.length];
+        private double[] blockHeadingY = new double[blockX.length];
         private int[] rangeOffset = new int[16];
         private int blockCell = -1;
         private int blockSize;
@@ -281,12 +275,21 @@ public final class FlockingModel implements Model
             this.store = store;
         }
 
+        /**
+         * Room for eight times the birds a block holds at the flock's mean density, so that the scratch rarely
+         * has to grow as birds gather into flocks (it grows, once, when a block is fuller than that).
+         */
+        private int initialBlockCapacity()
+        {
+            final int side = 2 * grid.cellReach(parameters.vision()) + 1;
+            final double blockArea = side * grid.cellWidth() * side * grid.cellHeight();
+            final double expected = parameters.birds() / (parameters.width() * parameters.height()) * blockArea;
+            return (int)Math.min(parameters.birds(), Math.max(64, Math.ceil(8 * expected)));
+        }
+
         public void process(final BatchContext batch)
         {
-            if (bird.wrappedSwapCount() != store.swapCount() || bird.store() != store)
-            {
-                bird.wrap(store);
-            }
+            bird.wrapIfStale(store);
             final BirdFlyweight bird = this.bird;
             final SpatialHashGrid grid = FlockingModel.this.grid;
             final ContinuousSpace2D space = FlockingModel.this.space;
