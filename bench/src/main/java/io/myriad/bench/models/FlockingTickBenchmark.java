@@ -24,12 +24,14 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One tick of the flocking model through the whole pipeline (index, gather and steer phases, apply, metrics,
  * swap) at the large preset's density, from a fresh random flock, on 1 and 2 compute workers. The score is the
- * time of one tick; agent updates per second are {@code birds / score}. Run with {@code -prof gc} to see the
- * bytes a tick allocates: the kernel and the model allocate nothing per tick once warm.
+ * time of one tick; agent updates per second are {@code birds / score}.
  * <p>
  * Every iteration starts from the same fresh flock (the seed's random positions and headings), so iterations
  * measure the same stretch of a run: left to run, birds gather into ever denser flocks and a tick costs more as
- * their neighbourhoods fill, which would make later iterations measure a different workload.
+ * their neighbourhoods fill, which would make later iterations measure a different workload. Building the flock
+ * allocates (the grid and the store), and JMH's {@code -prof gc} counts what an iteration's set-up allocates, so
+ * for the bytes a tick allocates use {@link DriftTickBenchmark} with {@code -prof gc} or the steady-state count a
+ * {@code myriad run} reports.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -6,8 +6,10 @@ import io.myriad.kernel.metrics.ThreadAllocation;
 import io.myriad.kernel.model.PhaseWorker;
 
 /**
- * The compute stage for one worker: processes the sequences that are its share ({@code sequence % workers ==
+ * The compute stage for one worker: processes the batches that are its share ({@code batchIndex % workers ==
  * id}) with its own {@link PhaseWorker} per phase, and counts the bytes its thread allocates while doing so.
+ * Sharing by batch index within the phase, rather than by ring sequence, gives batch 0 to worker 0, the driving
+ * thread, so a phase of one batch (a small population) never waits for another thread to wake up.
  * A failure is handed to the pipeline rather than thrown, so the sequence still advances and the driving thread
  * sees the failure at the end of the phase instead of waiting forever.
  */
@@ -37,7 +39,7 @@ final class ComputeHandler implements EventHandler<BatchTask>
 
     public void onEvent(final BatchTask task, final long sequence, final boolean endOfBatch)
     {
-        compute(task, sequence);
+        compute(task);
     }
 
     long allocatedBytes()
@@ -50,9 +52,9 @@ final class ComputeHandler implements EventHandler<BatchTask>
         return batchesProcessed;
     }
 
-    void compute(final BatchTask task, final long sequence)
+    void compute(final BatchTask task)
     {
-        if (sequence % workers != id)
+        if (task.batchIndex % workers != id)
         {
             return;
         }

@@ -134,7 +134,7 @@ public final class TickPipeline implements AutoCloseable
         final ComputeHandler driverShare = computeHandlers[0];
         this.computeHandler0 = (task, sequence, endOfBatch) ->
         {
-            driverShare.compute(task, sequence);
+            driverShare.compute(task);
             return true;
         };
         this.applyHandler = (task, sequence, endOfBatch) ->
