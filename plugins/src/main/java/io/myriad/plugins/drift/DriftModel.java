@@ -170,23 +170,12 @@ public final class DriftModel implements Model
                             UnsafeApi.getDouble(yBase, y + offset) + UnsafeApi.getDouble(vyBase, vy + offset) * dt);
                     }
                 }
-                else if (dense)
-                {
-                    for (int k = 0; k < n; k++)
-                    {
-                        final long xk = x + k * xStride;
-                        final long yk = y + k * yStride;
-                        UnsafeApi.putDouble(xBase, xk,
-                            UnsafeApi.getDouble(xBase, xk) + UnsafeApi.getDouble(vxBase, vx + k * vxStride) * dt);
-                        UnsafeApi.putDouble(yBase, yk,
-                            UnsafeApi.getDouble(yBase, yk) + UnsafeApi.getDouble(vyBase, vy + k * vyStride) * dt);
-                    }
-                }
                 else
                 {
+                    // other layouts, or agents missing: the JIT unswitches the loop on the invariant `dense`
                     for (int k = 0; k < n; k++)
                     {
-                        if (store.isAlive(i + k))
+                        if (dense || store.isAlive(i + k))
                         {
                             final long xk = x + k * xStride;
                             final long yk = y + k * yStride;

@@ -57,6 +57,31 @@ class DriftModelTest
     }
 
     @ParameterizedTest
+    @ValueSource(strings = { "soa", "aos", "aosoa16" })
+    void shouldMoveOnlyLiveParticlesOnceSomeAreGone(final String layout)
+    {
+        try (Simulation sim = launch(3_000, 5, 2, layout))
+        {
+            for (int i = 0; i < 3_000; i += 3)
+            {
+                sim.store().despawn(i);
+            }
+            final ParticleFlyweight particle = new ParticleFlyweight().wrap(sim.store());
+            final double[] x = new double[3_000];
+            for (int i = 0; i < 3_000; i++)
+            {
+                x[i] = particle.x(i);
+            }
+            sim.step();
+            for (int i = 0; i < 3_000; i++)
+            {
+                final double expected = i % 3 == 0 ? x[i] : x[i] + particle.vx(i) * 0.1;
+                assertEquals(expected, particle.x(i), 0.0, "x of particle " + i);
+            }
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = { 2, 3, 4 })
     void shouldGiveTheSameStateHashOnAnyNumberOfWorkers(final int workers)
     {
