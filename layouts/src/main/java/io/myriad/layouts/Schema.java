@@ -3,6 +3,7 @@ package io.myriad.layouts;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -176,7 +177,10 @@ public final class Schema
         for (int i = 0; i < fields.length; i++)
         {
             final SchemaField field = fields[i];
-            sb.append(i == 0 ? "" : ", ").append(field.type().name().toLowerCase()).append(' ').append(field.name());
+            sb.append(i == 0 ? "" : ", ")
+                .append(field.type().name().toLowerCase(Locale.ROOT))
+                .append(' ')
+                .append(field.name());
             if (field.doubleBuffered())
             {
                 sb.append(" [double buffered]");

@@ -104,9 +104,10 @@ public final class ContinuousSpace2D
 
     private double normalise(final double v, final double extent)
     {
+        // "+ 0.0" turns -0.0 into 0.0: the same place then has the same bits, which the state hash compares
         if (v >= 0.0 && v < extent)
         {
-            return v;
+            return v + 0.0;
         }
         if (periodic)
         {
@@ -116,7 +117,7 @@ public final class ContinuousSpace2D
                 r += extent;
             }
             // r + extent may round up to extent itself for tiny negative r
-            return r < extent ? r : 0.0;
+            return r < extent ? r + 0.0 : 0.0;
         }
         return v < 0.0 ? 0.0 : Math.nextDown(extent);
     }

@@ -56,8 +56,9 @@ class ContinuousSpace2DTest
     {
         assertEquals(0.0, torus.normaliseX(WIDTH));
         assertEquals(0.0, torus.normaliseX(3 * WIDTH));
-        // -WIDTH % WIDTH is -0.0, which is equal to 0.0 (though not bit for bit)
-        assertEquals(0.0, torus.normaliseX(-WIDTH), 0.0);
+        // -WIDTH % WIDTH is -0.0; the space hands out 0.0, bit for bit (assertEquals on doubles compares bits)
+        assertEquals(0.0, torus.normaliseX(-WIDTH));
+        assertEquals(0.0, torus.normaliseX(-0.0));
         assertEquals(WIDTH - 0.5, torus.normaliseX(-0.5));
         assertEquals(0.5, torus.normaliseX(WIDTH + 0.5));
         assertEquals(20.0, torus.normaliseX(-3 * WIDTH + 20.0));
