@@ -79,8 +79,9 @@ public final class Simulation implements Agent, AutoCloseable
                 ctx.threadFactory(),
                 ThreadAllocation.isSupported());
         }
-        catch (final RuntimeException ex)
+        catch (final RuntimeException | Error ex)
         {
+            // an OutOfMemoryError while the model sizes its own arrays must not strand the store's direct memory
             newStore.close();
             throw ex;
         }
