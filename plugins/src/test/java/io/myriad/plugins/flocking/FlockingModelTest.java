@@ -55,6 +55,90 @@ class FlockingModelTest
         assertEquals(run(3_000, 7, 1, 512, "soa", 10), run(3_000, 7, 2, 512, layout, 10));
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = { 1, 2 })
+    void shouldSteerEveryBirdAsTheRulesSayAgainstABruteForceTick(final int workers)
+    {
+        final FlockingPlugin plugin = new FlockingPlugin();
+        // crowded enough that birds have many neighbours and some are closer than the separation distance
+        final ModelConfig config = ModelConfig.of(plugin, 3_000, 11, Map.of("extent", 120.0, "vision", 9.0));
+        final FlockingModel model = (FlockingModel)plugin.create(config);
+        final FlockingParameters p = model.parameters();
+        try (Simulation sim = Simulation.launch(new Simulation.Context().model(model).seed(11).workers(workers)
+            .batchSize(500)))
+        {
+            sim.run(5);
+            final BirdFlyweight bird = new BirdFlyweight().wrap(sim.store());
+            final int n = sim.store().liveCount();
+            final double[] x = new double[n];
+            final double[] y = new double[n];
+            final double[] vx = new double[n];
+            final double[] vy = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                x[i] = bird.x(i);
+                y[i] = bird.y(i);
+                vx[i] = bird.vx(i);
+                vy[i] = bird.vy(i);
+            }
+            sim.step();
+            bird.wrap(sim.store());
+
+            int separated = 0;
+            for (int i = 0; i < n; i++)
+            {
+                int neighbours = 0;
+                double cohereX = 0;
+                double cohereY = 0;
+                double separateX = 0;
+                double separateY = 0;
+                double matchX = 0;
+                double matchY = 0;
+                for (int j = 0; j < n; j++)
+                {
+                    final double dx = minimumImage(x[j] - x[i], p.width());
+                    final double dy = minimumImage(y[j] - y[i], p.height());
+                    final double d2 = dx * dx + dy * dy;
+                    if (j != i && d2 < p.vision() * p.vision())
+                    {
+                        neighbours++;
+                        cohereX += dx;
+                        cohereY += dy;
+                        if (d2 < p.separation() * p.separation())
+                        {
+                            separateX -= dx;
+                            separateY -= dy;
+                            separated++;
+                        }
+                        matchX += vx[j];
+                        matchY += vy[j];
+                    }
+                }
+                final double inverse = 1.0 / Math.max(neighbours, 1);
+                double hx = 0.5 * (vx[i] + inverse * (cohereX * p.cohere() + separateX * p.separate() +
+                    matchX * p.match()));
+                double hy = 0.5 * (vy[i] + inverse * (cohereY * p.cohere() + separateY * p.separate() +
+                    matchY * p.match()));
+                final double norm = Math.sqrt(hx * hx + hy * hy);
+                hx /= norm;
+                hy /= norm;
+                final int index = i;
+                assertEquals(hx, bird.vx(i), 1e-9, () -> "heading x of bird " + index);
+                assertEquals(hy, bird.vy(i), 1e-9, () -> "heading y of bird " + index);
+                assertEquals(0.0, minimumImage(x[i] + hx * p.speed() - bird.x(i), p.width()), 1e-9,
+                    () -> "x of bird " + index);
+                assertEquals(0.0, minimumImage(y[i] + hy * p.speed() - bird.y(i), p.height()), 1e-9,
+                    () -> "y of bird " + index);
+            }
+            assertTrue(separated > 0, "some birds were closer than the separation distance");
+        }
+    }
+
+    private static double minimumImage(final double d, final double extent)
+    {
+        return d - extent * Math.rint(d / extent);
+    }
+
     @Test
     void shouldAlignHeadingsFromRandomStart()
     {
