@@ -300,8 +300,14 @@ public final class SpatialHashGrid
      * of the cell is in the block when {@code reach >= cellReach(radius)}, so the block can be computed once and
      * shared by all agents of the cell.
      *
+     * In a periodic space narrower than the block ({@code 2 * reach + 1} cells), the block wraps onto itself and
+     * lists some agents twice, at two images a side apart; when the side is at least twice the radius, at most one
+     * image of an agent is strictly within the radius of any point, so a strict distance test still finds each
+     * neighbour once. The agent at the query point's own rank is then also listed at another image: look for it in
+     * a range with no shift.
+     *
      * @param cell  a cell.
-     * @param reach cells to include on each side, so that {@code 2 * reach + 1} cells fit in a periodic row.
+     * @param reach cells to include on each side.
      * @param out   receives the ranges, cleared first.
      */
     public void blockRanges(final int cell, final int reach, final NeighbourRanges out)
@@ -314,15 +320,7 @@ public final class SpatialHashGrid
         int cyHi = cellY + reach;
         int cxLo = cellX - reach;
         int cxHi = cellX + reach;
-        if (periodic)
-        {
-            if (2 * reach + 1 > cellsX || 2 * reach + 1 > cellsY)
-            {
-                throw new IllegalArgumentException("a block of " + (2 * reach + 1) + " cells does not fit the " +
-                    cellsX + " x " + cellsY + " cells of the periodic space " + space);
-            }
-        }
-        else
+        if (!periodic)
         {
             cyLo = Math.max(cyLo, 0);
             cyHi = Math.min(cyHi, cellsY - 1);

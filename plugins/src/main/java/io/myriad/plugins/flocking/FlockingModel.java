@@ -414,7 +414,9 @@ public final class FlockingModel implements Model
             final NeighbourRanges ranges = this.ranges;
             for (int r = 0, count = ranges.count(); r < count; r++)
             {
-                if (rank >= ranges.start(r) && rank < ranges.end(r))
+                // the unshifted range: in a world a few cells wide the block may hold the bird at another image too
+                if (rank >= ranges.start(r) && rank < ranges.end(r) && ranges.shiftX(r) == 0.0 &&
+                    ranges.shiftY(r) == 0.0)
                 {
                     return rangeOffset[r] + rank - ranges.start(r);
                 }

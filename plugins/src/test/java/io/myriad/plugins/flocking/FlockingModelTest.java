@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.myriad.kernel.Simulation;
@@ -55,13 +56,17 @@ class FlockingModelTest
         assertEquals(run(3_000, 7, 1, 512, "soa", 10), run(3_000, 7, 2, 512, layout, 10));
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = { 1, 2 })
-    void shouldSteerEveryBirdAsTheRulesSayAgainstABruteForceTick(final int workers)
+    /**
+     * Crowded enough that birds have many neighbours and some are closer than the separation distance; the last
+     * two worlds are only two cells wide, so neighbour blocks wrap onto themselves.
+     */
+    @ParameterizedTest(name = "{0} birds, extent {1}, vision {2}, {3} workers")
+    @CsvSource({ "3000, 120, 9, 1", "3000, 120, 9, 2", "300, 100, 40, 2", "300, 30, 15, 1" })
+    void shouldSteerEveryBirdAsTheRulesSayAgainstABruteForceTick(
+        final int birds, final double extent, final double vision, final int workers)
     {
         final FlockingPlugin plugin = new FlockingPlugin();
-        // crowded enough that birds have many neighbours and some are closer than the separation distance
-        final ModelConfig config = ModelConfig.of(plugin, 3_000, 11, Map.of("extent", 120.0, "vision", 9.0));
+        final ModelConfig config = ModelConfig.of(plugin, birds, 11, Map.of("extent", extent, "vision", vision));
         final FlockingModel model = (FlockingModel)plugin.create(config);
         final FlockingParameters p = model.parameters();
         try (Simulation sim = Simulation.launch(new Simulation.Context().model(model).seed(11).workers(workers)
