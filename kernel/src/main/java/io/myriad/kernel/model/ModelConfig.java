@@ -12,6 +12,12 @@ import java.util.Map;
  */
 public final class ModelConfig
 {
+    /**
+     * Prefix of the path an {@link InvalidConfigException} names for a model parameter, as in a scenario file:
+     * {@code parameters.vision}. Models that reject a combination of parameters use the same form.
+     */
+    public static final String PARAMETERS = "parameters.";
+
     private final String model;
     private final int agents;
     private final long seed;
@@ -53,8 +59,8 @@ public final class ModelConfig
             final ModelParameter parameter = find(declared, entry.getKey());
             if (parameter == null)
             {
-                throw new InvalidConfigException(
-                    entry.getKey(), "is not a parameter of model " + plugin.name() + "; it has: " + names(declared));
+                throw new InvalidConfigException(PARAMETERS + entry.getKey(),
+                    "is not a parameter of model " + plugin.name() + "; it has: " + names(declared));
             }
             Object value = entry.getValue();
             if (parameter.type() == ParameterType.DOUBLE && value instanceof Long)
@@ -64,7 +70,7 @@ public final class ModelConfig
             final String problem = parameter.problemWith(value);
             if (problem != null)
             {
-                throw new InvalidConfigException(entry.getKey(), problem + ", was " + value);
+                throw new InvalidConfigException(PARAMETERS + entry.getKey(), problem + ", was " + value);
             }
             values.put(parameter.name(), value);
         }

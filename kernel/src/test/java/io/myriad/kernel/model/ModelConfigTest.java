@@ -88,10 +88,10 @@ class ModelConfigTest
     {
         final InvalidConfigException ex = assertThrows(
             InvalidConfigException.class, () -> ModelConfig.of(PLUGIN, 10, 1L, Map.of("sped", 2.0)));
-        assertEquals("sped", ex.path());
+        assertEquals("parameters.sped", ex.path());
         assertTrue(ex.problem().contains("probe"), ex.problem());
         assertTrue(ex.problem().contains("speed, vision, wrap, label"), ex.problem());
-        assertTrue(ex.getMessage().startsWith("sped: "), ex.getMessage());
+        assertTrue(ex.getMessage().startsWith("parameters.sped: "), ex.getMessage());
     }
 
     @Test
@@ -167,8 +167,8 @@ class ModelConfigTest
     {
         final InvalidConfigException ex = assertThrows(
             InvalidConfigException.class, () -> ModelConfig.of(PLUGIN, 10, 1L, Map.of(name, value)));
-        assertEquals(name, ex.path());
+        assertEquals("parameters." + name, ex.path());
         assertEquals(problem, ex.problem());
-        assertEquals(name + ": " + problem, ex.getMessage());
+        assertEquals("parameters." + name + ": " + problem, ex.getMessage());
     }
 }

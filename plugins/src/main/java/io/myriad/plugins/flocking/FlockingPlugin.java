@@ -83,7 +83,7 @@ public final class FlockingPlugin implements ModelPlugin
         final FlockingParameters parameters = FlockingParameters.from(config);
         if (2 * parameters.vision() > Math.min(parameters.width(), parameters.height()))
         {
-            throw new InvalidConfigException("parameters.vision",
+            throw new InvalidConfigException(ModelConfig.PARAMETERS + "vision",
                 "vision " + parameters.vision() + " is more than half the space's side " + parameters.width() +
                 "; lower vision or raise extent");
         }
