@@ -21,7 +21,6 @@ final class ComputeHandler implements EventHandler<BatchTask>
     private final TickPipeline pipeline;
     private final boolean countAllocation;
     private long allocatedBytes;
-    private long batchesProcessed;
 
     ComputeHandler(
         final int id,
@@ -47,11 +46,6 @@ final class ComputeHandler implements EventHandler<BatchTask>
         return allocatedBytes;
     }
 
-    long batchesProcessed()
-    {
-        return batchesProcessed;
-    }
-
     void compute(final BatchTask task)
     {
         if (task.batchIndex % workers != id)
@@ -71,6 +65,5 @@ final class ComputeHandler implements EventHandler<BatchTask>
         {
             allocatedBytes += ThreadAllocation.currentThreadAllocatedBytes() - before;
         }
-        batchesProcessed++;
     }
 }
