@@ -11,6 +11,8 @@ import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 
 import io.myriad.kernel.hash.StateHash;
+import io.myriad.kernel.journal.JournalLevel;
+import io.myriad.kernel.journal.JournalWriter;
 import io.myriad.kernel.metrics.ThreadAllocation;
 import io.myriad.kernel.model.Model;
 import io.myriad.kernel.pipeline.TickPipeline;
@@ -39,6 +41,7 @@ import io.myriad.layouts.Layout;
 public final class Simulation implements Agent, AutoCloseable
 {
     private static final long HIGHEST_TRACKABLE_NS = TimeUnit.HOURS.toNanos(1);
+    private static final long[] NO_RNG_COUNTERS = new long[0];
 
     private final Context ctx;
     private final Model model;
@@ -48,6 +51,8 @@ public final class Simulation implements Agent, AutoCloseable
     private final IdleStrategy idleStrategy;
     private final long maxTicks;
     private final int warmupTicks;
+    private final JournalWriter journal;
+    private final long hashEvery;
 
     private long tick;
     private long tickStartNs;
@@ -64,6 +69,8 @@ public final class Simulation implements Agent, AutoCloseable
         this.maxTicks = ctx.maxTicks();
         this.warmupTicks = ctx.warmupTicks();
         this.idleStrategy = ctx.idleStrategy();
+        this.journal = ctx.journal();
+        this.hashEvery = journal == null ? 0 : journal.hashEvery();
         final AgentStore newStore = new AgentStore(model.schema(), ctx.layout(), model.capacity());
         try
         {
@@ -86,6 +93,14 @@ public final class Simulation implements Agent, AutoCloseable
             throw ex;
         }
         this.store = newStore;
+        if (journal != null)
+        {
+            if (journal.level() == JournalLevel.EVENTS)
+            {
+                pipeline.eventJournal(journal);
+            }
+            journal.stateHash(0, stateHash(), store.liveCount());
+        }
     }
 
     /**
@@ -191,7 +206,7 @@ public final class Simulation implements Agent, AutoCloseable
         {
             throw new IllegalStateException("state hash asked for while tick " + tick + " is in progress");
         }
-        return StateHash.of(store, tick);
+        return StateHash.of(store, tick, NO_RNG_COUNTERS);
     }
 
     /**
@@ -287,6 +302,11 @@ public final class Simulation implements Agent, AutoCloseable
     {
         if (!closed)
         {
+            if (journal != null && !pipeline.isTickInProgress())
+            {
+                journal.runEnd(tick, stateHash(), store.liveCount());
+                journal.flush();
+            }
             closed = true;
             pipeline.close();
             store.close();
@@ -330,6 +350,10 @@ public final class Simulation implements Agent, AutoCloseable
             steadyDriverBytes += driverBytes;
             steadyTicks++;
         }
+        if (hashEvery != 0 && tick % hashEvery == 0)
+        {
+            journal.stateHash(tick, stateHash(), store.liveCount());
+        }
     }
 
     /**
@@ -350,6 +374,7 @@ public final class Simulation implements Agent, AutoCloseable
         private int warmupTicks = Configuration.warmupTicks();
         private IdleStrategy idleStrategy;
         private ThreadFactory threadFactory;
+        private JournalWriter journal;
 
         /**
          * Checks the settings and fills in what was left unset.
@@ -604,6 +629,28 @@ public final class Simulation implements Agent, AutoCloseable
             {
                 throw new IllegalArgumentException(name + " must be at least " + min + ": " + value);
             }
+        }
+
+        /**
+         * Journals the run: its state hash at tick 0 and every {@link JournalWriter#hashEvery()} ticks, every outbox
+         * entry at level {@link JournalLevel#EVENTS}, and its end when the simulation closes. The caller owns the
+         * writer and closes it after the simulation.
+         *
+         * @param journal the run's journal, or null for none (the default).
+         * @return this context.
+         */
+        public Context journal(final JournalWriter journal)
+        {
+            this.journal = journal;
+            return this;
+        }
+
+        /**
+         * @return the run's journal, or null.
+         */
+        public JournalWriter journal()
+        {
+            return journal;
         }
     }
 }

@@ -15,6 +15,7 @@ import com.lmax.disruptor.WaitStrategy;
 import org.agrona.BitUtil;
 
 import io.myriad.kernel.model.Model;
+import io.myriad.kernel.journal.JournalWriter;
 import io.myriad.kernel.model.Outbox;
 import io.myriad.kernel.model.OutboxDescriptor;
 import io.myriad.kernel.model.Phase;
@@ -63,6 +64,7 @@ public final class TickPipeline implements AutoCloseable
     private long applied;
     private long rejected;
     private boolean closed;
+    private JournalWriter eventJournal;
 
     /**
      * Builds the ring, the stages and the worker threads (started at once, waiting for work).
@@ -171,6 +173,16 @@ public final class TickPipeline implements AutoCloseable
             threads[w - 1] = thread;
             thread.start();
         }
+    }
+
+    /**
+     * Journals every outbox entry the apply stage handles, in apply order, with its outcome.
+     *
+     * @param journal where to append them, or null to stop.
+     */
+    public void eventJournal(final JournalWriter journal)
+    {
+        this.eventJournal = journal;
     }
 
     /**
@@ -448,6 +460,10 @@ public final class TickPipeline implements AutoCloseable
             else
             {
                 accepted = model.apply(store, kind, target, outbox.a(i), outbox.b(i));
+            }
+            if (eventJournal != null)
+            {
+                eventJournal.event(tick, kind, target, outbox.a(i), outbox.b(i), accepted);
             }
             if (accepted)
             {

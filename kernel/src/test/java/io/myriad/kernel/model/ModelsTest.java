@@ -14,7 +14,7 @@ class ModelsTest
     void shouldFindThePluginsOnTheClassPathSortedByName()
     {
         final List<ModelPlugin> all = Models.all();
-        assertEquals(List.of("aardvark", "zebra"), all.stream().map(ModelPlugin::name).toList());
+        assertEquals(List.of("aardvark", "ring", "zebra"), all.stream().map(ModelPlugin::name).toList());
     }
 
     @Test
@@ -29,7 +29,7 @@ class ModelsTest
     {
         final InvalidConfigException ex = assertThrows(InvalidConfigException.class, () -> Models.named("Zebra"));
         assertEquals("model", ex.path());
-        assertEquals("unknown model 'Zebra'; known models: aardvark, zebra", ex.problem());
+        assertEquals("unknown model 'Zebra'; known models: aardvark, ring, zebra", ex.problem());
     }
 
     /**

@@ -1,0 +1,176 @@
+package io.myriad.kernel.journal;
+
+import org.agrona.DirectBuffer;
+
+/**
+ * A flyweight over one checked journal record, valid until the reader moves on.
+ */
+public final class JournalRecord
+{
+    private DirectBuffer buffer;
+    private int offset;
+    private int length;
+    private RecordType type;
+    private long documentIndex;
+    private int offsetInDocument;
+
+    void wrap(
+        final DirectBuffer buffer,
+        final int offset,
+        final int length,
+        final RecordType type,
+        final long documentIndex,
+        final int offsetInDocument)
+    {
+        this.buffer = buffer;
+        this.offset = offset;
+        this.length = length;
+        this.type = type;
+        this.documentIndex = documentIndex;
+        this.offsetInDocument = offsetInDocument;
+    }
+
+    /**
+     * @return the record's type.
+     */
+    public RecordType type()
+    {
+        return type;
+    }
+
+    /**
+     * @return the tick in the record's header.
+     */
+    public long tick()
+    {
+        return buffer.getLong(offset + RecordDescriptor.TICK_OFFSET);
+    }
+
+    /**
+     * @return the record's whole length in bytes.
+     */
+    public int length()
+    {
+        return length;
+    }
+
+    /**
+     * @return the buffer holding the record; offsets in the descriptors are relative to {@link #offset()}.
+     */
+    public DirectBuffer buffer()
+    {
+        return buffer;
+    }
+
+    /**
+     * @return where the record starts in {@link #buffer()}.
+     */
+    public int offset()
+    {
+        return offset;
+    }
+
+    /**
+     * @return the Chronicle index of the document holding the record.
+     */
+    public long documentIndex()
+    {
+        return documentIndex;
+    }
+
+    /**
+     * @return the record's byte offset within its document.
+     */
+    public int offsetInDocument()
+    {
+        return offsetInDocument;
+    }
+
+    /**
+     * @return for a state-hash or run-end record, the hash.
+     */
+    public long hash()
+    {
+        requireType(RecordType.STATE_HASH, RecordType.RUN_END);
+        return buffer.getLong(offset + StateHashDescriptor.HASH_OFFSET);
+    }
+
+    /**
+     * @return for a state-hash or run-end record, the live agents.
+     */
+    public int liveAgents()
+    {
+        requireType(RecordType.STATE_HASH, RecordType.RUN_END);
+        return buffer.getInt(offset + StateHashDescriptor.LIVE_AGENTS_OFFSET);
+    }
+
+    /**
+     * @return for an event record, the entry's kind.
+     */
+    public int eventKind()
+    {
+        requireType(RecordType.EVENT, RecordType.EVENT);
+        return buffer.getInt(offset + EventDescriptor.KIND_OFFSET);
+    }
+
+    /**
+     * @return for an event record, the target agent.
+     */
+    public int eventTarget()
+    {
+        requireType(RecordType.EVENT, RecordType.EVENT);
+        return buffer.getInt(offset + EventDescriptor.TARGET_OFFSET);
+    }
+
+    /**
+     * @return for an event record, the first payload word.
+     */
+    public long eventA()
+    {
+        requireType(RecordType.EVENT, RecordType.EVENT);
+        return buffer.getLong(offset + EventDescriptor.A_OFFSET);
+    }
+
+    /**
+     * @return for an event record, the second payload word.
+     */
+    public long eventB()
+    {
+        requireType(RecordType.EVENT, RecordType.EVENT);
+        return buffer.getLong(offset + EventDescriptor.B_OFFSET);
+    }
+
+    /**
+     * @return for an event record, true if it was applied, false if rejected.
+     */
+    public boolean eventApplied()
+    {
+        requireType(RecordType.EVENT, RecordType.EVENT);
+        return buffer.getInt(offset + EventDescriptor.OUTCOME_OFFSET) != 0;
+    }
+
+    /**
+     * @return for a run-start record, the header it holds.
+     */
+    public RunHeader runHeader()
+    {
+        requireType(RecordType.RUN_START, RecordType.RUN_START);
+        return RunStartDescriptor.decode(buffer, offset, length);
+    }
+
+    private void requireType(final RecordType one, final RecordType other)
+    {
+        if (type != one && type != other)
+        {
+            throw new IllegalStateException("record is " + type.label() + ", not " + one.label());
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public String toString()
+    {
+        return type.label() + "@" + tick();
+    }
+}

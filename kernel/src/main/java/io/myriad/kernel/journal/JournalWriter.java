@@ -1,0 +1,413 @@
+package io.myriad.kernel.journal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.BufferUtil;
+import org.agrona.CloseHelper;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.AtomicBuffer;
+import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.MessageHandler;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBuffer;
+import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
+import org.agrona.concurrent.status.AtomicCounter;
+
+/**
+ * The journal stage: one producer thread (the simulation's) appends records, and the writer's own thread drains
+ * them into the Chronicle Queue.
+ * <p>
+ * An append encodes its record straight into an Agrona {@link OneToOneRingBuffer} and returns: no allocation and no
+ * wait, unless the ring is full, when the producer backs off until the stage has made room (counted by
+ * {@link #stalls()}). The stage's thread copies whatever the ring holds into one Chronicle document at a time, so
+ * a burst of events costs one queue write, not one per record. {@link #flush()} waits until every record appended
+ * so far is in the queue (in the memory-mapped file, which survives the process being killed).
+ * <p>
+ * Appends are not thread safe: one thread appends, as one thread drives a simulation.
+ */
+public final class JournalWriter implements AutoCloseable
+{
+    /** Default capacity of the ring between the producer and the stage, in bytes. */
+    public static final int DEFAULT_RING_CAPACITY = 1 << 22;
+
+    private static final int MESSAGE_TYPE = 1;
+    private static final int RECORDS_PER_DOCUMENT = 4096;
+
+    private final Path directory;
+    private final RunHeader header;
+    private final SingleChronicleQueue queue;
+    private final OneToOneRingBuffer ring;
+    private final AtomicBuffer ringBuffer;
+    private final Stage stage;
+    private final AgentRunner runner;
+    private final IdleStrategy producerIdle = new BackoffIdleStrategy(100, 100, 1_000, 100_000);
+    private long stalls;
+    private long records;
+    private boolean closed;
+
+    private JournalWriter(final Path directory, final RunHeader header, final int ringCapacity)
+    {
+        this.directory = directory;
+        this.header = header;
+        this.queue = Journals.open(directory, false);
+        try
+        {
+            final int length = RingBufferDescriptor.TRAILER_LENGTH + ringCapacity;
+            this.ringBuffer = new UnsafeBuffer(ByteBuffer.allocateDirect(length));
+            this.ring = new OneToOneRingBuffer(ringBuffer);
+            this.stage = new Stage(queue, ring);
+            appendRunStart(header);
+            this.runner = new AgentRunner(new BackoffIdleStrategy(10, 20, 1_000, 1_000_000), stage::fail,
+                (AtomicCounter)null, stage);
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            queue.close();
+            throw ex;
+        }
+        AgentRunner.startOnThread(runner);
+        flush();
+    }
+
+    /**
+     * Starts a new journal in {@code directory} (created if need be) with its {@link RecordType#RUN_START} record.
+     *
+     * @param directory where the journal goes; must not already hold one.
+     * @param header    what the run is.
+     * @return the writer, its stage running.
+     * @throws JournalException if the directory already holds a journal.
+     */
+    public static JournalWriter create(final Path directory, final RunHeader header)
+    {
+        return create(directory, header, DEFAULT_RING_CAPACITY);
+    }
+
+    /**
+     * As {@link #create(Path, RunHeader)}, with a ring of {@code ringCapacity} bytes (a power of two).
+     *
+     * @param directory    where the journal goes; must not already hold one.
+     * @param header       what the run is.
+     * @param ringCapacity bytes of ring between the producer and the stage.
+     * @return the writer, its stage running.
+     */
+    public static JournalWriter create(final Path directory, final RunHeader header, final int ringCapacity)
+    {
+        if (Journals.hasData(directory))
+        {
+            throw new JournalException(directory + " already holds a journal; give the run another directory");
+        }
+        try
+        {
+            Files.createDirectories(directory);
+        }
+        catch (final IOException ex)
+        {
+            throw new JournalException("cannot create journal directory " + directory + ": " + ex.getMessage(), ex);
+        }
+        return new JournalWriter(directory, header, ringCapacity);
+    }
+
+    /**
+     * @return the journal's directory.
+     */
+    public Path directory()
+    {
+        return directory;
+    }
+
+    /**
+     * @return what the journal's first record says.
+     */
+    public RunHeader header()
+    {
+        return header;
+    }
+
+    /**
+     * @return what the journal records.
+     */
+    public JournalLevel level()
+    {
+        return header.level();
+    }
+
+    /**
+     * @return ticks between state-hash records.
+     */
+    public long hashEvery()
+    {
+        return header.hashEvery();
+    }
+
+    /**
+     * Appends the state hash after {@code tick}.
+     *
+     * @param tick       ticks done.
+     * @param hash       the state hash.
+     * @param liveAgents agents alive.
+     */
+    public void stateHash(final long tick, final long hash, final int liveAgents)
+    {
+        final int length = StateHashDescriptor.LENGTH;
+        final int index = claim(length);
+        final AtomicBuffer buffer = ringBuffer;
+        RecordDescriptor.writeHeader(buffer, index, length, RecordType.STATE_HASH, tick);
+        buffer.putLong(index + StateHashDescriptor.HASH_OFFSET, hash);
+        buffer.putInt(index + StateHashDescriptor.LIVE_AGENTS_OFFSET, liveAgents);
+        buffer.putInt(index + StateHashDescriptor.LIVE_AGENTS_OFFSET + 4, 0);
+        commit(index, length);
+    }
+
+    /**
+     * Appends the run's end: its last tick and state hash.
+     *
+     * @param tick       ticks done.
+     * @param hash       the state hash.
+     * @param liveAgents agents alive.
+     */
+    public void runEnd(final long tick, final long hash, final int liveAgents)
+    {
+        final int length = RunEndDescriptor.LENGTH;
+        final int index = claim(length);
+        final AtomicBuffer buffer = ringBuffer;
+        RecordDescriptor.writeHeader(buffer, index, length, RecordType.RUN_END, tick);
+        buffer.putLong(index + RunEndDescriptor.HASH_OFFSET, hash);
+        buffer.putInt(index + RunEndDescriptor.LIVE_AGENTS_OFFSET, liveAgents);
+        buffer.putInt(index + RunEndDescriptor.LIVE_AGENTS_OFFSET + 4, 0);
+        commit(index, length);
+    }
+
+    /**
+     * Appends an entry the apply stage handled.
+     *
+     * @param tick    the tick being computed.
+     * @param kind    the entry's kind.
+     * @param target  the agent it is for.
+     * @param a       first payload word.
+     * @param b       second payload word.
+     * @param applied true if applied, false if rejected.
+     */
+    public void event(
+        final long tick, final int kind, final int target, final long a, final long b, final boolean applied)
+    {
+        final int length = EventDescriptor.LENGTH;
+        final int index = claim(length);
+        final AtomicBuffer buffer = ringBuffer;
+        RecordDescriptor.writeHeader(buffer, index, length, RecordType.EVENT, tick);
+        buffer.putInt(index + EventDescriptor.KIND_OFFSET, kind);
+        buffer.putInt(index + EventDescriptor.TARGET_OFFSET, target);
+        buffer.putLong(index + EventDescriptor.A_OFFSET, a);
+        buffer.putLong(index + EventDescriptor.B_OFFSET, b);
+        buffer.putInt(index + EventDescriptor.OUTCOME_OFFSET, applied ? 1 : 0);
+        buffer.putInt(index + EventDescriptor.OUTCOME_OFFSET + 4, 0);
+        commit(index, length);
+    }
+
+    /**
+     * Waits until every record appended so far is in the queue.
+     *
+     * @throws JournalException if the stage has failed.
+     */
+    public void flush()
+    {
+        final long target = ring.producerPosition();
+        final IdleStrategy idle = producerIdle;
+        idle.reset();
+        while (stage.written < target)
+        {
+            checkStage();
+            idle.idle();
+        }
+    }
+
+    /**
+     * @return records appended through this writer, not counting the run start.
+     */
+    public long records()
+    {
+        return records;
+    }
+
+    /**
+     * @return times an append found the ring full and waited for the stage.
+     */
+    public long stalls()
+    {
+        return stalls;
+    }
+
+    /**
+     * Flushes, stops the stage and closes the queue. Idempotent.
+     */
+    public void close()
+    {
+        if (!closed)
+        {
+            closed = true;
+            try
+            {
+                if (stage.failure == null)
+                {
+                    flush();
+                }
+            }
+            finally
+            {
+                CloseHelper.closeAll(runner, queue);
+                BufferUtil.free(ringBuffer.byteBuffer());
+            }
+        }
+    }
+
+    private int claim(final int length)
+    {
+        int index = ring.tryClaim(MESSAGE_TYPE, length);
+        if (index < 0)
+        {
+            index = claimAfterWaiting(length);
+        }
+        records++;
+        return index;
+    }
+
+    private int claimAfterWaiting(final int length)
+    {
+        if (closed)
+        {
+            throw new IllegalStateException("journal " + directory + " is closed");
+        }
+        final IdleStrategy idle = producerIdle;
+        idle.reset();
+        int index;
+        while ((index = ring.tryClaim(MESSAGE_TYPE, length)) < 0)
+        {
+            checkStage();
+            stalls++;
+            idle.idle();
+        }
+        return index;
+    }
+
+    private void commit(final int index, final int length)
+    {
+        RecordDescriptor.seal(ringBuffer, index, length);
+        ring.commit(index);
+    }
+
+    private void checkStage()
+    {
+        final Throwable failure = stage.failure;
+        if (failure != null)
+        {
+            throw new JournalException("journal " + directory + " stopped writing: " + failure, failure);
+        }
+    }
+
+    private void appendRunStart(final RunHeader header)
+    {
+        final int length = RunStartDescriptor.recordLength(header);
+        if (length > ring.maxMsgLength())
+        {
+            throw new JournalException("the run's description is " + length + " bytes, more than a journal record " +
+                "holds (" + ring.maxMsgLength() + "); shorten the scenario");
+        }
+        final int index = ring.tryClaim(MESSAGE_TYPE, length);
+        RunStartDescriptor.encode(ringBuffer, index, header);
+        ring.commit(index);
+    }
+
+    static void copy(final DirectBuffer source, final int offset, final int length, final Bytes<?> target)
+    {
+        int i = 0;
+        for (; i <= length - 8; i += 8)
+        {
+            target.writeLong(source.getLong(offset + i));
+        }
+        for (; i < length; i++)
+        {
+            target.writeByte(source.getByte(offset + i));
+        }
+    }
+
+    /**
+     * Drains the ring into the queue, one document per drain.
+     */
+    private static final class Stage implements Agent, MessageHandler
+    {
+        private final SingleChronicleQueue queue;
+        private final RingBuffer ring;
+        private ExcerptAppender appender;
+        private Bytes<?> bytes;
+        volatile long written;
+        volatile Throwable failure;
+
+        Stage(final SingleChronicleQueue queue, final RingBuffer ring)
+        {
+            this.queue = queue;
+            this.ring = ring;
+        }
+
+        public void onStart()
+        {
+            // Chronicle's appenders belong to the thread that makes them
+            appender = queue.createAppender();
+        }
+
+        public void onClose()
+        {
+            CloseHelper.close(appender);
+        }
+
+        public int doWork()
+        {
+            if (failure != null || ring.producerPosition() == ring.consumerPosition())
+            {
+                return 0;
+            }
+            final int read;
+            try (DocumentContext dc = appender.writingDocument())
+            {
+                bytes = dc.wire().bytes();
+                read = ring.read(this, RECORDS_PER_DOCUMENT);
+                if (read == 0)
+                {
+                    // the producer had claimed but not yet committed: leave no empty document behind
+                    dc.rollbackOnClose();
+                }
+            }
+            finally
+            {
+                bytes = null;
+            }
+            written = ring.consumerPosition();
+            return read;
+        }
+
+        public void onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
+        {
+            copy(buffer, index, length, bytes);
+        }
+
+        public String roleName()
+        {
+            return "myriad-journal";
+        }
+
+        void fail(final Throwable ex)
+        {
+            failure = ex;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.myriad.kernel.journal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+
+/**
+ * Opens the Chronicle Queue behind a journal, the same way for the writer, the reader and the tools.
+ */
+final class Journals
+{
+    /** Suffix of Chronicle Queue's data files. */
+    static final String DATA_FILE_SUFFIX = ".cq4";
+
+    static
+    {
+        // Chronicle's usage analytics would try the network from inside a simulation; an embedder may still opt in.
+        if (System.getProperty("chronicle.analytics.disable") == null)
+        {
+            System.setProperty("chronicle.analytics.disable", "true");
+        }
+    }
+
+    private Journals()
+    {
+    }
+
+    /**
+     * @param directory a journal directory.
+     * @return true if it holds at least one data file.
+     */
+    static boolean hasData(final Path directory)
+    {
+        if (!Files.isDirectory(directory))
+        {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(directory))
+        {
+            return files.anyMatch((file) -> file.getFileName().toString().endsWith(DATA_FILE_SUFFIX));
+        }
+        catch (final IOException ex)
+        {
+            throw new JournalException("cannot list journal directory " + directory + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * @param directory the journal directory.
+     * @param readOnly  true to read without ever writing (tools, replay).
+     * @return the open queue.
+     */
+    static SingleChronicleQueue open(final Path directory, final boolean readOnly)
+    {
+        return SingleChronicleQueueBuilder.binary(directory)
+            .rollCycle(RollCycles.WEEKLY)
+            .readOnly(readOnly)
+            .build();
+    }
+}

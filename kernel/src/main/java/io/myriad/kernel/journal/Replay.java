@@ -1,0 +1,260 @@
+package io.myriad.kernel.journal;
+
+import java.nio.file.Path;
+
+import org.agrona.collections.LongArrayList;
+
+import io.myriad.kernel.Simulation;
+import io.myriad.kernel.hash.StateHash;
+import io.myriad.kernel.model.InvalidConfigException;
+import io.myriad.kernel.model.Model;
+import io.myriad.kernel.model.ModelConfig;
+import io.myriad.kernel.model.ModelPlugin;
+import io.myriad.kernel.model.Models;
+
+/**
+ * Re-runs a journaled run and checks it: rebuilds the model from the journal's {@link RunHeader}, steps a fresh
+ * simulation through the recorded ticks and compares its state hash with every hash the run recorded, stopping
+ * at the first that differs. Nothing outside the journal is consulted, so a replay is a pure function of it.
+ * <pre>{@code
+ * try (Replay replay = Replay.open(runDirectory.resolve("journal"), new Simulation.Context().workers(2)))
+ * {
+ *     replay.runTo(500);                       // checks the hashes recorded up to tick 500
+ *     inspect(replay.simulation().store());    // the state after tick 500
+ *     final Replay.Result result = replay.runToEnd();
+ * }
+ * }</pre>
+ */
+public final class Replay implements AutoCloseable
+{
+    private final RunHeader header;
+    private final LongArrayList hashTicks;
+    private final LongArrayList hashes;
+    private final boolean ended;
+    private final Simulation simulation;
+    private final long startNs;
+    private int next;
+    private int compared;
+    private Divergence divergence;
+
+    private Replay(
+        final RunHeader header,
+        final LongArrayList hashTicks,
+        final LongArrayList hashes,
+        final boolean ended,
+        final Simulation simulation)
+    {
+        this.header = header;
+        this.hashTicks = hashTicks;
+        this.hashes = hashes;
+        this.ended = ended;
+        this.simulation = simulation;
+        this.startNs = System.nanoTime();
+    }
+
+    /**
+     * Reads the journal, rebuilds its run and launches a simulation of it at tick 0.
+     *
+     * @param journalDirectory the journal.
+     * @param context          how to run the replay (workers, batch size, layout, ...); its model is set here and
+     *                         any journal it names is ignored, since a replay writes none.
+     * @return the replay, at tick 0, nothing compared yet.
+     * @throws JournalException if the journal is missing or damaged, or its run cannot be rebuilt.
+     */
+    public static Replay open(final Path journalDirectory, final Simulation.Context context)
+    {
+        final LongArrayList hashTicks = new LongArrayList();
+        final LongArrayList hashes = new LongArrayList();
+        RunHeader header = null;
+        boolean ended = false;
+        try (JournalReader reader = JournalReader.open(journalDirectory))
+        {
+            final JournalRecord record = new JournalRecord();
+            while (reader.next(record))
+            {
+                if (header == null)
+                {
+                    if (record.type() != RecordType.RUN_START)
+                    {
+                        throw new JournalException("journal " + journalDirectory + " starts with a " +
+                            record.type().label() + " record, not run_start: it is not the start of a Myriad run");
+                    }
+                    header = record.runHeader();
+                    continue;
+                }
+                if (record.type() == RecordType.STATE_HASH || record.type() == RecordType.RUN_END)
+                {
+                    final long tick = record.tick();
+                    if (!hashTicks.isEmpty() && tick < hashTicks.getLong(hashTicks.size() - 1))
+                    {
+                        throw new JournalException("journal " + journalDirectory + ": state hash for tick " + tick +
+                            " comes after one for tick " + hashTicks.getLong(hashTicks.size() - 1));
+                    }
+                    hashTicks.addLong(tick);
+                    hashes.addLong(record.hash());
+                    ended |= record.type() == RecordType.RUN_END;
+                }
+            }
+        }
+        if (header == null)
+        {
+            throw new JournalException("journal " + journalDirectory + " is empty: the run wrote no records");
+        }
+        if (header.stateHashVersion() != StateHash.VERSION)
+        {
+            throw new JournalException("journal " + journalDirectory + " holds state hashes of version " +
+                header.stateHashVersion() + "; this build computes version " + StateHash.VERSION +
+                ", so it cannot verify them");
+        }
+        final Model model = rebuild(journalDirectory, header);
+        final Simulation simulation = Simulation.launch(context.model(model).seed(header.seed()).journal(null));
+        return new Replay(header, hashTicks, hashes, ended, simulation);
+    }
+
+    /**
+     * @return what the journal says the run was.
+     */
+    public RunHeader header()
+    {
+        return header;
+    }
+
+    /**
+     * @return the replaying simulation; step it only through this replay.
+     */
+    public Simulation simulation()
+    {
+        return simulation;
+    }
+
+    /**
+     * @return the last tick with a recorded hash: where {@link #runToEnd()} stops.
+     */
+    public long lastRecordedTick()
+    {
+        return hashTicks.isEmpty() ? 0 : hashTicks.getLong(hashTicks.size() - 1);
+    }
+
+    /**
+     * @return true if the journal holds the run's end record, false if the run stopped without closing.
+     */
+    public boolean isRunEnded()
+    {
+        return ended;
+    }
+
+    /**
+     * Advances to {@code tick}, comparing every hash recorded on the way; stops early at a divergence.
+     *
+     * @param tick the tick to reach, at least the current one.
+     * @return true if every hash compared so far matched.
+     */
+    public boolean runTo(final long tick)
+    {
+        if (tick < simulation.tick())
+        {
+            throw new IllegalArgumentException(
+                "replay is at tick " + simulation.tick() + ", cannot go back to " + tick);
+        }
+        while (divergence == null)
+        {
+            if (next < hashTicks.size() && hashTicks.getLong(next) <= tick)
+            {
+                final long hashTick = hashTicks.getLong(next);
+                simulation.run(hashTick - simulation.tick());
+                final long actual = simulation.stateHash();
+                final long expected = hashes.getLong(next);
+                compared++;
+                next++;
+                if (actual != expected)
+                {
+                    divergence = new Divergence(hashTick, expected, actual);
+                }
+            }
+            else
+            {
+                simulation.run(tick - simulation.tick());
+                break;
+            }
+        }
+        return divergence == null;
+    }
+
+    /**
+     * Advances to the last recorded hash, comparing all of them, or to the first divergence.
+     *
+     * @return the outcome.
+     */
+    public Result runToEnd()
+    {
+        runTo(lastRecordedTick());
+        return result();
+    }
+
+    /**
+     * @return the outcome so far.
+     */
+    public Result result()
+    {
+        final long wallNs = System.nanoTime() - startNs;
+        final double seconds = wallNs / 1e9;
+        final double updates = (double)header.agents() * simulation.tick();
+        return new Result(divergence == null, compared, divergence, simulation.tick(), simulation.stateHash(),
+            seconds > 0 ? updates / seconds : 0.0, wallNs);
+    }
+
+    /**
+     * Closes the simulation.
+     */
+    public void close()
+    {
+        simulation.close();
+    }
+
+    private static Model rebuild(final Path journalDirectory, final RunHeader header)
+    {
+        try
+        {
+            final ModelPlugin plugin = Models.named(header.model());
+            return plugin.create(ModelConfig.of(plugin, header.agents(), header.seed(), header.parameters()));
+        }
+        catch (final InvalidConfigException ex)
+        {
+            throw new JournalException("journal " + journalDirectory + " describes a run this build cannot rebuild: " +
+                ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * The first recorded hash that the replay did not reproduce.
+     *
+     * @param tick     ticks done when it was recorded.
+     * @param expected the recorded hash.
+     * @param actual   the replay's hash.
+     */
+    public record Divergence(long tick, long expected, long actual)
+    {
+    }
+
+    /**
+     * What a replay found.
+     *
+     * @param verified              true if every compared hash matched.
+     * @param hashesCompared        recorded hashes compared.
+     * @param firstDivergence       the first mismatch, or null.
+     * @param tick                  where the replay stopped.
+     * @param stateHash             the replay's hash there.
+     * @param agentUpdatesPerSecond initial agents times ticks replayed, over the wall time since the replay opened.
+     * @param wallNs                wall time since the replay opened.
+     */
+    public record Result(
+        boolean verified,
+        int hashesCompared,
+        Divergence firstDivergence,
+        long tick,
+        long stateHash,
+        double agentUpdatesPerSecond,
+        long wallNs)
+    {
+    }
+}

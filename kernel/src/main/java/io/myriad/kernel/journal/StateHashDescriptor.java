@@ -1,0 +1,36 @@
+package io.myriad.kernel.journal;
+
+/**
+ * Payload of a {@link RecordType#STATE_HASH} record: the state hash after the tick in the record's header.
+ * Record length 36.
+ * <pre>
+ *   0                   1                   2                   3
+ *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *  +---------------------------------------------------------------+
+ *  |                                                               |  16  io.myriad.kernel.hash.StateHash
+ *  +                       State Hash (int64)                      +
+ *  |                                                               |
+ *  +---------------------------------------------------------------+
+ *  |                     Live Agents (int32)                       |  24
+ *  +---------------------------------------------------------------+
+ *  |                       Reserved (zero)                         |  28
+ *  +---------------------------------------------------------------+
+ * </pre>
+ */
+public final class StateHashDescriptor
+{
+    /** Payload version. */
+    public static final int VERSION = 1;
+    /** Offset of the hash. */
+    public static final int HASH_OFFSET = RecordDescriptor.HEADER_LENGTH;
+    /** Offset of the live agent count. */
+    public static final int LIVE_AGENTS_OFFSET = HASH_OFFSET + 8;
+    /** Length of the payload. */
+    public static final int PAYLOAD_LENGTH = 16;
+    /** Length of the record. */
+    public static final int LENGTH = RecordDescriptor.recordLength(PAYLOAD_LENGTH);
+
+    private StateHashDescriptor()
+    {
+    }
+}
