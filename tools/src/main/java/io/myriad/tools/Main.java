@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 
+import io.myriad.kernel.journal.JournalException;
 import io.myriad.kernel.model.InvalidConfigException;
 import io.myriad.tools.scenario.ScenarioException;
 import picocli.CommandLine;
@@ -62,6 +63,8 @@ public final class Main
     {
         final CommandLine commandLine = new CommandLine(new MyriadCommand());
         commandLine.addSubcommand(new RunCommand(workingDirectory, home.resolve(RunCommand.DEFAULT_SCENARIO)));
+        commandLine.addSubcommand(new ReplayCommand(workingDirectory));
+        commandLine.addSubcommand(JournalCommand.commandLine(workingDirectory));
         commandLine.addSubcommand(new ModelsCommand());
         commandLine.setParameterExceptionHandler(Main::onBadArguments);
         commandLine.setExecutionExceptionHandler(Main::onFailure);
@@ -91,7 +94,7 @@ public final class Main
     {
         final PrintWriter err = commandLine.getErr();
         final int status;
-        if (ex instanceof ScenarioException || ex instanceof InvalidConfigException)
+        if (ex instanceof ScenarioException || ex instanceof InvalidConfigException || ex instanceof JournalException)
         {
             err.println(PREFIX + oneLine(ex.getMessage()));
             status = EXIT_BAD_INPUT;

@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
         "  myriad run                     1,000,000 boids for 200 ticks (the default)",
         "  myriad run scenarios/flocking-small.yaml --json",
         "  myriad run --model drift --agents 32000000 --ticks 50",
+        "  myriad replay runs/flocking-20261122-101500-42    re-run a run from its journal and verify it",
+        "  myriad journal stats RUN_DIR   what a run's journal holds",
         "  myriad models                  the models, their presets and parameters",
         "See docs/cli.md for scenario files, the run directory and the JSON summary."
     })

@@ -17,6 +17,10 @@ import java.util.concurrent.Callable;
 
 import io.myriad.kernel.Configuration;
 import io.myriad.kernel.Simulation;
+import io.myriad.kernel.hash.StateHash;
+import io.myriad.kernel.journal.JournalException;
+import io.myriad.kernel.journal.JournalWriter;
+import io.myriad.kernel.journal.RunHeader;
 import io.myriad.kernel.model.InvalidConfigException;
 import io.myriad.kernel.model.Model;
 import io.myriad.tools.report.ProgressBar;
@@ -77,6 +81,9 @@ final class RunCommand implements Callable<Integer>
     /** Where runs go unless {@code --out} says otherwise, under the working directory. */
     static final String RUNS_DIRECTORY = "runs";
 
+    /** Name of the journal's directory in the run directory. */
+    static final String JOURNAL_DIRECTORY = "journal";
+
     /** Name of the resolved scenario in the run directory. */
     static final String SCENARIO_FILE_NAME = "scenario.yaml";
 
@@ -118,6 +125,18 @@ final class RunCommand implements Callable<Integer>
     @Option(names = "--wait-strategy", paramLabel = "NAME",
         description = "How workers wait: backoff (default), sleeping, yielding, busy-spin or blocking.")
     String waitStrategy;
+
+    @Option(names = "--no-journal", description = "Write no journal (the run cannot then be replayed).")
+    boolean noJournal;
+
+    @Option(names = "--journal-level", paramLabel = "LEVEL",
+        description = "What the journal records: inputs (default; what replay needs) or events (also every entry " +
+            "systems emit).")
+    String journalLevel;
+
+    @Option(names = "--hash-every", paramLabel = "N",
+        description = "Ticks between the state hashes the journal records; default 100.")
+    String hashEvery;
 
     @Option(names = "--out", paramLabel = "DIR",
         description = "Run directory; default runs/<model>-<yyyyMMdd-HHmmss>-<seed>.")
@@ -165,6 +184,7 @@ final class RunCommand implements Callable<Integer>
     private RunSummary run(
         final RunSettings settings, final Model model, final Path runDirectory, final PrintWriter stderr)
     {
+        final JournalWriter journal = settings.journal() ? startJournal(settings, runDirectory) : null;
         final Simulation.Context context = new Simulation.Context()
             .model(model)
             .seed(settings.seed())
@@ -173,24 +193,36 @@ final class RunCommand implements Callable<Integer>
             .layout(settings.layout())
             .waitStrategy(settings.waitStrategy())
             .maxTicks(settings.ticks())
+            .journal(journal)
             // The first quarter of the run (at least the default warm-up) is left out of the allocation figure:
             // while the JIT settles, recompiled code can rematerialise objects that compiled code had eliminated.
             .warmupTicks((int)Math.min(Integer.MAX_VALUE,
                 Math.max(Configuration.WARMUP_TICKS_DEFAULT, settings.ticks() / 4)));
-        try (Simulation sim = Simulation.launch(context))
+        try (journal)
         {
-            final long ticks = settings.ticks();
-            final ProgressBar progress = new ProgressBar(stderr, ticks, ProgressBar.isStderrTerminal());
-            final long startNs = System.nanoTime();
-            progress.start(startNs);
-            for (long tick = 1; tick <= ticks; tick++)
+            final RunSummary summary;
+            final Simulation sim = Simulation.launch(context);
+            try
             {
-                sim.step();
-                progress.update(tick, System.nanoTime());
+                final long ticks = settings.ticks();
+                final ProgressBar progress = new ProgressBar(stderr, ticks, ProgressBar.isStderrTerminal());
+                final long startNs = System.nanoTime();
+                progress.start(startNs);
+                for (long tick = 1; tick <= ticks; tick++)
+                {
+                    sim.step();
+                    progress.update(tick, System.nanoTime());
+                }
+                final long wallNs = System.nanoTime() - startNs;
+                progress.finish();
+                summary = RunSummary.of(settings, sim, wallNs, display(runDirectory), null);
             }
-            final long wallNs = System.nanoTime() - startNs;
-            progress.finish();
-            return RunSummary.of(settings, sim, wallNs, display(runDirectory));
+            finally
+            {
+                // closing writes the journal's run-end record, so the journal's figures are read after it
+                sim.close();
+            }
+            return journal == null ? summary : withJournal(summary, settings, journal);
         }
         catch (final OutOfMemoryError ex)
         {
@@ -199,6 +231,37 @@ final class RunCommand implements Callable<Integer>
                 settings.model() + " (" + ex.getMessage() + "); give the JVM more, e.g. " +
                 "MYRIAD_JAVA_OPTS='-Xmx16g -XX:MaxDirectMemorySize=16g', or run fewer agents", ex);
         }
+        catch (final JournalException ex)
+        {
+            throw new RunFailedException("the journal failed: " + ex.getMessage(), ex);
+        }
+    }
+
+    private JournalWriter startJournal(final RunSettings settings, final Path runDirectory)
+    {
+        final Path directory = runDirectory.resolve(JOURNAL_DIRECTORY);
+        try
+        {
+            return JournalWriter.create(directory, RunHeader.of(settings.modelConfig(), settings.journalLevel(),
+                settings.hashEvery(), settings.ticks(), StateHash.VERSION, ScenarioWriter.toYaml(settings)));
+        }
+        catch (final JournalException ex)
+        {
+            throw new RunFailedException("cannot start the journal in " + display(directory) + ": " +
+                ex.getMessage() + "; give --out DIR somewhere writable, or pass --no-journal", ex);
+        }
+    }
+
+    private RunSummary withJournal(final RunSummary summary, final RunSettings settings, final JournalWriter journal)
+    {
+        final RunSummary.Journal figures = new RunSummary.Journal(display(journal.directory()),
+            settings.journalLevel().label(), settings.hashEvery(), journal.records(), journal.stalls());
+        return new RunSummary(summary.model(), summary.preset(), summary.agents(), summary.ticks(), summary.threads(),
+            summary.seed(), summary.layout(), summary.batchSize(), summary.waitStrategy(), summary.wallSeconds(),
+            summary.agentUpdatesPerSecond(), summary.tickP50Ns(), summary.tickP99Ns(), summary.tickP999Ns(),
+            summary.tickMaxNs(), summary.allocatedBytesPerTick(), summary.allocationTicks(), summary.stateHash(),
+            summary.javaVersion(), summary.metrics(), summary.parameters(), summary.scenario(),
+            summary.runDirectory(), figures);
     }
 
     private Scenario fileSettings()
@@ -234,6 +297,9 @@ final class RunCommand implements Callable<Integer>
         flag(settings, Scenario.LAYOUT, "--layout", layout);
         flag(settings, Scenario.BATCH_SIZE, "--batch-size", batchSize);
         flag(settings, Scenario.WAIT_STRATEGY, "--wait-strategy", waitStrategy);
+        flag(settings, Scenario.JOURNAL, "--no-journal", noJournal ? "false" : null);
+        flag(settings, Scenario.JOURNAL_LEVEL, "--journal-level", journalLevel);
+        flag(settings, Scenario.HASH_EVERY, "--hash-every", hashEvery);
 
         final Map<String, Value> parameters = new LinkedHashMap<>();
         for (final String param : params)

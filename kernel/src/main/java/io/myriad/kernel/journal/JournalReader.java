@@ -120,6 +120,15 @@ public final class JournalReader implements AutoCloseable
     }
 
     /**
+     * Gives up on the rest of the current document, after {@link #next(JournalRecord)} found it damaged, so that
+     * reading goes on with the next document: how a verifier reports every damaged document, not just the first.
+     */
+    public void skipRestOfDocument()
+    {
+        position = documentLength;
+    }
+
+    /**
      * @return documents read so far.
      */
     public long documents()

@@ -35,6 +35,7 @@ import io.myriad.tools.scenario.RunSettings;
  * @param parameters             every model parameter's value, in declaration order.
  * @param scenario               the scenario file as named, or null when the run had none.
  * @param runDirectory           where the run's files are, as a path relative to the working directory if under it.
+ * @param journal                the run's journal, or null when it wrote none.
  */
 public record RunSummary(
     String model,
@@ -59,7 +60,8 @@ public record RunSummary(
     Map<String, Double> metrics,
     Map<String, Object> parameters,
     String scenario,
-    String runDirectory)
+    String runDirectory,
+    Journal journal)
 {
     /**
      * Copies the maps so the summary is immutable.
@@ -87,6 +89,7 @@ public record RunSummary(
      * @param parameters             the model's parameters.
      * @param scenario               the scenario file, or null.
      * @param runDirectory           where the run's files are.
+     * @param journal                the run's journal, or null.
      */
     public RunSummary
     {
@@ -101,10 +104,15 @@ public record RunSummary(
      * @param sim          the simulation, after its last tick.
      * @param wallNanos    wall time of the ticks.
      * @param runDirectory where the run's files go.
+     * @param journal      the run's journal, or null.
      * @return the summary.
      */
     public static RunSummary of(
-        final RunSettings settings, final Simulation sim, final long wallNanos, final String runDirectory)
+        final RunSettings settings,
+        final Simulation sim,
+        final long wallNanos,
+        final String runDirectory,
+        final Journal journal)
     {
         final int live = sim.store().liveCount();
         final double wallSeconds = Math.max(wallNanos, 1) / 1e9;
@@ -133,6 +141,20 @@ public record RunSummary(
             metrics,
             settings.parameters(),
             settings.scenario(),
-            runDirectory);
+            runDirectory,
+            journal);
+    }
+
+    /**
+     * What a run's journal holds.
+     *
+     * @param directory where it is, as the run directory is shown.
+     * @param level     what it records.
+     * @param hashEvery ticks between its state hashes.
+     * @param records   records written, the run's start not counted.
+     * @param stalls    times the simulation waited for the journal stage to make room.
+     */
+    public record Journal(String directory, String level, long hashEvery, long records, long stalls)
+    {
     }
 }

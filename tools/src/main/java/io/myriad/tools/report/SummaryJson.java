@@ -102,6 +102,21 @@ public final class SummaryJson
             json.writeStringField("preset", summary.preset());
             json.writeStringField("scenario", summary.scenario());
             json.writeStringField("run_directory", summary.runDirectory());
+            final RunSummary.Journal journal = summary.journal();
+            if (journal == null)
+            {
+                json.writeNullField("journal");
+            }
+            else
+            {
+                json.writeObjectFieldStart("journal");
+                json.writeStringField("directory", journal.directory());
+                json.writeStringField("level", journal.level());
+                json.writeNumberField("hash_every", journal.hashEvery());
+                json.writeNumberField("records", journal.records());
+                json.writeNumberField("stalls", journal.stalls());
+                json.writeEndObject();
+            }
             json.writeObjectFieldStart("parameters");
             for (final Map.Entry<String, Object> entry : summary.parameters().entrySet())
             {

@@ -48,6 +48,9 @@ public final class SummaryText
             }
         }
         line(out, "run directory", summary.runDirectory());
+        final RunSummary.Journal journal = summary.journal();
+        line(out, "journal", journal == null ? "none (--no-journal)" : journal.directory() + " (" + journal.level() +
+            ", " + journal.records() + " records, a state hash every " + journal.hashEvery() + " ticks)");
         out.flush();
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.myriad.kernel.Configuration;
+import io.myriad.kernel.journal.JournalLevel;
 import io.myriad.kernel.model.InvalidConfigException;
 import io.myriad.kernel.model.ModelConfig;
 import io.myriad.kernel.model.ModelParameter;
@@ -35,6 +36,9 @@ public final class RunSettings
     /** Seed when neither the scenario nor the command line says: runs are reproducible unless asked otherwise. */
     public static final long DEFAULT_SEED = 42;
 
+    /** Ticks between journaled state hashes unless the scenario or --hash-every says. */
+    public static final long DEFAULT_HASH_EVERY = 100;
+
     /** Key of a preset's agent count, as {@link ModelPlugin#presets()} documents. */
     public static final String PRESET_AGENTS = "agents";
 
@@ -46,6 +50,9 @@ public final class RunSettings
     private final Layout layout;
     private final int batchSize;
     private final String waitStrategy;
+    private final boolean journal;
+    private final JournalLevel journalLevel;
+    private final long hashEvery;
     private final String scenario;
     private final Map<String, String> origins;
 
@@ -58,9 +65,15 @@ public final class RunSettings
         final Layout layout,
         final int batchSize,
         final String waitStrategy,
+        final boolean journal,
+        final JournalLevel journalLevel,
+        final long hashEvery,
         final String scenario,
         final Map<String, String> origins)
     {
+        this.journal = journal;
+        this.journalLevel = journalLevel;
+        this.hashEvery = hashEvery;
         this.plugin = plugin;
         this.preset = preset;
         this.modelConfig = modelConfig;
@@ -158,6 +171,18 @@ public final class RunSettings
             throw new ScenarioException(origin + ": " + ex.getMessage());
         }
 
+        final Value journalValue = pick(Scenario.JOURNAL, commandLine, file);
+        final boolean journal = journalValue == null || journalValue.asBoolean();
+        final Value levelValue = pick(Scenario.JOURNAL_LEVEL, commandLine, file);
+        final JournalLevel journalLevel = levelValue == null ? JournalLevel.INPUTS :
+            JournalLevel.ofLabel(levelValue.asString());
+        if (journalLevel == null)
+        {
+            throw levelValue.problem("must be inputs or events");
+        }
+        final long hashEvery = longSetting(
+            Scenario.HASH_EVERY, commandLine, file, 1, Long.MAX_VALUE, DEFAULT_HASH_EVERY);
+
         final ModelConfig modelConfig;
         try
         {
@@ -169,7 +194,32 @@ public final class RunSettings
         }
 
         return new RunSettings(
-            plugin, presetName, modelConfig, ticks, threads, layout, batchSize, waitStrategy, file.source(), origins);
+            plugin, presetName, modelConfig, ticks, threads, layout, batchSize, waitStrategy, journal, journalLevel,
+            hashEvery, file.source(), origins);
+    }
+
+    /**
+     * @return true if the run writes a journal.
+     */
+    public boolean journal()
+    {
+        return journal;
+    }
+
+    /**
+     * @return what the journal records.
+     */
+    public JournalLevel journalLevel()
+    {
+        return journalLevel;
+    }
+
+    /**
+     * @return ticks between journaled state hashes.
+     */
+    public long hashEvery()
+    {
+        return hashEvery;
     }
 
     /**

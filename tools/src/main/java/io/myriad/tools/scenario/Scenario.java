@@ -42,12 +42,22 @@ public final class Scenario
     /** How workers wait between batches: backoff, sleeping, yielding, busy-spin or blocking. */
     public static final String WAIT_STRATEGY = "wait_strategy";
 
+    /** Whether the run writes a journal: true (the default) or false. */
+    public static final String JOURNAL = "journal";
+
+    /** What the journal records: inputs (the default) or events. */
+    public static final String JOURNAL_LEVEL = "journal_level";
+
+    /** Ticks between the state hashes the journal records, at least 1. */
+    public static final String HASH_EVERY = "hash_every";
+
     /** Mapping of model parameter names to values. */
     public static final String PARAMETERS = "parameters";
 
     /** Every key a scenario may have, in the order to document them. */
     public static final List<String> KEYS = List.of(
-        MODEL, PRESET, AGENTS, TICKS, MAX_TICKS, THREADS, SEED, LAYOUT, BATCH_SIZE, WAIT_STRATEGY, PARAMETERS);
+        MODEL, PRESET, AGENTS, TICKS, MAX_TICKS, THREADS, SEED, LAYOUT, BATCH_SIZE, WAIT_STRATEGY, JOURNAL,
+        JOURNAL_LEVEL, HASH_EVERY, PARAMETERS);
 
     private static final Scenario EMPTY = new Scenario(null, Map.of(), Map.of());
 

@@ -32,6 +32,9 @@ public final class ScenarioWriter
         scenario.put(Scenario.LAYOUT, settings.layout().name());
         scenario.put(Scenario.BATCH_SIZE, settings.batchSize());
         scenario.put(Scenario.WAIT_STRATEGY, settings.waitStrategy());
+        scenario.put(Scenario.JOURNAL, settings.journal());
+        scenario.put(Scenario.JOURNAL_LEVEL, settings.journalLevel().label());
+        scenario.put(Scenario.HASH_EVERY, settings.hashEvery());
         if (!settings.parameters().isEmpty())
         {
             scenario.put(Scenario.PARAMETERS, new LinkedHashMap<>(settings.parameters()));

@@ -31,7 +31,8 @@ class SummaryJsonTest
         parameters.put("loud", true);
         parameters.put("label", "a \"quoted\"\nlabel");
         return new RunSummary("counter", null, 10, 20, 2, -1L, "soa", 4096, "backoff", 0.5, 400.0,
-            1_000, 2_000, 3_000, 4_000, 0.0, 15, 0x0123456789abcdefL, "17.0.15", metrics, parameters, null, "runs/x");
+            1_000, 2_000, 3_000, 4_000, 0.0, 15, 0x0123456789abcdefL, "17.0.15", metrics, parameters, null, "runs/x",
+            new RunSummary.Journal("runs/x/journal", "inputs", 100, 3, 0));
     }
 
     @Test
@@ -43,6 +44,8 @@ class SummaryJsonTest
         final JsonNode json = JSON.readTree(line);
         assertEquals("0123456789abcdef", json.get("state_hash").textValue());
         assertEquals(-1, json.get("seed").longValue());
+        assertEquals("inputs", json.get("journal").get("level").textValue());
+        assertEquals(3, json.get("journal").get("records").longValue());
         assertEquals(3_000, json.get("tick_ns").get("p999").longValue());
         assertEquals("a \"quoted\"\nlabel", json.get("parameters").get("label").textValue());
         assertTrue(json.get("parameters").get("loud").booleanValue());

@@ -1,0 +1,99 @@
+package io.myriad.tools;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import io.myriad.kernel.hash.StateHash;
+import io.myriad.kernel.journal.JournalRecord;
+import io.myriad.kernel.journal.RunHeader;
+
+/**
+ * One journal record as one JSON line, as {@code journal dump} and {@code journal tail} print it. Keys are the
+ * descriptors' field names in snake case; hashes are 16 hex digits, as everywhere else.
+ */
+final class RecordJson
+{
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private RecordJson()
+    {
+    }
+
+    /**
+     * @param record a checked record.
+     * @return it as one line of JSON.
+     */
+    static String toLine(final JournalRecord record)
+    {
+        final StringWriter text = new StringWriter();
+        try (JsonGenerator json = FACTORY.createGenerator(text))
+        {
+            json.writeStartObject();
+            json.writeStringField("type", record.type().label());
+            json.writeNumberField("tick", record.tick());
+            switch (record.type())
+            {
+                case RUN_START -> writeRunStart(json, record.runHeader());
+                case STATE_HASH, RUN_END ->
+                {
+                    json.writeStringField("hash", StateHash.toHex(record.hash()));
+                    json.writeNumberField("live_agents", record.liveAgents());
+                }
+                case EVENT ->
+                {
+                    json.writeNumberField("kind", record.eventKind());
+                    json.writeNumberField("target", record.eventTarget());
+                    json.writeNumberField("a", record.eventA());
+                    json.writeNumberField("b", record.eventB());
+                    json.writeBooleanField("applied", record.eventApplied());
+                }
+                default -> throw new IllegalStateException("no JSON form for " + record.type());
+            }
+            json.writeEndObject();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+        return text.toString();
+    }
+
+    private static void writeRunStart(final JsonGenerator json, final RunHeader header) throws IOException
+    {
+        json.writeStringField("model", header.model());
+        json.writeNumberField("agents", header.agents());
+        json.writeNumberField("seed", header.seed());
+        json.writeStringField("level", header.level().label());
+        json.writeNumberField("hash_every", header.hashEvery());
+        json.writeNumberField("max_ticks", header.maxTicks());
+        json.writeNumberField("state_hash_version", header.stateHashVersion());
+        json.writeObjectFieldStart("parameters");
+        for (final Map.Entry<String, Object> entry : header.parameters().entrySet())
+        {
+            final Object value = entry.getValue();
+            if (value instanceof Long)
+            {
+                json.writeNumberField(entry.getKey(), (Long)value);
+            }
+            else if (value instanceof Double)
+            {
+                json.writeNumberField(entry.getKey(), (Double)value);
+            }
+            else if (value instanceof Boolean)
+            {
+                json.writeBooleanField(entry.getKey(), (Boolean)value);
+            }
+            else
+            {
+                json.writeStringField(entry.getKey(), String.valueOf(value));
+            }
+        }
+        json.writeEndObject();
+        json.writeStringField("scenario", header.scenario());
+    }
+}
