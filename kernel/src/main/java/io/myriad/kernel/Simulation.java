@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.HdrHistogram.Histogram;
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
@@ -207,6 +208,30 @@ public final class Simulation implements Agent, AutoCloseable
             throw new IllegalStateException("state hash asked for while tick " + tick + " is in progress");
         }
         return StateHash.of(store, tick, NO_RNG_COUNTERS);
+    }
+
+    /**
+     * Hands the model an input from outside the run, to take effect before the next tick: journals it (when the
+     * run has a journal) and applies it through {@link Model#applyInput}. Call between ticks, on the driving
+     * thread.
+     *
+     * @param kind   the model's input kind.
+     * @param target the agent it is for, or -1.
+     * @param data   its bytes.
+     * @param offset where they start.
+     * @param length how many.
+     */
+    public void input(final int kind, final int target, final DirectBuffer data, final int offset, final int length)
+    {
+        if (pipeline.isTickInProgress())
+        {
+            throw new IllegalStateException("input given while tick " + tick + " is in progress");
+        }
+        if (journal != null)
+        {
+            journal.input(tick, kind, target, data, offset, length);
+        }
+        model.applyInput(store, tick, kind, target, data, offset, length);
     }
 
     /**

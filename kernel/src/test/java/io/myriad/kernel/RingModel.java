@@ -2,6 +2,7 @@ package io.myriad.kernel;
 
 import java.util.List;
 
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import io.myriad.kernel.model.BatchContext;
@@ -25,6 +26,7 @@ import io.myriad.layouts.Schema;
 final class RingModel implements Model
 {
     static final int KIND_CLAIM = 0;
+    static final int INPUT_SET_VALUE = 7;
 
     static final int METRIC_LIVE = 0;
     static final int METRIC_ENERGY = 1;
@@ -102,6 +104,25 @@ final class RingModel implements Model
         putLong(store, store.currentSlot(CLAIMED_AT), target, b + 1);
         store.buffer(store.currentSlot(OWNER)).putInt(store.offset(store.currentSlot(OWNER), target), (int)a + 1);
         return true;
+    }
+
+    /**
+     * Input kind {@link #INPUT_SET_VALUE}: sets the target's value to the data's first long.
+     */
+    public void applyInput(
+        final AgentStore store,
+        final long tick,
+        final int kind,
+        final int target,
+        final DirectBuffer data,
+        final int offset,
+        final int length)
+    {
+        if (kind != INPUT_SET_VALUE || length != Long.BYTES || !store.isAlive(target))
+        {
+            throw new IllegalArgumentException("input kind " + kind + " of " + length + " bytes for agent " + target);
+        }
+        putLong(store, store.currentSlot(VALUE), target, data.getLong(offset));
     }
 
     public void onSpawn(final AgentStore store, final int index, final long a, final long b)

@@ -16,6 +16,9 @@ public final class RingPlugin implements ModelPlugin
     /** The plugin's name. */
     public static final String NAME = "ring";
 
+    /** Input kind that sets an agent's value to the input's 8 bytes of data. */
+    public static final int INPUT_SET_VALUE = RingModel.INPUT_SET_VALUE;
+
     /**
      * {@inheritDoc}
      */

@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
     {
         "",
         "RUN_DIR is a run's directory (or its journal directory). Record types: run_start, state_hash, event, " +
-            "run_end; docs/journal.md describes each one's bytes."
+            "run_end, input; docs/journal.md describes each one's bytes."
     })
 final class JournalCommand implements Callable<Integer>
 {
@@ -105,7 +105,7 @@ final class JournalCommand implements Callable<Integer>
         @Option(names = "--type", paramLabel = "TYPE", description = "Only records of this type.")
         String type;
 
-        @Option(names = "--agent", paramLabel = "ID", description = "Only events whose target is agent ID.")
+        @Option(names = "--agent", paramLabel = "ID", description = "Only events and inputs for agent ID.")
         Integer agent;
 
         @Spec
@@ -148,7 +148,8 @@ final class JournalCommand implements Callable<Integer>
             {
                 return false;
             }
-            return agent == null || (record.type() == RecordType.EVENT && record.eventTarget() == agent);
+            return agent == null || (record.type() == RecordType.EVENT && record.eventTarget() == agent) ||
+                (record.type() == RecordType.INPUT && record.inputTarget() == agent);
         }
     }
 

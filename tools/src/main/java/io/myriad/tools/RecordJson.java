@@ -52,6 +52,14 @@ final class RecordJson
                     json.writeNumberField("b", record.eventB());
                     json.writeBooleanField("applied", record.eventApplied());
                 }
+                case INPUT ->
+                {
+                    json.writeNumberField("kind", record.inputKind());
+                    json.writeNumberField("target", record.inputTarget());
+                    final byte[] data = new byte[record.inputDataLength()];
+                    record.buffer().getBytes(record.inputDataOffset(), data);
+                    json.writeBinaryField("data", data);
+                }
                 default -> throw new IllegalStateException("no JSON form for " + record.type());
             }
             json.writeEndObject();

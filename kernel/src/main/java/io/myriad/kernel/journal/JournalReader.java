@@ -114,6 +114,11 @@ public final class JournalReader implements AutoCloseable
             throw damaged(at, type.label() + " record of version " + version + "; this build reads version " +
                 type.version());
         }
+        if (type == RecordType.INPUT && (length < InputDescriptor.length(0) ||
+            InputDescriptor.length(document.getInt(at + InputDescriptor.DATA_LENGTH_OFFSET)) != length))
+        {
+            throw damaged(at, "input record of " + length + " bytes does not match the data length it declares");
+        }
         position = at + length;
         record.wrap(document, at, length, type, documentIndex, at);
         return true;

@@ -150,6 +150,42 @@ public final class JournalRecord
     }
 
     /**
+     * @return for an input record, its kind.
+     */
+    public int inputKind()
+    {
+        requireType(RecordType.INPUT, RecordType.INPUT);
+        return buffer.getInt(offset + InputDescriptor.KIND_OFFSET);
+    }
+
+    /**
+     * @return for an input record, its target agent or -1.
+     */
+    public int inputTarget()
+    {
+        requireType(RecordType.INPUT, RecordType.INPUT);
+        return buffer.getInt(offset + InputDescriptor.TARGET_OFFSET);
+    }
+
+    /**
+     * @return for an input record, the length of its data.
+     */
+    public int inputDataLength()
+    {
+        requireType(RecordType.INPUT, RecordType.INPUT);
+        return buffer.getInt(offset + InputDescriptor.DATA_LENGTH_OFFSET);
+    }
+
+    /**
+     * @return for an input record, where its data starts in {@link #buffer()}.
+     */
+    public int inputDataOffset()
+    {
+        requireType(RecordType.INPUT, RecordType.INPUT);
+        return offset + InputDescriptor.DATA_OFFSET;
+    }
+
+    /**
      * @return for a run-start record, the header it holds.
      */
     public RunHeader runHeader()

@@ -216,6 +216,40 @@ public final class JournalWriter implements AutoCloseable
     }
 
     /**
+     * Appends an input from outside the run, to take effect at the start of {@code tick}.
+     *
+     * @param tick   the tick it takes effect at.
+     * @param kind   the model's input kind.
+     * @param target the agent it is for, or -1.
+     * @param data   its bytes.
+     * @param offset where they start in {@code data}.
+     * @param length how many, at most {@link InputDescriptor#MAX_DATA_LENGTH}.
+     */
+    public void input(
+        final long tick,
+        final int kind,
+        final int target,
+        final DirectBuffer data,
+        final int offset,
+        final int length)
+    {
+        if (length < 0 || length > InputDescriptor.MAX_DATA_LENGTH)
+        {
+            throw new IllegalArgumentException("input data of " + length + " bytes; at most " +
+                InputDescriptor.MAX_DATA_LENGTH);
+        }
+        final int recordLength = InputDescriptor.length(length);
+        final int index = claim(recordLength);
+        final AtomicBuffer buffer = ringBuffer;
+        RecordDescriptor.writeHeader(buffer, index, recordLength, RecordType.INPUT, tick);
+        buffer.putInt(index + InputDescriptor.KIND_OFFSET, kind);
+        buffer.putInt(index + InputDescriptor.TARGET_OFFSET, target);
+        buffer.putInt(index + InputDescriptor.DATA_LENGTH_OFFSET, length);
+        buffer.putBytes(index + InputDescriptor.DATA_OFFSET, data, offset, length);
+        commit(index, recordLength);
+    }
+
+    /**
      * Waits until every record appended so far is in the queue.
      *
      * @throws JournalException if the stage has failed.

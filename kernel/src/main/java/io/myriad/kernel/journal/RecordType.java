@@ -15,9 +15,11 @@ public enum RecordType
     /** An entry a system emitted, as the apply stage handled it (level {@code events}). */
     EVENT(3, EventDescriptor.VERSION),
     /** The run's last tick and state hash, written when it closes. */
-    RUN_END(4, RunEndDescriptor.VERSION);
+    RUN_END(4, RunEndDescriptor.VERSION),
+    /** Something from outside the run, journaled before it takes effect. */
+    INPUT(5, InputDescriptor.VERSION);
 
-    private static final RecordType[] BY_ID = new RecordType[5];
+    private static final RecordType[] BY_ID = new RecordType[6];
 
     static
     {

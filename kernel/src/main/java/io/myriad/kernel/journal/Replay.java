@@ -2,6 +2,7 @@ package io.myriad.kernel.journal;
 
 import java.nio.file.Path;
 
+import org.agrona.ExpandableArrayBuffer;
 import org.agrona.collections.LongArrayList;
 
 import io.myriad.kernel.Simulation;
@@ -27,26 +28,27 @@ import io.myriad.kernel.model.Models;
  */
 public final class Replay implements AutoCloseable
 {
+    private static final long INPUT = 0;
+    private static final long HASH = 1;
+
     private final RunHeader header;
-    private final LongArrayList hashTicks;
-    private final LongArrayList hashes;
+    private final Actions actions;
     private final boolean ended;
     private final Simulation simulation;
     private final long startNs;
     private int next;
     private int compared;
+    private long inputsApplied;
     private Divergence divergence;
 
     private Replay(
         final RunHeader header,
-        final LongArrayList hashTicks,
-        final LongArrayList hashes,
+        final Actions actions,
         final boolean ended,
         final Simulation simulation)
     {
         this.header = header;
-        this.hashTicks = hashTicks;
-        this.hashes = hashes;
+        this.actions = actions;
         this.ended = ended;
         this.simulation = simulation;
         this.startNs = System.nanoTime();
@@ -63,8 +65,7 @@ public final class Replay implements AutoCloseable
      */
     public static Replay open(final Path journalDirectory, final Simulation.Context context)
     {
-        final LongArrayList hashTicks = new LongArrayList();
-        final LongArrayList hashes = new LongArrayList();
+        final Actions actions = new Actions();
         RunHeader header = null;
         boolean ended = false;
         try (JournalReader reader = JournalReader.open(journalDirectory))
@@ -82,17 +83,23 @@ public final class Replay implements AutoCloseable
                     header = record.runHeader();
                     continue;
                 }
-                if (record.type() == RecordType.STATE_HASH || record.type() == RecordType.RUN_END)
+                final long tick = record.tick();
+                if (tick < actions.lastTick())
                 {
-                    final long tick = record.tick();
-                    if (!hashTicks.isEmpty() && tick < hashTicks.getLong(hashTicks.size() - 1))
+                    throw new JournalException("journal " + journalDirectory + ": " + record.type().label() +
+                        " record for tick " + tick + " comes after one for tick " + actions.lastTick());
+                }
+                switch (record.type())
+                {
+                    case STATE_HASH, RUN_END ->
                     {
-                        throw new JournalException("journal " + journalDirectory + ": state hash for tick " + tick +
-                            " comes after one for tick " + hashTicks.getLong(hashTicks.size() - 1));
+                        actions.addHash(tick, record.hash());
+                        ended |= record.type() == RecordType.RUN_END;
                     }
-                    hashTicks.addLong(tick);
-                    hashes.addLong(record.hash());
-                    ended |= record.type() == RecordType.RUN_END;
+                    case INPUT -> actions.addInput(record);
+                    default ->
+                    {
+                    }
                 }
             }
         }
@@ -108,7 +115,7 @@ public final class Replay implements AutoCloseable
         }
         final Model model = rebuild(journalDirectory, header);
         final Simulation simulation = Simulation.launch(context.model(model).seed(header.seed()).journal(null));
-        return new Replay(header, hashTicks, hashes, ended, simulation);
+        return new Replay(header, actions, ended, simulation);
     }
 
     /**
@@ -132,7 +139,7 @@ public final class Replay implements AutoCloseable
      */
     public long lastRecordedTick()
     {
-        return hashTicks.isEmpty() ? 0 : hashTicks.getLong(hashTicks.size() - 1);
+        return Math.max(actions.lastTick(), 0);
     }
 
     /**
@@ -158,17 +165,25 @@ public final class Replay implements AutoCloseable
         }
         while (divergence == null)
         {
-            if (next < hashTicks.size() && hashTicks.getLong(next) <= tick)
+            if (next < actions.size() && actions.tick(next) <= tick)
             {
-                final long hashTick = hashTicks.getLong(next);
-                simulation.run(hashTick - simulation.tick());
-                final long actual = simulation.stateHash();
-                final long expected = hashes.getLong(next);
-                compared++;
-                next++;
-                if (actual != expected)
+                final int action = next++;
+                final long actionTick = actions.tick(action);
+                simulation.run(actionTick - simulation.tick());
+                if (actions.isHash(action))
                 {
-                    divergence = new Divergence(hashTick, expected, actual);
+                    final long actual = simulation.stateHash();
+                    final long expected = actions.hash(action);
+                    compared++;
+                    if (actual != expected)
+                    {
+                        divergence = new Divergence(actionTick, expected, actual);
+                    }
+                }
+                else
+                {
+                    actions.applyInput(action, simulation);
+                    inputsApplied++;
                 }
             }
             else
@@ -204,6 +219,14 @@ public final class Replay implements AutoCloseable
     }
 
     /**
+     * @return journaled inputs applied so far.
+     */
+    public long inputsApplied()
+    {
+        return inputsApplied;
+    }
+
+    /**
      * Closes the simulation.
      */
     public void close()
@@ -222,6 +245,75 @@ public final class Replay implements AutoCloseable
         {
             throw new JournalException("journal " + journalDirectory + " describes a run this build cannot rebuild: " +
                 ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * What a replay does, in journal order: compare a hash after a tick, or apply an input before one.
+     */
+    private static final class Actions
+    {
+        private final LongArrayList ticks = new LongArrayList();
+        private final LongArrayList values = new LongArrayList();
+        private final LongArrayList kinds = new LongArrayList();
+        private final ExpandableArrayBuffer inputData = new ExpandableArrayBuffer();
+        private int inputDataLength;
+
+        int size()
+        {
+            return ticks.size();
+        }
+
+        long lastTick()
+        {
+            return ticks.isEmpty() ? Long.MIN_VALUE : ticks.getLong(ticks.size() - 1);
+        }
+
+        long tick(final int action)
+        {
+            return ticks.getLong(action);
+        }
+
+        boolean isHash(final int action)
+        {
+            return kinds.getLong(action) == HASH;
+        }
+
+        long hash(final int action)
+        {
+            return values.getLong(action);
+        }
+
+        void addHash(final long tick, final long hash)
+        {
+            ticks.addLong(tick);
+            kinds.addLong(HASH);
+            values.addLong(hash);
+        }
+
+        /**
+         * Keeps the input's kind, target and data: value is (data offset << 32 | data length), and the kind and
+         * target sit in front of the data.
+         */
+        void addInput(final JournalRecord record)
+        {
+            final int length = record.inputDataLength();
+            final int at = inputDataLength;
+            inputData.putInt(at, record.inputKind());
+            inputData.putInt(at + 4, record.inputTarget());
+            inputData.putBytes(at + 8, record.buffer(), record.inputDataOffset(), length);
+            inputDataLength = at + 8 + length;
+            ticks.addLong(record.tick());
+            kinds.addLong(INPUT);
+            values.addLong(((long)at << 32) | length);
+        }
+
+        void applyInput(final int action, final Simulation simulation)
+        {
+            final long value = values.getLong(action);
+            final int at = (int)(value >>> 32);
+            final int length = (int)value;
+            simulation.input(inputData.getInt(at), inputData.getInt(at + 4), inputData, at + 8, length);
         }
     }
 

@@ -3,6 +3,8 @@ package io.myriad.kernel.model;
 import java.util.List;
 import java.util.Map;
 
+import org.agrona.DirectBuffer;
+
 import io.myriad.layouts.AgentStore;
 import io.myriad.layouts.Schema;
 
@@ -84,5 +86,30 @@ public interface Model
      */
     default void onSpawn(final AgentStore store, final int index, final long a, final long b)
     {
+    }
+
+    /**
+     * Applies an input from outside the run (a control command, a decider's answer), between ticks, on the
+     * driving thread, before the tick it takes effect at. The simulation journals it first; a replay applies the
+     * journaled copy at the same point, so an input must change state only through its arguments.
+     *
+     * @param store  the agents, between ticks: write the current values.
+     * @param tick   the tick about to be computed.
+     * @param kind   the model's input kind.
+     * @param target the agent it is for, or -1.
+     * @param data   its bytes.
+     * @param offset where they start.
+     * @param length how many.
+     */
+    default void applyInput(
+        final AgentStore store,
+        final long tick,
+        final int kind,
+        final int target,
+        final DirectBuffer data,
+        final int offset,
+        final int length)
+    {
+        throw new UnsupportedOperationException("this model takes no inputs (kind " + kind + ")");
     }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -189,6 +190,43 @@ class JournalTest
                 assertEquals(40, result.tick());
                 assertEquals(finalHash, result.stateHash());
             }
+        }
+    }
+
+    @Test
+    void shouldJournalInputsAndApplyThemAgainOnReplay()
+    {
+        final Path directory = temp.resolve("journal");
+        final UnsafeBuffer data = new UnsafeBuffer(new byte[Long.BYTES]);
+        final long finalHash;
+        try (JournalWriter writer = JournalWriter.create(directory, header(JournalLevel.INPUTS, 4));
+            Simulation sim = Simulation.launch(context(2).journal(writer)))
+        {
+            sim.run(3);
+            data.putLong(0, 0x5EED_0001L);
+            sim.input(RingPlugin.INPUT_SET_VALUE, 17, data, 0, Long.BYTES);
+            data.putLong(0, 0x5EED_0002L);
+            sim.input(RingPlugin.INPUT_SET_VALUE, 400, data, 0, Long.BYTES);
+            sim.run(5);
+            data.putLong(0, 0x5EED_0003L);
+            sim.input(RingPlugin.INPUT_SET_VALUE, 3, data, 0, Long.BYTES);
+            sim.run(4);
+            finalHash = sim.stateHash();
+        }
+        final long withoutInputs;
+        try (Simulation sim = Simulation.launch(context(1)))
+        {
+            sim.run(12);
+            withoutInputs = sim.stateHash();
+        }
+        assertTrue(finalHash != withoutInputs, "the inputs changed the run");
+
+        try (Replay replay = Replay.open(directory, new Simulation.Context().workers(1).ringSize(64)))
+        {
+            final Replay.Result result = replay.runToEnd();
+            assertTrue(result.verified(), result.toString());
+            assertEquals(3, replay.inputsApplied());
+            assertEquals(finalHash, result.stateHash());
         }
     }
 
