@@ -275,6 +275,14 @@ public final class Simulation implements Agent, AutoCloseable
     }
 
     /**
+     * @return outbox entries applied so far.
+     */
+    public long appliedEntries()
+    {
+        return pipeline.appliedEntries();
+    }
+
+    /**
      * @return outbox entries rejected so far because an earlier entry made them invalid.
      */
     public long rejectedEntries()

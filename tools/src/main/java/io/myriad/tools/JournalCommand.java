@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import io.myriad.kernel.journal.JournalException;
@@ -35,8 +36,8 @@ import picocli.CommandLine.Spec;
     footer =
     {
         "",
-        "RUN_DIR is a run's directory (or its journal directory). Record types: run_start, state_hash, event, " +
-            "run_end, input; docs/journal.md describes each one's bytes."
+        "RUN_DIR is a run's directory (or its journal directory). Record types: run_start, state_hash, " +
+            "events (printed as one 'event' line each), input, run_end; docs/journal.md describes each one's bytes."
     })
 final class JournalCommand implements Callable<Integer>
 {
@@ -105,7 +106,7 @@ final class JournalCommand implements Callable<Integer>
         @Option(names = "--type", paramLabel = "TYPE", description = "Only records of this type.")
         String type;
 
-        @Option(names = "--agent", paramLabel = "ID", description = "Only events and inputs for agent ID.")
+        @Option(names = "--agent", paramLabel = "ID", description = "Only the events and inputs for agent ID.")
         Integer agent;
 
         @Spec
@@ -131,7 +132,21 @@ final class JournalCommand implements Callable<Integer>
                 final JournalRecord record = new JournalRecord();
                 while (reader.next(record))
                 {
-                    if (matches(record, only))
+                    if (record.tick() < from || record.tick() > to || (only != null && record.type() != only))
+                    {
+                        continue;
+                    }
+                    if (record.type() == RecordType.EVENTS)
+                    {
+                        for (int i = 0, count = record.eventsCount(); i < count; i++)
+                        {
+                            if (agent == null || record.eventTarget(i) == agent)
+                            {
+                                out.println(RecordJson.eventLine(record, i));
+                            }
+                        }
+                    }
+                    else if (agent == null || (record.type() == RecordType.INPUT && record.inputTarget() == agent))
                     {
                         out.println(RecordJson.toLine(record));
                     }
@@ -139,17 +154,6 @@ final class JournalCommand implements Callable<Integer>
             }
             out.flush();
             return Main.EXIT_OK;
-        }
-
-        private boolean matches(final JournalRecord record, final RecordType only)
-        {
-            final long tick = record.tick();
-            if (tick < from || tick > to || (only != null && record.type() != only))
-            {
-                return false;
-            }
-            return agent == null || (record.type() == RecordType.EVENT && record.eventTarget() == agent) ||
-                (record.type() == RecordType.INPUT && record.inputTarget() == agent);
         }
     }
 
@@ -198,14 +202,17 @@ final class JournalCommand implements Callable<Integer>
                 while (reader.next(record))
                 {
                     ended = record.type() == RecordType.RUN_END;
-                    if (lines > 0)
+                    forEachLine(record, (line) ->
                     {
-                        if (last.size() == lines)
+                        if (lines > 0)
                         {
-                            last.removeFirst();
+                            if (last.size() == lines)
+                            {
+                                last.removeFirst();
+                            }
+                            last.addLast(line);
                         }
-                        last.addLast(RecordJson.toLine(record));
-                    }
+                    });
                 }
                 last.forEach(out::println);
                 out.flush();
@@ -213,7 +220,7 @@ final class JournalCommand implements Callable<Integer>
                 {
                     if (reader.next(record))
                     {
-                        out.println(RecordJson.toLine(record));
+                        forEachLine(record, out::println);
                         ended = record.type() == RecordType.RUN_END;
                     }
                     else
@@ -225,6 +232,21 @@ final class JournalCommand implements Callable<Integer>
             }
             out.flush();
             return Main.EXIT_OK;
+        }
+    }
+
+    private static void forEachLine(final JournalRecord record, final Consumer<String> action)
+    {
+        if (record.type() == RecordType.EVENTS)
+        {
+            for (int i = 0, count = record.eventsCount(); i < count; i++)
+            {
+                action.accept(RecordJson.eventLine(record, i));
+            }
+        }
+        else
+        {
+            action.accept(RecordJson.toLine(record));
         }
     }
 
@@ -253,6 +275,7 @@ final class JournalCommand implements Callable<Integer>
             final Path journal = JournalLocation.resolve(workingDirectory, run);
             final Map<RecordType, long[]> byType = new EnumMap<>(RecordType.class);
             long records = 0;
+            long events = 0;
             long bytes = 0;
             long firstTick = Long.MAX_VALUE;
             long lastTick = Long.MIN_VALUE;
@@ -267,6 +290,10 @@ final class JournalCommand implements Callable<Integer>
                     counts[1] += record.length();
                     records++;
                     bytes += record.length();
+                    if (record.type() == RecordType.EVENTS)
+                    {
+                        events += record.eventsCount();
+                    }
                     firstTick = Math.min(firstTick, record.tick());
                     lastTick = Math.max(lastTick, record.tick());
                 }
@@ -282,8 +309,10 @@ final class JournalCommand implements Callable<Integer>
             {
                 final long ticks = lastTick - firstTick;
                 out.printf(Locale.ROOT, "%-14s %,d to %,d%n", "ticks", firstTick, lastTick);
-                out.printf(Locale.ROOT, "%-14s %.3f records per tick%n", "rate",
-                    ticks == 0 ? (double)records : (double)records / ticks);
+                out.printf(Locale.ROOT, "%-14s %.3f records per tick%s%n", "rate",
+                    ticks == 0 ? (double)records : (double)records / ticks, events == 0 ? "" :
+                    String.format(Locale.ROOT, ", %.1f events per tick (%,d events)",
+                    ticks == 0 ? (double)events : (double)events / ticks, events));
             }
             for (final Map.Entry<RecordType, long[]> entry : byType.entrySet())
             {

@@ -13,8 +13,9 @@ import io.myriad.kernel.journal.JournalRecord;
 import io.myriad.kernel.journal.RunHeader;
 
 /**
- * One journal record as one JSON line, as {@code journal dump} and {@code journal tail} print it. Keys are the
- * descriptors' field names in snake case; hashes are 16 hex digits, as everywhere else.
+ * Journal records as JSON lines, as {@code journal dump} and {@code journal tail} print them: one line per record,
+ * except an events record, which prints one line per event (type {@code event}). Keys are the descriptors' field
+ * names in snake case; hashes are 16 hex digits, as everywhere else.
  */
 final class RecordJson
 {
@@ -25,7 +26,37 @@ final class RecordJson
     }
 
     /**
-     * @param record a checked record.
+     * @param record a checked events record.
+     * @param entry  one of its entries.
+     * @return that event as one line of JSON.
+     */
+    static String eventLine(final JournalRecord record, final int entry)
+    {
+        final StringWriter text = new StringWriter();
+        try (JsonGenerator json = FACTORY.createGenerator(text))
+        {
+            json.writeStartObject();
+            json.writeStringField("type", "event");
+            json.writeNumberField("tick", record.tick());
+            json.writeNumberField("phase", record.eventsPhase());
+            json.writeNumberField("batch", record.eventsBatch());
+            json.writeNumberField("entry", record.eventsFirstEntry() + entry);
+            json.writeNumberField("kind", record.eventKind(entry));
+            json.writeNumberField("target", record.eventTarget(entry));
+            json.writeNumberField("a", record.eventA(entry));
+            json.writeNumberField("b", record.eventB(entry));
+            json.writeBooleanField("applied", record.eventApplied(entry));
+            json.writeEndObject();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+        return text.toString();
+    }
+
+    /**
+     * @param record a checked record, not an events record (those print a line per event).
      * @return it as one line of JSON.
      */
     static String toLine(final JournalRecord record)
@@ -43,14 +74,6 @@ final class RecordJson
                 {
                     json.writeStringField("hash", StateHash.toHex(record.hash()));
                     json.writeNumberField("live_agents", record.liveAgents());
-                }
-                case EVENT ->
-                {
-                    json.writeNumberField("kind", record.eventKind());
-                    json.writeNumberField("target", record.eventTarget());
-                    json.writeNumberField("a", record.eventA());
-                    json.writeNumberField("b", record.eventB());
-                    json.writeBooleanField("applied", record.eventApplied());
                 }
                 case INPUT ->
                 {

@@ -119,6 +119,16 @@ public final class JournalReader implements AutoCloseable
         {
             throw damaged(at, "input record of " + length + " bytes does not match the data length it declares");
         }
+        if (type == RecordType.EVENTS)
+        {
+            final int count = length < EventsDescriptor.ENTRIES_OFFSET + RecordDescriptor.CHECKSUM_LENGTH ? -1 :
+                document.getInt(at + EventsDescriptor.COUNT_OFFSET);
+            if (count < 0 || count > EventsDescriptor.MAX_ENTRIES || EventsDescriptor.length(count) != length)
+            {
+                throw damaged(at, "events record of " + length + " bytes does not match the " + count +
+                    " entries it declares");
+            }
+        }
         position = at + length;
         record.wrap(document, at, length, type, documentIndex, at);
         return true;

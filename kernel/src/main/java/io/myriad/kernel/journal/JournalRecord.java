@@ -2,6 +2,8 @@ package io.myriad.kernel.journal;
 
 import org.agrona.DirectBuffer;
 
+import io.myriad.kernel.model.OutboxDescriptor;
+
 /**
  * A flyweight over one checked journal record, valid until the reader moves on.
  */
@@ -105,48 +107,96 @@ public final class JournalRecord
     }
 
     /**
-     * @return for an event record, the entry's kind.
+     * @return for an events record, the phase.
      */
-    public int eventKind()
+    public int eventsPhase()
     {
-        requireType(RecordType.EVENT, RecordType.EVENT);
-        return buffer.getInt(offset + EventDescriptor.KIND_OFFSET);
+        requireType(RecordType.EVENTS, RecordType.EVENTS);
+        return buffer.getInt(offset + EventsDescriptor.PHASE_OFFSET);
     }
 
     /**
-     * @return for an event record, the target agent.
+     * @return for an events record, the batch within the phase.
      */
-    public int eventTarget()
+    public int eventsBatch()
     {
-        requireType(RecordType.EVENT, RecordType.EVENT);
-        return buffer.getInt(offset + EventDescriptor.TARGET_OFFSET);
+        requireType(RecordType.EVENTS, RecordType.EVENTS);
+        return buffer.getInt(offset + EventsDescriptor.BATCH_OFFSET);
     }
 
     /**
-     * @return for an event record, the first payload word.
+     * @return for an events record, the entries it holds.
      */
-    public long eventA()
+    public int eventsCount()
     {
-        requireType(RecordType.EVENT, RecordType.EVENT);
-        return buffer.getLong(offset + EventDescriptor.A_OFFSET);
+        requireType(RecordType.EVENTS, RecordType.EVENTS);
+        return buffer.getInt(offset + EventsDescriptor.COUNT_OFFSET);
     }
 
     /**
-     * @return for an event record, the second payload word.
+     * @return for an events record, the index within its batch of its first entry.
      */
-    public long eventB()
+    public int eventsFirstEntry()
     {
-        requireType(RecordType.EVENT, RecordType.EVENT);
-        return buffer.getLong(offset + EventDescriptor.B_OFFSET);
+        requireType(RecordType.EVENTS, RecordType.EVENTS);
+        return buffer.getInt(offset + EventsDescriptor.FIRST_ENTRY_OFFSET);
     }
 
     /**
-     * @return for an event record, true if it was applied, false if rejected.
+     * @param entry from 0 to {@link #eventsCount()} - 1.
+     * @return the entry's kind.
      */
-    public boolean eventApplied()
+    public int eventKind(final int entry)
     {
-        requireType(RecordType.EVENT, RecordType.EVENT);
-        return buffer.getInt(offset + EventDescriptor.OUTCOME_OFFSET) != 0;
+        return buffer.getInt(entryOffset(entry) + OutboxDescriptor.kindOffset(0));
+    }
+
+    /**
+     * @param entry from 0 to {@link #eventsCount()} - 1.
+     * @return the agent the entry is for.
+     */
+    public int eventTarget(final int entry)
+    {
+        return buffer.getInt(entryOffset(entry) + OutboxDescriptor.targetOffset(0));
+    }
+
+    /**
+     * @param entry from 0 to {@link #eventsCount()} - 1.
+     * @return the entry's first payload word.
+     */
+    public long eventA(final int entry)
+    {
+        return buffer.getLong(entryOffset(entry) + OutboxDescriptor.payloadAOffset(0));
+    }
+
+    /**
+     * @param entry from 0 to {@link #eventsCount()} - 1.
+     * @return the entry's second payload word.
+     */
+    public long eventB(final int entry)
+    {
+        return buffer.getLong(entryOffset(entry) + OutboxDescriptor.payloadBOffset(0));
+    }
+
+    /**
+     * @param entry from 0 to {@link #eventsCount()} - 1.
+     * @return true if the entry was applied, false if rejected.
+     */
+    public boolean eventApplied(final int entry)
+    {
+        final int count = eventsCount();
+        final int bits = offset + EventsDescriptor.outcomesOffset(count);
+        return (buffer.getByte(bits + (entry >>> 3)) & (1 << (entry & 7))) != 0;
+    }
+
+    private int entryOffset(final int entry)
+    {
+        final int count = eventsCount();
+        if (entry < 0 || entry >= count)
+        {
+            throw new IndexOutOfBoundsException("entry " + entry + " of an events record of " + count);
+        }
+        return offset + EventsDescriptor.ENTRIES_OFFSET + entry * OutboxDescriptor.ENTRY_LENGTH;
     }
 
     /**

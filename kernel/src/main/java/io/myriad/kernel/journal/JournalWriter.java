@@ -24,6 +24,8 @@ import org.agrona.concurrent.ringbuffer.RingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 import org.agrona.concurrent.status.AtomicCounter;
 
+import io.myriad.kernel.model.OutboxDescriptor;
+
 /**
  * The journal stage: one producer thread (the simulation's) appends records, and the writer's own thread drains
  * them into the Chronicle Queue.
@@ -196,29 +198,40 @@ public final class JournalWriter implements AutoCloseable
     }
 
     /**
-     * Appends an entry the apply stage handled.
+     * Appends the entries a batch's outbox emitted and whether each was applied, in as many records as it takes.
      *
-     * @param tick    the tick being computed.
-     * @param kind    the entry's kind.
-     * @param target  the agent it is for.
-     * @param a       first payload word.
-     * @param b       second payload word.
-     * @param applied true if applied, false if rejected.
+     * @param tick     the tick being computed.
+     * @param phase    the phase, from 0.
+     * @param batch    the batch within the phase.
+     * @param entries  the outbox's entries, laid out as {@link io.myriad.kernel.model.OutboxDescriptor} says.
+     * @param outcomes one bit per entry, set if it was applied.
+     * @param count    entries.
      */
-    public void event(
-        final long tick, final int kind, final int target, final long a, final long b, final boolean applied)
+    public void events(
+        final long tick,
+        final int phase,
+        final int batch,
+        final DirectBuffer entries,
+        final DirectBuffer outcomes,
+        final int count)
     {
-        final int length = EventDescriptor.LENGTH;
-        final int index = claim(length);
-        final AtomicBuffer buffer = ringBuffer;
-        RecordDescriptor.writeHeader(buffer, index, length, RecordType.EVENT, tick);
-        buffer.putInt(index + EventDescriptor.KIND_OFFSET, kind);
-        buffer.putInt(index + EventDescriptor.TARGET_OFFSET, target);
-        buffer.putLong(index + EventDescriptor.A_OFFSET, a);
-        buffer.putLong(index + EventDescriptor.B_OFFSET, b);
-        buffer.putInt(index + EventDescriptor.OUTCOME_OFFSET, applied ? 1 : 0);
-        buffer.putInt(index + EventDescriptor.OUTCOME_OFFSET + 4, 0);
-        commit(index, length);
+        for (int first = 0; first < count; first += EventsDescriptor.MAX_ENTRIES)
+        {
+            final int n = Math.min(EventsDescriptor.MAX_ENTRIES, count - first);
+            final int length = EventsDescriptor.length(n);
+            final int index = claim(length);
+            final AtomicBuffer buffer = ringBuffer;
+            RecordDescriptor.writeHeader(buffer, index, length, RecordType.EVENTS, tick);
+            buffer.putInt(index + EventsDescriptor.PHASE_OFFSET, phase);
+            buffer.putInt(index + EventsDescriptor.BATCH_OFFSET, batch);
+            buffer.putInt(index + EventsDescriptor.COUNT_OFFSET, n);
+            buffer.putInt(index + EventsDescriptor.FIRST_ENTRY_OFFSET, first);
+            buffer.putBytes(index + EventsDescriptor.ENTRIES_OFFSET, entries,
+                first * OutboxDescriptor.ENTRY_LENGTH, n * OutboxDescriptor.ENTRY_LENGTH);
+            buffer.putBytes(index + EventsDescriptor.outcomesOffset(n), outcomes, first >>> 3,
+                EventsDescriptor.outcomesLength(n));
+            commit(index, length);
+        }
     }
 
     /**

@@ -12,8 +12,8 @@ public enum RecordType
     RUN_START(1, RunStartDescriptor.VERSION),
     /** The state hash after a tick. */
     STATE_HASH(2, StateHashDescriptor.VERSION),
-    /** An entry a system emitted, as the apply stage handled it (level {@code events}). */
-    EVENT(3, EventDescriptor.VERSION),
+    /** The entries one batch emitted, as the apply stage handled them (level {@code events}). */
+    EVENTS(3, EventsDescriptor.VERSION),
     /** The run's last tick and state hash, written when it closes. */
     RUN_END(4, RunEndDescriptor.VERSION),
     /** Something from outside the run, journaled before it takes effect. */

@@ -8,6 +8,7 @@ import static io.myriad.kernel.model.OutboxDescriptor.payloadAOffset;
 import static io.myriad.kernel.model.OutboxDescriptor.payloadBOffset;
 import static io.myriad.kernel.model.OutboxDescriptor.targetOffset;
 
+import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 
 /**
@@ -103,6 +104,14 @@ public final class Outbox
     public long b(final int entry)
     {
         return buffer.getLong(payloadBOffset(entry));
+    }
+
+    /**
+     * @return the entries, {@link #size()} of them from offset 0, laid out as {@link OutboxDescriptor} says.
+     */
+    public DirectBuffer entries()
+    {
+        return buffer;
     }
 
     /**

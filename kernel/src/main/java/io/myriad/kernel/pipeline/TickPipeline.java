@@ -13,9 +13,11 @@ import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.WaitStrategy;
 
 import org.agrona.BitUtil;
+import org.agrona.ExpandableArrayBuffer;
+import org.agrona.MutableDirectBuffer;
 
-import io.myriad.kernel.model.Model;
 import io.myriad.kernel.journal.JournalWriter;
+import io.myriad.kernel.model.Model;
 import io.myriad.kernel.model.Outbox;
 import io.myriad.kernel.model.OutboxDescriptor;
 import io.myriad.kernel.model.Phase;
@@ -65,6 +67,7 @@ public final class TickPipeline implements AutoCloseable
     private long rejected;
     private boolean closed;
     private JournalWriter eventJournal;
+    private final ExpandableArrayBuffer outcomes = new ExpandableArrayBuffer(1024);
 
     /**
      * Builds the ring, the stages and the worker threads (started at once, waiting for work).
@@ -141,7 +144,7 @@ public final class TickPipeline implements AutoCloseable
         };
         this.applyHandler = (task, sequence, endOfBatch) ->
         {
-            applyOutbox(task.outbox());
+            applyOutbox(task);
             return true;
         };
         this.metricsHandler = (task, sequence, endOfBatch) ->
@@ -434,9 +437,19 @@ public final class TickPipeline implements AutoCloseable
         return min;
     }
 
-    private void applyOutbox(final Outbox outbox)
+    private void applyOutbox(final BatchTask task)
     {
-        for (int i = 0, size = outbox.size(); i < size; i++)
+        final Outbox outbox = task.outbox();
+        final int size = outbox.size();
+        final JournalWriter journal = eventJournal;
+        final MutableDirectBuffer outcomes = this.outcomes;
+        if (journal != null)
+        {
+            final int bytes = (size + 7) >>> 3;
+            outcomes.checkLimit(bytes);
+            outcomes.setMemory(0, bytes, (byte)0);
+        }
+        for (int i = 0; i < size; i++)
         {
             final int kind = outbox.kind(i);
             final int target = outbox.target(i);
@@ -461,18 +474,22 @@ public final class TickPipeline implements AutoCloseable
             {
                 accepted = model.apply(store, kind, target, outbox.a(i), outbox.b(i));
             }
-            if (eventJournal != null)
-            {
-                eventJournal.event(tick, kind, target, outbox.a(i), outbox.b(i), accepted);
-            }
             if (accepted)
             {
                 applied++;
+                if (journal != null)
+                {
+                    outcomes.putByte(i >>> 3, (byte)(outcomes.getByte(i >>> 3) | (1 << (i & 7))));
+                }
             }
             else
             {
                 rejected++;
             }
+        }
+        if (journal != null && size > 0)
+        {
+            journal.events(tick, task.phase(), task.batchIndex(), outbox.entries(), outcomes, size);
         }
         outbox.clear();
     }

@@ -26,12 +26,14 @@ import io.myriad.kernel.RingPlugin;
 import io.myriad.kernel.Simulation;
 import io.myriad.kernel.hash.StateHash;
 import io.myriad.kernel.model.ModelConfig;
+import io.myriad.kernel.model.Outbox;
 import io.myriad.kernel.model.Models;
 
 class JournalTest
 {
     private static final int AGENTS = 500;
     private static final long SEED = 1234;
+    private static final int EVENTS = EventsDescriptor.MAX_ENTRIES + 1_000;
 
     @TempDir
     Path temp;
@@ -50,12 +52,19 @@ class JournalTest
         try (JournalWriter writer = JournalWriter.create(directory, header))
         {
             writer.stateHash(0, 0x1234_5678_9ABC_DEF0L, 1_000_000);
-            for (int i = 0; i < 10_000; i++)
+            final Outbox outbox = new Outbox();
+            final UnsafeBuffer outcomes = new UnsafeBuffer(new byte[(EVENTS + 7) / 8]);
+            for (int i = 0; i < EVENTS; i++)
             {
-                writer.event(3, i % 5, i, -i, Long.MAX_VALUE - i, (i & 1) == 0);
+                outbox.emit(i % 5, i, -i, Long.MAX_VALUE - i);
+                if (i % 3 == 0)
+                {
+                    outcomes.putByte(i >>> 3, (byte)(outcomes.getByte(i >>> 3) | 1 << (i & 7)));
+                }
             }
+            writer.events(3, 1, 9, outbox.entries(), outcomes, EVENTS);
             writer.runEnd(200, -1L, 999_999);
-            assertEquals(10_002, writer.records());
+            assertEquals(1 + 2 + 1, writer.records(), "a hash, the events in two records, the end");
         }
 
         try (JournalReader reader = JournalReader.open(directory))
@@ -73,24 +82,32 @@ class JournalTest
             assertEquals(0, record.tick());
             assertEquals(0x1234_5678_9ABC_DEF0L, record.hash());
             assertEquals(1_000_000, record.liveAgents());
-            for (int i = 0; i < 10_000; i++)
+            int event = 0;
+            for (int part = 0; part < 2; part++)
             {
                 assertTrue(reader.next(record));
-                assertEquals(RecordType.EVENT, record.type());
+                assertEquals(RecordType.EVENTS, record.type());
                 assertEquals(3, record.tick());
-                assertEquals(i % 5, record.eventKind());
-                assertEquals(i, record.eventTarget());
-                assertEquals(-i, record.eventA());
-                assertEquals(Long.MAX_VALUE - i, record.eventB());
-                assertEquals((i & 1) == 0, record.eventApplied());
+                assertEquals(1, record.eventsPhase());
+                assertEquals(9, record.eventsBatch());
+                assertEquals(event, record.eventsFirstEntry());
+                for (int j = 0; j < record.eventsCount(); j++, event++)
+                {
+                    assertEquals(event % 5, record.eventKind(j));
+                    assertEquals(event, record.eventTarget(j));
+                    assertEquals(-event, record.eventA(j));
+                    assertEquals(Long.MAX_VALUE - event, record.eventB(j));
+                    assertEquals(event % 3 == 0, record.eventApplied(j), "outcome of event " + event);
+                }
             }
+            assertEquals(EVENTS, event);
             assertTrue(reader.next(record));
             assertEquals(RecordType.RUN_END, record.type());
             assertEquals(200, record.tick());
             assertEquals(-1L, record.hash());
             assertEquals(999_999, record.liveAgents());
             assertFalse(reader.next(record));
-            assertTrue(reader.documents() < 10_000, "records share documents: " + reader.documents());
+            assertTrue(reader.documents() <= 3, "records share documents: " + reader.documents());
         }
     }
 
@@ -120,13 +137,14 @@ class JournalTest
     {
         final Path directory = temp.resolve("journal");
         final long finalHash;
+        final long entries;
         final JournalWriter writer = JournalWriter.create(directory, header(JournalLevel.EVENTS, 5));
         try (writer; Simulation sim = Simulation.launch(context(2).journal(writer)))
         {
             sim.run(23);
             finalHash = sim.stateHash();
+            entries = sim.appliedEntries() + sim.rejectedEntries();
         }
-        final long entries = writer.records() - 6;
 
         final List<Long> hashTicks = new ArrayList<>();
         long events = 0;
@@ -142,7 +160,7 @@ class JournalTest
                 switch (record.type())
                 {
                     case STATE_HASH -> hashTicks.add(record.tick());
-                    case EVENT -> events++;
+                    case EVENTS -> events += record.eventsCount();
                     case RUN_END ->
                     {
                         endTick = record.tick();

@@ -1,0 +1,186 @@
+package io.myriad.plugins.exchange;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.myriad.kernel.model.BatchContext;
+import io.myriad.kernel.model.Model;
+import io.myriad.kernel.model.Outbox;
+import io.myriad.kernel.model.Phase;
+import io.myriad.kernel.model.PhaseWorker;
+import io.myriad.kernel.rng.CounterRng;
+import io.myriad.layouts.AgentStore;
+import io.myriad.layouts.Schema;
+
+/**
+ * Each tick, every trader picks another uniformly at random (a counter-based draw of the tick and its index) and
+ * emits a transfer of {@code amount} units to it; the apply stage, in batch order, carries out each transfer whose
+ * giver still has the amount and rejects the rest. Metrics are taken from the money held at the start of the tick.
+ */
+public final class ExchangeModel implements Model
+{
+    static final int KIND_TRANSFER = 0;
+    static final int STREAM_PARTNER = 1;
+    static final int METRIC_MONEY = 0;
+    static final int METRIC_MONEY_SQUARED = 1;
+    static final int METRIC_BROKE = 2;
+
+    private final int agents;
+    private final long initialMoney;
+    private final long amount;
+    private final TraderFlyweight applying = new TraderFlyweight();
+
+    /**
+     * @param agents       traders, at least 2.
+     * @param initialMoney units each trader starts with.
+     * @param amount       units per transfer, at least 1.
+     */
+    public ExchangeModel(final int agents, final long initialMoney, final long amount)
+    {
+        if (agents < 2)
+        {
+            throw new IllegalArgumentException("the exchange model needs at least 2 agents, was " + agents);
+        }
+        this.agents = agents;
+        this.initialMoney = initialMoney;
+        this.amount = amount;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public Schema schema()
+    {
+        return TraderSchema.SCHEMA;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public int capacity()
+    {
+        return agents;
+    }
+
+    /**
+     * Every trader starts with the same money.
+     *
+     * @param store an empty store.
+     * @param seed  the run's seed (the start is the same for every seed; the exchanges are not).
+     */
+    public void initialise(final AgentStore store, final long seed)
+    {
+        store.spawn(agents);
+        final TraderFlyweight trader = new TraderFlyweight().wrap(store);
+        for (int i = 0; i < agents; i++)
+        {
+            trader.money(i, initialMoney);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public List<Phase> phases()
+    {
+        return List.of(new TradePhase());
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public List<String> metricNames()
+    {
+        return List.of("money_sum", "money_squared_sum", "broke");
+    }
+
+    /**
+     * The mean money, its variance relative to the squared mean (0 at the equal start, 1 for the exponential law
+     * the exchange relaxes to), and the share of traders with nothing.
+     *
+     * @param metricSums the last tick's sums.
+     * @param liveAgents traders.
+     * @return {@code mean_money}, {@code relative_variance} and {@code broke_share}.
+     */
+    public Map<String, Double> observe(final double[] metricSums, final int liveAgents)
+    {
+        final Map<String, Double> figures = new LinkedHashMap<>();
+        final double mean = metricSums[METRIC_MONEY] / liveAgents;
+        final double variance = metricSums[METRIC_MONEY_SQUARED] / liveAgents - mean * mean;
+        figures.put("mean_money", mean);
+        figures.put("relative_variance", mean == 0 ? 0.0 : variance / (mean * mean));
+        figures.put("broke_share", metricSums[METRIC_BROKE] / liveAgents);
+        return figures;
+    }
+
+    /**
+     * Carries out one transfer: {@code a} gives {@code b} units to {@code target} if it has them.
+     */
+    public boolean apply(final AgentStore store, final int kind, final int target, final long a, final long b)
+    {
+        if (kind != KIND_TRANSFER)
+        {
+            throw new IllegalStateException("the exchange model emits only transfers, not kind " + kind);
+        }
+        final TraderFlyweight trader = applying;
+        trader.wrapIfStale(store);
+        final int giver = (int)a;
+        final long held = trader.money(giver);
+        if (held < b)
+        {
+            return false;
+        }
+        trader.money(giver, held - b);
+        trader.money(target, trader.money(target) + b);
+        return true;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public String toString()
+    {
+        return "exchange(agents=" + agents + ", money=" + initialMoney + ", amount=" + amount + ")";
+    }
+
+    /**
+     * Every trader emits one transfer to a random other trader.
+     */
+    private final class TradePhase implements Phase
+    {
+        public String name()
+        {
+            return "trade";
+        }
+
+        public PhaseWorker newWorker(final AgentStore store)
+        {
+            final TraderFlyweight trader = new TraderFlyweight();
+            return (batch) -> trade(batch, trader.wrapIfStale(store));
+        }
+
+        private void trade(final BatchContext batch, final TraderFlyweight trader)
+        {
+            final long key = CounterRng.key(batch.seed(), STREAM_PARTNER);
+            final long tick = batch.tick();
+            final Outbox outbox = batch.outbox();
+            final int others = agents - 1;
+            double money = 0;
+            double moneySquared = 0;
+            int broke = 0;
+            for (int i = batch.from(), to = batch.to(); i < to; i++)
+            {
+                final long held = trader.money(i);
+                money += held;
+                moneySquared += (double)held * held;
+                broke += held == 0 ? 1 : 0;
+                final int draw = CounterRng.toBoundedInt(CounterRng.bits(key, tick, i, 0), others);
+                outbox.emit(KIND_TRANSFER, draw < i ? draw : draw + 1, i, amount);
+            }
+            batch.addMetric(METRIC_MONEY, money);
+            batch.addMetric(METRIC_MONEY_SQUARED, moneySquared);
+            batch.addMetric(METRIC_BROKE, broke);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.myriad.plugins.exchange;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.myriad.kernel.Simulation;
+import io.myriad.kernel.model.InvalidConfigException;
+import io.myriad.kernel.model.ModelConfig;
+
+class ExchangeModelTest
+{
+    private static Simulation.Context context(final int agents, final long money, final long seed, final int workers)
+    {
+        final ExchangePlugin plugin = new ExchangePlugin();
+        return new Simulation.Context()
+            .model(plugin.create(ModelConfig.of(plugin, agents, seed, Map.of("money", money))))
+            .seed(seed)
+            .workers(workers)
+            .batchSize(512)
+            .ringSize(64);
+    }
+
+    private static long totalMoney(final Simulation sim)
+    {
+        final TraderFlyweight trader = new TraderFlyweight().wrap(sim.store());
+        long total = 0;
+        for (int i = 0; i < sim.store().capacity(); i++)
+        {
+            assertTrue(trader.money(i) >= 0, "no one holds negative money");
+            total += trader.money(i);
+        }
+        return total;
+    }
+
+    @Test
+    void shouldConserveMoneyAndRelaxToTheExponentialLaw()
+    {
+        final int agents = 4_000;
+        final long money = 10;
+        try (Simulation sim = Simulation.launch(context(agents, money, 3, 2)))
+        {
+            sim.step();
+            assertEquals(0.0, sim.model().observe(sim.lastTickMetrics(), agents).get("relative_variance"), 1e-12,
+                "everyone starts equal");
+            sim.run(1_500);
+            assertEquals(agents * money, totalMoney(sim));
+            final Map<String, Double> figures = sim.model().observe(sim.lastTickMetrics(), agents);
+            assertEquals(money, figures.get("mean_money"), 1e-9);
+            // A geometric law of mean m has variance m(m + 1): relative variance 1.1, and 1/(m + 1) of agents broke.
+            assertEquals(1.1, figures.get("relative_variance"), 0.15, figures.toString());
+            assertEquals(1.0 / 11, figures.get("broke_share"), 0.025, figures.toString());
+            assertTrue(sim.rejectedEntries() > 0, "broke agents' transfers are rejected");
+        }
+    }
+
+    @Test
+    void shouldGiveTheSameStateOnAnyNumberOfWorkers()
+    {
+        long expected = 0;
+        for (final int workers : new int[] { 1, 2, 3 })
+        {
+            try (Simulation sim = Simulation.launch(context(3_000, 3, 11, workers)))
+            {
+                sim.run(60);
+                if (workers == 1)
+                {
+                    expected = sim.stateHash();
+                }
+                assertEquals(expected, sim.stateHash(), workers + " workers");
+            }
+        }
+        try (Simulation sim = Simulation.launch(context(3_000, 3, 12, 1)))
+        {
+            sim.run(60);
+            assertNotEquals(expected, sim.stateHash(), "another seed, other exchanges");
+        }
+    }
+
+    @Test
+    void shouldNeedTwoAgents()
+    {
+        final ExchangePlugin plugin = new ExchangePlugin();
+        final InvalidConfigException ex = assertThrows(InvalidConfigException.class,
+            () -> plugin.create(ModelConfig.of(plugin, 1, 1, Map.of())));
+        assertEquals("agents", ex.path());
+    }
+}
