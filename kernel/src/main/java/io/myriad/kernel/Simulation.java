@@ -1,5 +1,7 @@
 package io.myriad.kernel;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +13,10 @@ import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 
+import io.myriad.kernel.checkpoint.Checkpoint;
+import io.myriad.kernel.checkpoint.CheckpointException;
+import io.myriad.kernel.checkpoint.CheckpointPolicy;
+import io.myriad.kernel.checkpoint.Checkpoints;
 import io.myriad.kernel.hash.StateHash;
 import io.myriad.kernel.journal.JournalLevel;
 import io.myriad.kernel.journal.JournalWriter;
@@ -61,6 +67,11 @@ public final class Simulation implements Agent, AutoCloseable
     private long steadyDriverBytes;
     private long workerBytesAtWarmupEnd;
     private long steadyTicks;
+    private final CheckpointPolicy checkpointPolicy;
+    private final Path checkpointDirectory;
+    private long lastCheckpointTick;
+    private long eventsAtLastCheckpoint;
+    private Checkpoint lastCheckpoint;
     private boolean closed;
 
     private Simulation(final Context ctx)
@@ -72,10 +83,28 @@ public final class Simulation implements Agent, AutoCloseable
         this.idleStrategy = ctx.idleStrategy();
         this.journal = ctx.journal();
         this.hashEvery = journal == null ? 0 : journal.hashEvery();
+        this.checkpointDirectory = ctx.checkpointDirectory();
+        this.checkpointPolicy = checkpointDirectory == null ? CheckpointPolicy.NONE : ctx.checkpointPolicy();
+        final Checkpoint restoreFrom = ctx.restoreFrom();
         final AgentStore newStore = new AgentStore(model.schema(), ctx.layout(), model.capacity());
         try
         {
-            model.initialise(newStore, ctx.seed());
+            if (restoreFrom == null)
+            {
+                model.initialise(newStore, ctx.seed());
+            }
+            else
+            {
+                if (restoreFrom.seed() != ctx.seed())
+                {
+                    throw new CheckpointException("checkpoint " + restoreFrom.manifest() + " is of a run with seed " +
+                        restoreFrom.seed() + ", not " + ctx.seed());
+                }
+                Checkpoints.restore(restoreFrom, newStore);
+                this.tick = restoreFrom.tick();
+                this.lastCheckpointTick = tick;
+                this.lastCheckpoint = restoreFrom;
+            }
             this.pipeline = new TickPipeline(
                 newStore,
                 model,
@@ -94,13 +123,25 @@ public final class Simulation implements Agent, AutoCloseable
             throw ex;
         }
         this.store = newStore;
+        if (restoreFrom != null && stateHash() != restoreFrom.stateHash())
+        {
+            closed = true;
+            pipeline.close();
+            store.close();
+            throw new CheckpointException("checkpoint " + restoreFrom.manifest() + " restores to state hash " +
+                StateHash.toHex(StateHash.of(newStore, tick, NO_RNG_COUNTERS)) + ", not the " +
+                StateHash.toHex(restoreFrom.stateHash()) + " it recorded: the model keeps state outside its store");
+        }
         if (journal != null)
         {
             if (journal.level() == JournalLevel.EVENTS)
             {
                 pipeline.eventJournal(journal);
             }
-            journal.stateHash(0, stateHash(), store.liveCount());
+            if (restoreFrom == null)
+            {
+                journal.stateHash(0, stateHash(), store.liveCount());
+            }
         }
     }
 
@@ -383,10 +424,90 @@ public final class Simulation implements Agent, AutoCloseable
             steadyDriverBytes += driverBytes;
             steadyTicks++;
         }
-        if (hashEvery != 0 && tick % hashEvery == 0)
+        final boolean checkpointDue = checkpointPolicy.isDue(
+            tick - lastCheckpointTick, eventsEmitted() - eventsAtLastCheckpoint);
+        if (journal != null && (checkpointDue || (hashEvery != 0 && tick % hashEvery == 0)))
         {
             journal.stateHash(tick, stateHash(), store.liveCount());
         }
+        if (checkpointDue)
+        {
+            checkpoint();
+        }
+    }
+
+    private long eventsEmitted()
+    {
+        return pipeline.appliedEntries() + pipeline.rejectedEntries();
+    }
+
+    /**
+     * Writes a checkpoint of the state now into the context's checkpoint directory, atomically, and deletes the
+     * oldest beyond the policy's {@code keep}. With a journal, the journal is flushed first and the checkpoint
+     * records how many records it held, so a resume knows where in the journal it starts. Call between ticks,
+     * on the driving thread; the run's policy calls it itself when a checkpoint is due.
+     *
+     * @return the checkpoint.
+     * @throws IllegalStateException if the context names no checkpoint directory.
+     */
+    public Checkpoint checkpoint()
+    {
+        if (checkpointDirectory == null)
+        {
+            throw new IllegalStateException("no checkpoint directory: set Context.checkpoints(directory, policy)");
+        }
+        if (pipeline.isTickInProgress())
+        {
+            throw new IllegalStateException("checkpoint asked for while tick " + tick + " is in progress");
+        }
+        final long journalRecords;
+        if (journal != null)
+        {
+            journal.flush();
+            journalRecords = journal.position();
+        }
+        else
+        {
+            journalRecords = -1;
+        }
+        final long hash = stateHash();
+        final Checkpoint existing = existingCheckpoint(hash, journalRecords);
+        lastCheckpoint = existing != null ? existing : Checkpoints.write(checkpointDirectory, store, tick,
+            ctx.seed(), hash, journalRecords, ctx.modelName());
+        Checkpoints.prune(checkpointDirectory, checkpointPolicy.keep());
+        lastCheckpointTick = tick;
+        eventsAtLastCheckpoint = eventsEmitted();
+        return lastCheckpoint;
+    }
+
+    /**
+     * A resumed run passes again the ticks where the first run took checkpoints: the one already there, if whole
+     * and of the same state, is kept rather than written again.
+     */
+    private Checkpoint existingCheckpoint(final long hash, final long journalRecords)
+    {
+        final Path manifest = checkpointDirectory.resolve(Checkpoints.stem(tick) + Checkpoints.MANIFEST_SUFFIX);
+        if (!Files.exists(manifest))
+        {
+            return null;
+        }
+        try
+        {
+            final Checkpoint existing = Checkpoints.read(manifest);
+            return existing.stateHash() == hash && existing.journalRecords() == journalRecords ? existing : null;
+        }
+        catch (final CheckpointException ex)
+        {
+            return null;
+        }
+    }
+
+    /**
+     * @return the last checkpoint written or restored from, or null.
+     */
+    public Checkpoint lastCheckpoint()
+    {
+        return lastCheckpoint;
     }
 
     /**
@@ -408,6 +529,10 @@ public final class Simulation implements Agent, AutoCloseable
         private IdleStrategy idleStrategy;
         private ThreadFactory threadFactory;
         private JournalWriter journal;
+        private Path checkpointDirectory;
+        private CheckpointPolicy checkpointPolicy = CheckpointPolicy.NONE;
+        private Checkpoint restoreFrom;
+        private String modelName;
 
         /**
          * Checks the settings and fills in what was left unset.
@@ -684,6 +809,75 @@ public final class Simulation implements Agent, AutoCloseable
         public JournalWriter journal()
         {
             return journal;
+        }
+
+        /**
+         * Where checkpoints go and when they are taken; {@link Simulation#checkpoint()} also writes one on demand.
+         *
+         * @param directory the run's checkpoint directory, or null for none (the default).
+         * @param policy    when to take them and how many to keep.
+         * @return this context.
+         */
+        public Context checkpoints(final Path directory, final CheckpointPolicy policy)
+        {
+            this.checkpointDirectory = directory;
+            this.checkpointPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * @return the checkpoint directory, or null.
+         */
+        public Path checkpointDirectory()
+        {
+            return checkpointDirectory;
+        }
+
+        /**
+         * @return when checkpoints are taken.
+         */
+        public CheckpointPolicy checkpointPolicy()
+        {
+            return checkpointPolicy;
+        }
+
+        /**
+         * Starts the simulation from a checkpoint instead of the model's initial state: its store, its tick. The
+         * model must be configured as it was for the checkpointed run.
+         *
+         * @param checkpoint the checkpoint, or null to start from tick 0 (the default).
+         * @return this context.
+         */
+        public Context restoreFrom(final Checkpoint checkpoint)
+        {
+            this.restoreFrom = checkpoint;
+            return this;
+        }
+
+        /**
+         * @return the checkpoint to start from, or null.
+         */
+        public Checkpoint restoreFrom()
+        {
+            return restoreFrom;
+        }
+
+        /**
+         * @param modelName the model's name, written into checkpoints; defaults to the schema's name.
+         * @return this context.
+         */
+        public Context modelName(final String modelName)
+        {
+            this.modelName = modelName;
+            return this;
+        }
+
+        /**
+         * @return the model's name for checkpoints.
+         */
+        public String modelName()
+        {
+            return modelName != null ? modelName : model.schema().name();
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.myriad.layouts;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 import org.agrona.BufferUtil;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -308,6 +309,59 @@ public final class AgentStore implements AutoCloseable
     public long aliveWord(final int wordIndex)
     {
         return aliveWords[wordIndex];
+    }
+
+    /**
+     * Sets the store's bookkeeping to a saved one, as a checkpoint restores it: which agents live, how far indices
+     * have been used, and which copy of each double-buffered field is current. The caller writes the fields'
+     * bytes into {@link #region(int)} itself. The free list follows from the live set: the next spawn takes the
+     * lowest free index, as it would have in the saved run.
+     *
+     * @param highWaterMark one past the highest index ever used.
+     * @param parity        which copy of double-buffered fields is current, 0 or 1.
+     * @param swapCount     swaps done so far.
+     * @param alive         the liveness bit set's words, at least {@code (highWaterMark + 63) / 64} of them.
+     * @throws IllegalArgumentException if the saved state cannot belong to this store.
+     */
+    public void restore(final int highWaterMark, final int parity, final long swapCount, final long[] alive)
+    {
+        if (highWaterMark < 0 || highWaterMark > capacity())
+        {
+            throw new IllegalArgumentException(
+                "high-water mark " + highWaterMark + " is outside the capacity " + capacity() + " of " + schema.name());
+        }
+        if (parity != 0 && parity != 1)
+        {
+            throw new IllegalArgumentException("parity must be 0 or 1, was " + parity);
+        }
+        final int words = (highWaterMark + 63) >>> 6;
+        if (alive.length < words)
+        {
+            throw new IllegalArgumentException(
+                "liveness bits for " + highWaterMark + " agents need " + words + " words, given " + alive.length);
+        }
+        int live = 0;
+        for (int w = 0; w < words; w++)
+        {
+            long word = alive[w];
+            if (w == words - 1 && (highWaterMark & 63) != 0)
+            {
+                if ((word & (-1L << highWaterMark)) != 0)
+                {
+                    throw new IllegalArgumentException("an agent is alive at or above the high-water mark " +
+                        highWaterMark);
+                }
+                word &= ~(-1L << highWaterMark);
+            }
+            live += Long.bitCount(word);
+        }
+        Arrays.fill(aliveWords, 0L);
+        System.arraycopy(alive, 0, aliveWords, 0, words);
+        this.highWaterMark = highWaterMark;
+        this.liveCount = live;
+        this.parity = parity;
+        this.swapCount = swapCount;
+        this.lowestFreeHint = 0;
     }
 
     /**

@@ -22,6 +22,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
+import org.agrona.collections.IntArrayList;
 import org.agrona.concurrent.status.AtomicCounter;
 
 import io.myriad.kernel.model.OutboxDescriptor;
@@ -58,14 +59,54 @@ public final class JournalWriter implements AutoCloseable
     private final Stage stage;
     private final AgentRunner runner;
     private final IdleStrategy producerIdle = new BackoffIdleStrategy(100, 100, 1_000, 100_000);
+    private final int[] expectedPositions;
+    private final int[] expectedTypes;
+    private final long[] expectedTicks;
+    private final int[] expectedChecksums;
+    private int expectedNext;
     private long stalls;
     private long records;
+    private long existingRecords;
     private boolean closed;
 
-    private JournalWriter(final Path directory, final RunHeader header, final int ringCapacity)
+    private JournalWriter(
+        final Path directory,
+        final RunHeader header,
+        final int ringCapacity,
+        final JournalScan resumed,
+        final int fromPosition)
     {
         this.directory = directory;
         this.header = header;
+        if (resumed != null)
+        {
+            existingRecords = resumed.size();
+            final IntArrayList positions = new IntArrayList();
+            for (int p = fromPosition; p < resumed.size(); p++)
+            {
+                if (resumed.type(p) != RecordType.RUN_END)
+                {
+                    positions.addInt(p);
+                }
+            }
+            expectedPositions = positions.toIntArray();
+            expectedTypes = new int[expectedPositions.length];
+            expectedTicks = new long[expectedPositions.length];
+            expectedChecksums = new int[expectedPositions.length];
+            for (int i = 0; i < expectedPositions.length; i++)
+            {
+                expectedTypes[i] = resumed.type(expectedPositions[i]).id();
+                expectedTicks[i] = resumed.tick(expectedPositions[i]);
+                expectedChecksums[i] = resumed.checksum(expectedPositions[i]);
+            }
+        }
+        else
+        {
+            expectedPositions = new int[0];
+            expectedTypes = expectedPositions;
+            expectedTicks = new long[0];
+            expectedChecksums = expectedPositions;
+        }
         this.queue = Journals.open(directory, false);
         try
         {
@@ -76,7 +117,10 @@ public final class JournalWriter implements AutoCloseable
             this.ringBuffer = new UnsafeBuffer(ringMemory.addressForRead(0), length);
             this.ring = new OneToOneRingBuffer(ringBuffer);
             this.stage = new Stage(queue, ring, ringMemory);
-            appendRunStart(header);
+            if (resumed == null)
+            {
+                appendRunStart(header);
+            }
             this.runner = new AgentRunner(new BackoffIdleStrategy(10, 20, 1_000, 1_000_000), stage::fail,
                 (AtomicCounter)null, stage);
         }
@@ -124,7 +168,29 @@ public final class JournalWriter implements AutoCloseable
         {
             throw new JournalException("cannot create journal directory " + directory + ": " + ex.getMessage(), ex);
         }
-        return new JournalWriter(directory, header, ringCapacity);
+        return new JournalWriter(directory, header, ringCapacity, null, 0);
+    }
+
+    /**
+     * Reopens a run's journal to continue it from a point in its record sequence, as a resume does: the run is
+     * re-executed from that point, and the records it produces again are checked against the journal's own (type,
+     * tick and checksum) instead of being appended a second time, until it passes the journal's end; from there on
+     * records are appended. A record that differs means the re-execution is not the run the journal recorded,
+     * and the append that produced it throws. Run-end records in the journal are left out of the check: a run that
+     * was closed and is resumed simply goes on.
+     *
+     * @param scan         the journal, read.
+     * @param fromPosition how many of its records (after the run start) precede the re-execution's first.
+     * @return the writer, its stage running.
+     */
+    public static JournalWriter resume(final JournalScan scan, final long fromPosition)
+    {
+        if (fromPosition < 0 || fromPosition > scan.size())
+        {
+            throw new JournalException("journal " + scan.directory() + " holds " + scan.size() + " records; " +
+                "cannot resume after record " + fromPosition + " (a checkpoint of another run?)");
+        }
+        return new JournalWriter(scan.directory(), scan.header(), DEFAULT_RING_CAPACITY, scan, (int)fromPosition);
     }
 
     /**
@@ -286,7 +352,23 @@ public final class JournalWriter implements AutoCloseable
     }
 
     /**
-     * @return records appended through this writer, not counting the run start.
+     * @return records in the journal after its run start: those there when it was opened and those appended.
+     */
+    public long position()
+    {
+        return expectedNext < expectedPositions.length ? expectedPositions[expectedNext] : existingRecords + records;
+    }
+
+    /**
+     * @return true while a resumed run is still re-producing records the journal already holds.
+     */
+    public boolean isCatchingUp()
+    {
+        return expectedNext < expectedPositions.length;
+    }
+
+    /**
+     * @return records appended through this writer, not counting the run start or records a resume re-produced.
      */
     public long records()
     {
@@ -331,7 +413,6 @@ public final class JournalWriter implements AutoCloseable
         {
             index = claimAfterWaiting(length);
         }
-        records++;
         return index;
     }
 
@@ -356,7 +437,29 @@ public final class JournalWriter implements AutoCloseable
     private void commit(final int index, final int length)
     {
         RecordDescriptor.seal(ringBuffer, index, length);
+        if (expectedNext < expectedPositions.length)
+        {
+            final int expected = expectedNext;
+            final AtomicBuffer buffer = ringBuffer;
+            final int type = buffer.getShort(index + RecordDescriptor.TYPE_OFFSET) & 0xFFFF;
+            final long tick = buffer.getLong(index + RecordDescriptor.TICK_OFFSET);
+            final int checksum = buffer.getInt(index + length - RecordDescriptor.CHECKSUM_LENGTH);
+            ring.abort(index);
+            if (type != expectedTypes[expected] || tick != expectedTicks[expected] ||
+                checksum != expectedChecksums[expected])
+            {
+                throw new JournalException("the resumed run differs from its journal " + directory + " at record " +
+                    (expectedPositions[expected] + 1) + ": it produced a " + RecordType.ofId(type).label() +
+                    " record for tick " + tick + " where the journal holds a " +
+                    RecordType.ofId(expectedTypes[expected]).label() + " record for tick " + expectedTicks[expected] +
+                    (type == expectedTypes[expected] && tick == expectedTicks[expected] ? " with other contents" : "") +
+                    "; was it resumed with other settings than the run's?");
+            }
+            expectedNext = expected + 1;
+            return;
+        }
         ring.commit(index);
+        records++;
     }
 
     private void checkStage()

@@ -2,9 +2,6 @@ package io.myriad.kernel.journal;
 
 import java.nio.file.Path;
 
-import org.agrona.ExpandableArrayBuffer;
-import org.agrona.collections.LongArrayList;
-
 import io.myriad.kernel.Simulation;
 import io.myriad.kernel.hash.StateHash;
 import io.myriad.kernel.model.InvalidConfigException;
@@ -28,12 +25,8 @@ import io.myriad.kernel.model.Models;
  */
 public final class Replay implements AutoCloseable
 {
-    private static final long INPUT = 0;
-    private static final long HASH = 1;
-
     private final RunHeader header;
-    private final Actions actions;
-    private final boolean ended;
+    private final JournalScan scan;
     private final Simulation simulation;
     private final long startNs;
     private int next;
@@ -41,15 +34,10 @@ public final class Replay implements AutoCloseable
     private long inputsApplied;
     private Divergence divergence;
 
-    private Replay(
-        final RunHeader header,
-        final Actions actions,
-        final boolean ended,
-        final Simulation simulation)
+    private Replay(final JournalScan scan, final Simulation simulation)
     {
-        this.header = header;
-        this.actions = actions;
-        this.ended = ended;
+        this.header = scan.header();
+        this.scan = scan;
         this.simulation = simulation;
         this.startNs = System.nanoTime();
     }
@@ -65,48 +53,8 @@ public final class Replay implements AutoCloseable
      */
     public static Replay open(final Path journalDirectory, final Simulation.Context context)
     {
-        final Actions actions = new Actions();
-        RunHeader header = null;
-        boolean ended = false;
-        try (JournalReader reader = JournalReader.open(journalDirectory))
-        {
-            final JournalRecord record = new JournalRecord();
-            while (reader.next(record))
-            {
-                if (header == null)
-                {
-                    if (record.type() != RecordType.RUN_START)
-                    {
-                        throw new JournalException("journal " + journalDirectory + " starts with a " +
-                            record.type().label() + " record, not run_start: it is not the start of a Myriad run");
-                    }
-                    header = record.runHeader();
-                    continue;
-                }
-                final long tick = record.tick();
-                if (tick < actions.lastTick())
-                {
-                    throw new JournalException("journal " + journalDirectory + ": " + record.type().label() +
-                        " record for tick " + tick + " comes after one for tick " + actions.lastTick());
-                }
-                switch (record.type())
-                {
-                    case STATE_HASH, RUN_END ->
-                    {
-                        actions.addHash(tick, record.hash());
-                        ended |= record.type() == RecordType.RUN_END;
-                    }
-                    case INPUT -> actions.addInput(record);
-                    default ->
-                    {
-                    }
-                }
-            }
-        }
-        if (header == null)
-        {
-            throw new JournalException("journal " + journalDirectory + " is empty: the run wrote no records");
-        }
+        final JournalScan scan = JournalScan.read(journalDirectory);
+        final RunHeader header = scan.header();
         if (header.stateHashVersion() != StateHash.VERSION)
         {
             throw new JournalException("journal " + journalDirectory + " holds state hashes of version " +
@@ -115,7 +63,7 @@ public final class Replay implements AutoCloseable
         }
         final Model model = rebuild(journalDirectory, header);
         final Simulation simulation = Simulation.launch(context.model(model).seed(header.seed()).journal(null));
-        return new Replay(header, actions, ended, simulation);
+        return new Replay(scan, simulation);
     }
 
     /**
@@ -139,7 +87,7 @@ public final class Replay implements AutoCloseable
      */
     public long lastRecordedTick()
     {
-        return Math.max(actions.lastTick(), 0);
+        return scan.lastTick();
     }
 
     /**
@@ -147,7 +95,7 @@ public final class Replay implements AutoCloseable
      */
     public boolean isRunEnded()
     {
-        return ended;
+        return scan.isEnded();
     }
 
     /**
@@ -165,24 +113,27 @@ public final class Replay implements AutoCloseable
         }
         while (divergence == null)
         {
-            if (next < actions.size() && actions.tick(next) <= tick)
+            if (next < scan.size() && scan.tick(next) <= tick)
             {
-                final int action = next++;
-                final long actionTick = actions.tick(action);
-                simulation.run(actionTick - simulation.tick());
-                if (actions.isHash(action))
+                final int position = next++;
+                final RecordType type = scan.type(position);
+                final long recordTick = scan.tick(position);
+                if (type == RecordType.STATE_HASH || type == RecordType.RUN_END)
                 {
+                    simulation.run(recordTick - simulation.tick());
                     final long actual = simulation.stateHash();
-                    final long expected = actions.hash(action);
+                    final long expected = scan.hash(position);
                     compared++;
                     if (actual != expected)
                     {
-                        divergence = new Divergence(actionTick, expected, actual);
+                        divergence = new Divergence(recordTick, expected, actual);
                     }
                 }
-                else
+                else if (type == RecordType.INPUT)
                 {
-                    actions.applyInput(action, simulation);
+                    simulation.run(recordTick - simulation.tick());
+                    simulation.input(scan.inputKind(position), scan.inputTarget(position), scan.inputData(),
+                        scan.inputDataOffset(position), scan.inputDataLength(position));
                     inputsApplied++;
                 }
             }
@@ -245,75 +196,6 @@ public final class Replay implements AutoCloseable
         {
             throw new JournalException("journal " + journalDirectory + " describes a run this build cannot rebuild: " +
                 ex.getMessage(), ex);
-        }
-    }
-
-    /**
-     * What a replay does, in journal order: compare a hash after a tick, or apply an input before one.
-     */
-    private static final class Actions
-    {
-        private final LongArrayList ticks = new LongArrayList();
-        private final LongArrayList values = new LongArrayList();
-        private final LongArrayList kinds = new LongArrayList();
-        private final ExpandableArrayBuffer inputData = new ExpandableArrayBuffer();
-        private int inputDataLength;
-
-        int size()
-        {
-            return ticks.size();
-        }
-
-        long lastTick()
-        {
-            return ticks.isEmpty() ? Long.MIN_VALUE : ticks.getLong(ticks.size() - 1);
-        }
-
-        long tick(final int action)
-        {
-            return ticks.getLong(action);
-        }
-
-        boolean isHash(final int action)
-        {
-            return kinds.getLong(action) == HASH;
-        }
-
-        long hash(final int action)
-        {
-            return values.getLong(action);
-        }
-
-        void addHash(final long tick, final long hash)
-        {
-            ticks.addLong(tick);
-            kinds.addLong(HASH);
-            values.addLong(hash);
-        }
-
-        /**
-         * Keeps the input's kind, target and data: value is (data offset << 32 | data length), and the kind and
-         * target sit in front of the data.
-         */
-        void addInput(final JournalRecord record)
-        {
-            final int length = record.inputDataLength();
-            final int at = inputDataLength;
-            inputData.putInt(at, record.inputKind());
-            inputData.putInt(at + 4, record.inputTarget());
-            inputData.putBytes(at + 8, record.buffer(), record.inputDataOffset(), length);
-            inputDataLength = at + 8 + length;
-            ticks.addLong(record.tick());
-            kinds.addLong(INPUT);
-            values.addLong(((long)at << 32) | length);
-        }
-
-        void applyInput(final int action, final Simulation simulation)
-        {
-            final long value = values.getLong(action);
-            final int at = (int)(value >>> 32);
-            final int length = (int)value;
-            simulation.input(inputData.getInt(at), inputData.getInt(at + 4), inputData, at + 8, length);
         }
     }
 

@@ -1,0 +1,251 @@
+package io.myriad.kernel.checkpoint;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+import io.myriad.kernel.Simulation;
+import io.myriad.kernel.hash.StateHash;
+import io.myriad.kernel.journal.JournalException;
+import io.myriad.kernel.journal.JournalScan;
+import io.myriad.kernel.journal.JournalWriter;
+import io.myriad.kernel.journal.RecordType;
+import io.myriad.kernel.journal.RunHeader;
+import io.myriad.kernel.model.InvalidConfigException;
+import io.myriad.kernel.model.Model;
+import io.myriad.kernel.model.ModelConfig;
+import io.myriad.kernel.model.ModelPlugin;
+import io.myriad.kernel.model.Models;
+
+/**
+ * Continues a run that stopped (closed, or killed at any moment) from its newest usable checkpoint, appending to
+ * its own journal, so that it reaches exactly the state an uninterrupted run reaches.
+ * <p>
+ * {@link #open} reads the journal, rebuilds the model from its run start, restores the newest checkpoint that
+ * passes every check (or the one named; or, with none, starts from tick 0) and reopens the journal at the
+ * checkpoint's position. {@link #catchUp()} then re-executes up to the last tick the journal reached, applying the
+ * journal's own inputs where they were applied the first time; every record this produces again is checked
+ * against the journal's copy rather than appended (see {@link JournalWriter#resume}). From there the simulation
+ * goes on as a live run: records are appended, checkpoints taken as the policy says.
+ * <pre>{@code
+ * try (Resume resume = Resume.open(journal, checkpoints, null, context, System.err::println))
+ * {
+ *     resume.catchUp();
+ *     resume.simulation().run(resume.header().maxTicks() - resume.simulation().tick());
+ * }
+ * }</pre>
+ */
+public final class Resume implements AutoCloseable
+{
+    private final JournalScan scan;
+    private final Checkpoint checkpoint;
+    private final JournalWriter journal;
+    private final Simulation simulation;
+    private final int firstPosition;
+    private long inputsApplied;
+
+    private Resume(
+        final JournalScan scan,
+        final Checkpoint checkpoint,
+        final JournalWriter journal,
+        final Simulation simulation,
+        final int firstPosition)
+    {
+        this.scan = scan;
+        this.checkpoint = checkpoint;
+        this.journal = journal;
+        this.simulation = simulation;
+        this.firstPosition = firstPosition;
+    }
+
+    /**
+     * Opens a stopped run to continue it.
+     *
+     * @param journalDirectory    the run's journal.
+     * @param checkpointDirectory the run's checkpoints, where new ones go too.
+     * @param named               the checkpoint to start from, or null for the newest usable one.
+     * @param context             how to run (workers, batch size, layout, checkpoint policy...); the model, seed,
+     *                            journal, restore point and checkpoint directory are set here.
+     * @param notes               receives a line for each checkpoint passed over and why.
+     * @return the resumed run, at the checkpoint's tick.
+     * @throws JournalException    if the journal is missing, damaged or describes a run this build cannot rebuild.
+     * @throws CheckpointException if the named checkpoint is unusable.
+     */
+    public static Resume open(
+        final Path journalDirectory,
+        final Path checkpointDirectory,
+        final Checkpoint named,
+        final Simulation.Context context,
+        final Consumer<String> notes)
+    {
+        final JournalScan scan = JournalScan.read(journalDirectory);
+        final RunHeader header = scan.header();
+        if (header.stateHashVersion() != StateHash.VERSION)
+        {
+            throw new JournalException("journal " + journalDirectory + " holds state hashes of version " +
+                header.stateHashVersion() + "; this build computes version " + StateHash.VERSION);
+        }
+        final Model model;
+        try
+        {
+            final ModelPlugin plugin = Models.named(header.model());
+            model = plugin.create(ModelConfig.of(plugin, header.agents(), header.seed(), header.parameters()));
+        }
+        catch (final InvalidConfigException ex)
+        {
+            throw new JournalException("journal " + journalDirectory + " describes a run this build cannot " +
+                "rebuild: " + ex.getMessage(), ex);
+        }
+        context.model(model).seed(header.seed()).modelName(header.model())
+            .checkpoints(checkpointDirectory, context.checkpointPolicy());
+
+        final Checkpoint checkpoint = named != null ? check(named, header, scan) : newest(checkpointDirectory,
+            header, scan, notes);
+        final int position = checkpoint == null ? 0 : (int)checkpoint.journalRecords();
+        final JournalWriter journal = JournalWriter.resume(scan, position);
+        try
+        {
+            final Simulation simulation = Simulation.launch(context.restoreFrom(checkpoint).journal(journal));
+            return new Resume(scan, checkpoint, journal, simulation, position);
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            journal.close();
+            throw ex;
+        }
+    }
+
+    private static Checkpoint newest(
+        final Path directory, final RunHeader header, final JournalScan scan, final Consumer<String> notes)
+    {
+        final List<Checkpoint> all = Checkpoints.list(directory, (reason) -> notes.accept(
+            "passed over a checkpoint: " + reason));
+        for (final Checkpoint candidate : all)
+        {
+            try
+            {
+                return check(candidate, header, scan);
+            }
+            catch (final CheckpointException ex)
+            {
+                notes.accept("passed over checkpoint " + candidate.manifest().getFileName() + ": " +
+                    ex.getMessage());
+            }
+        }
+        if (!all.isEmpty() || directory != null)
+        {
+            notes.accept("no usable checkpoint; resuming from tick 0");
+        }
+        return null;
+    }
+
+    private static Checkpoint check(final Checkpoint checkpoint, final RunHeader header, final JournalScan scan)
+    {
+        Checkpoints.verify(checkpoint);
+        if (!checkpoint.model().equals(header.model()) || checkpoint.seed() != header.seed())
+        {
+            throw new CheckpointException("checkpoint " + checkpoint.manifest() + " is of model " +
+                checkpoint.model() + " with seed " + checkpoint.seed() + ", but this run is model " + header.model() +
+                " with seed " + header.seed() + ": it belongs to another run");
+        }
+        final long position = checkpoint.journalRecords();
+        if (position < 1 || position > scan.size())
+        {
+            throw new CheckpointException("checkpoint " + checkpoint.manifest() + " is at journal record " +
+                position + ", but the journal holds " + scan.size() + ": it belongs to another run");
+        }
+        final int hashAt = (int)position - 1;
+        if (scan.type(hashAt) != RecordType.STATE_HASH || scan.tick(hashAt) != checkpoint.tick() ||
+            scan.hash(hashAt) != checkpoint.stateHash())
+        {
+            throw new CheckpointException("checkpoint " + checkpoint.manifest() + " does not match its journal: " +
+                "record " + position + " is not the state hash " + StateHash.toHex(checkpoint.stateHash()) +
+                " for tick " + checkpoint.tick());
+        }
+        return checkpoint;
+    }
+
+    /**
+     * @return what the journal's run start says.
+     */
+    public RunHeader header()
+    {
+        return scan.header();
+    }
+
+    /**
+     * @return the checkpoint resumed from, or null if none was usable and the run restarted from tick 0.
+     */
+    public Checkpoint checkpoint()
+    {
+        return checkpoint;
+    }
+
+    /**
+     * @return the resumed simulation.
+     */
+    public Simulation simulation()
+    {
+        return simulation;
+    }
+
+    /**
+     * @return the last tick the journal reached before the resume.
+     */
+    public long journalLastTick()
+    {
+        return scan.lastTick();
+    }
+
+    /**
+     * @return inputs from the journal applied again so far.
+     */
+    public long inputsApplied()
+    {
+        return inputsApplied;
+    }
+
+    /**
+     * Re-executes from the checkpoint to the last tick the journal reached, applying the journal's inputs at the
+     * ticks they were applied, each record produced again checked against the journal's.
+     *
+     * @throws JournalException if the re-execution differs from the journal.
+     */
+    public void catchUp()
+    {
+        for (int position = firstPosition, size = scan.size(); position < size; position++)
+        {
+            final long tick = scan.tick(position);
+            if (tick > simulation.tick())
+            {
+                simulation.run(tick - simulation.tick());
+            }
+            if (scan.type(position) == RecordType.INPUT)
+            {
+                simulation.input(scan.inputKind(position), scan.inputTarget(position), scan.inputData(),
+                    scan.inputDataOffset(position), scan.inputDataLength(position));
+                inputsApplied++;
+            }
+        }
+        if (journal.isCatchingUp())
+        {
+            // the journal's last records were of a tick the run had not finished: finish it
+            simulation.run(Math.max(1, scan.lastTick() + 1 - simulation.tick()));
+        }
+    }
+
+    /**
+     * Closes the simulation (which journals the run's end) and then the journal.
+     */
+    public void close()
+    {
+        try
+        {
+            simulation.close();
+        }
+        finally
+        {
+            journal.close();
+        }
+    }
+}

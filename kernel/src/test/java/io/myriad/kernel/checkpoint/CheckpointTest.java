@@ -1,0 +1,258 @@
+package io.myriad.kernel.checkpoint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.myriad.kernel.RingPlugin;
+import io.myriad.kernel.Simulation;
+import io.myriad.kernel.hash.StateHash;
+import io.myriad.kernel.journal.JournalLevel;
+import io.myriad.kernel.journal.JournalWriter;
+import io.myriad.kernel.journal.Replay;
+import io.myriad.kernel.journal.RunHeader;
+import io.myriad.kernel.model.ModelConfig;
+import io.myriad.kernel.model.Models;
+import io.myriad.layouts.Layout;
+
+class CheckpointTest
+{
+    private static final int AGENTS = 400;
+    private static final long SEED = 99;
+    private static final CheckpointPolicy POLICY = new CheckpointPolicy(10, 0, 0, 1, 3);
+
+    @TempDir
+    Path temp;
+
+    private static ModelConfig config()
+    {
+        return ModelConfig.of(Models.named(RingPlugin.NAME), AGENTS, SEED, Map.of());
+    }
+
+    private static Simulation.Context context(final int workers, final int batchSize)
+    {
+        return new Simulation.Context()
+            .model(new RingPlugin().create(config()))
+            .seed(SEED)
+            .modelName(RingPlugin.NAME)
+            .workers(workers)
+            .batchSize(batchSize)
+            .ringSize(64);
+    }
+
+    private static long uninterrupted(final long ticks, final boolean inputs)
+    {
+        try (Simulation sim = Simulation.launch(context(1, 64)))
+        {
+            runWithInputs(sim, ticks, inputs);
+            return sim.stateHash();
+        }
+    }
+
+    /** Runs to {@code ticks}, giving an input after ticks 12 and 22 when asked. */
+    private static void runWithInputs(final Simulation sim, final long ticks, final boolean inputs)
+    {
+        final UnsafeBuffer data = new UnsafeBuffer(new byte[8]);
+        while (sim.tick() < ticks)
+        {
+            sim.step();
+            if (inputs && (sim.tick() == 12 || sim.tick() == 22))
+            {
+                data.putLong(0, sim.tick() * 1_000_003L);
+                sim.input(RingPlugin.INPUT_SET_VALUE, (int)sim.tick(), data, 0, 8);
+            }
+        }
+    }
+
+    private Path journal()
+    {
+        return temp.resolve("journal");
+    }
+
+    private Path checkpoints()
+    {
+        return temp.resolve("checkpoints");
+    }
+
+    /** A journaled run with a checkpoint every 10 ticks, closed after {@code ticks}. */
+    private long recordRun(final long ticks, final JournalLevel level, final boolean inputs)
+    {
+        final JournalWriter writer = JournalWriter.create(journal(),
+            RunHeader.of(config(), level, 7, ticks, StateHash.VERSION, ""));
+        try (writer; Simulation sim = Simulation.launch(context(2, 64).journal(writer)
+            .checkpoints(checkpoints(), POLICY)))
+        {
+            runWithInputs(sim, ticks, inputs);
+            return sim.stateHash();
+        }
+    }
+
+    @Test
+    void shouldContinueFromACheckpointToTheUninterruptedState()
+    {
+        final Checkpoint checkpoint;
+        try (Simulation sim = Simulation.launch(context(2, 64)
+            .checkpoints(checkpoints(), new CheckpointPolicy(10, 0, 0, 1, 2))))
+        {
+            sim.run(30);
+            checkpoint = sim.lastCheckpoint();
+        }
+        final List<Checkpoint> kept = Checkpoints.list(checkpoints(), (reason) -> { });
+        assertEquals(List.of(30L, 20L), kept.stream().map(Checkpoint::tick).toList(), "the newest two are kept");
+        assertEquals(30, checkpoint.tick());
+
+        for (final int workers : new int[] { 1, 3 })
+        {
+            try (Simulation sim = Simulation.launch(context(workers, 32).restoreFrom(kept.get(1))))
+            {
+                assertEquals(20, sim.tick());
+                sim.run(25);
+                assertEquals(uninterrupted(45, false), sim.stateHash(), workers + " workers");
+            }
+        }
+    }
+
+    @Test
+    void shouldResumeAClosedRunAndAppendToItsJournal()
+    {
+        final long end = recordRun(25, JournalLevel.EVENTS, true);
+        assertEquals(uninterrupted(25, true), end);
+
+        final List<String> notes = new ArrayList<>();
+        try (Resume resume = Resume.open(journal(), checkpoints(), null,
+            context(1, 64).checkpoints(null, POLICY), notes::add))
+        {
+            assertEquals(20, resume.checkpoint().tick());
+            resume.catchUp();
+            assertEquals(25, resume.simulation().tick());
+            assertEquals(1, resume.inputsApplied(), "the input after tick 22 is applied again");
+            runWithInputs(resume.simulation(), 40, true);
+            assertEquals(uninterrupted(40, true), resume.simulation().stateHash());
+        }
+        assertTrue(notes.isEmpty(), notes.toString());
+
+        try (Replay replay = Replay.open(journal(), new Simulation.Context().workers(2).ringSize(64)))
+        {
+            final Replay.Result result = replay.runToEnd();
+            assertTrue(result.verified(), result.toString());
+            assertEquals(40, result.tick());
+            assertEquals(uninterrupted(40, true), result.stateHash());
+        }
+    }
+
+    @Test
+    void shouldPassOverADamagedCheckpointForThePreviousOne() throws IOException
+    {
+        recordRun(25, JournalLevel.INPUTS, false);
+        final Path newest = checkpoints().resolve(Checkpoints.stem(20) + Checkpoints.DATA_SUFFIX);
+        final byte[] bytes = Files.readAllBytes(newest);
+        bytes[bytes.length - 100] ^= 0x40;
+        Files.write(newest, bytes);
+
+        final List<String> notes = new ArrayList<>();
+        final Checkpoint damaged = Checkpoints.read(newest);
+        final CheckpointException ex = assertThrows(CheckpointException.class,
+            () -> Simulation.launch(context(1, 64).restoreFrom(damaged)));
+        assertTrue(ex.getMessage().contains("is damaged: the checksum of region"), ex.getMessage());
+
+        try (Resume resume = Resume.open(journal(), checkpoints(), null, context(1, 64).checkpoints(null, POLICY),
+            notes::add))
+        {
+            assertNotNull(resume.checkpoint());
+            assertEquals(10, resume.checkpoint().tick(), "the damaged one at 20 is passed over");
+            resume.catchUp();
+            resume.simulation().run(30 - resume.simulation().tick());
+            assertEquals(uninterrupted(30, false), resume.simulation().stateHash());
+        }
+        assertTrue(notes.stream().anyMatch((note) -> note.contains("tick-000000000020")), notes.toString());
+        assertTrue(Files.exists(newest), "recovery deletes nothing");
+    }
+
+    @Test
+    void shouldIgnoreACheckpointWithoutItsManifest() throws IOException
+    {
+        recordRun(25, JournalLevel.INPUTS, false);
+        Files.delete(checkpoints().resolve(Checkpoints.stem(20) + Checkpoints.MANIFEST_SUFFIX));
+        final List<String> notes = new ArrayList<>();
+        assertEquals(List.of(10L), Checkpoints.list(checkpoints(), notes::add).stream().map(Checkpoint::tick)
+            .toList());
+        assertTrue(notes.get(0).contains("has no manifest"), notes.toString());
+    }
+
+    @Test
+    void shouldRefuseACheckpointOfAnotherRun() throws IOException
+    {
+        recordRun(25, JournalLevel.INPUTS, false);
+        final Path other = temp.resolve("other");
+        try (Simulation sim = Simulation.launch(new Simulation.Context()
+            .model(new RingPlugin().create(ModelConfig.of(Models.named(RingPlugin.NAME), AGENTS, SEED + 1,
+                Map.of())))
+            .seed(SEED + 1).modelName(RingPlugin.NAME).ringSize(64)
+            .checkpoints(other, new CheckpointPolicy(0, 0, 0, 1, 1))))
+        {
+            sim.run(5);
+            final Checkpoint foreign = sim.checkpoint();
+            final CheckpointException ex = assertThrows(CheckpointException.class,
+                () -> Resume.open(journal(), checkpoints(), foreign, context(1, 64), (note) -> { }));
+            assertTrue(ex.getMessage().contains("belongs to another run"), ex.getMessage());
+        }
+
+        final Checkpoint soa = Checkpoints.list(checkpoints(), (reason) -> { }).get(0);
+        final CheckpointException layout = assertThrows(CheckpointException.class,
+            () -> Simulation.launch(context(1, 64).layout(Layout.named("aos")).restoreFrom(soa)));
+        assertTrue(layout.getMessage().contains("resume with --layout soa"), layout.getMessage());
+    }
+
+    @Test
+    void shouldRefuseToResumeWithSettingsThatChangeTheJournal()
+    {
+        recordRun(25, JournalLevel.EVENTS, false);
+        final RuntimeException ex = assertThrows(RuntimeException.class, () ->
+        {
+            try (Resume resume = Resume.open(journal(), checkpoints(), null, context(1, 16)
+                .checkpoints(null, POLICY), (note) -> { }))
+            {
+                resume.catchUp();
+            }
+        });
+        assertTrue(ex.getMessage().contains("differs from its journal"), ex.getMessage());
+    }
+
+    @Test
+    void shouldResumeFromTickZeroWhenNoCheckpointIsUsable() throws IOException
+    {
+        recordRun(15, JournalLevel.INPUTS, true);
+        try (Stream<Path> files = Files.list(checkpoints()))
+        {
+            for (final Path file : files.toList())
+            {
+                Files.delete(file);
+            }
+        }
+        final List<String> notes = new ArrayList<>();
+        try (Resume resume = Resume.open(journal(), checkpoints(), null, context(2, 64).checkpoints(null, POLICY),
+            notes::add))
+        {
+            assertNull(resume.checkpoint());
+            resume.catchUp();
+            assertEquals(1, resume.inputsApplied());
+            runWithInputs(resume.simulation(), 30, true);
+            assertEquals(uninterrupted(30, true), resume.simulation().stateHash());
+        }
+        assertTrue(notes.contains("no usable checkpoint; resuming from tick 0"), notes.toString());
+    }
+}
