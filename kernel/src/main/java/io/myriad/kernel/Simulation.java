@@ -67,6 +67,7 @@ public final class Simulation implements Agent, AutoCloseable
     private long steadyDriverBytes;
     private long workerBytesAtWarmupEnd;
     private long steadyTicks;
+    private long ticksRun;
     private final CheckpointPolicy checkpointPolicy;
     private final Path checkpointDirectory;
     private long lastCheckpointTick;
@@ -415,11 +416,12 @@ public final class Simulation implements Agent, AutoCloseable
         tickLatency.recordValue(Math.min(Math.max(latency, 1), HIGHEST_TRACKABLE_NS));
         tick++;
         final long driverBytes = ThreadAllocation.currentThreadAllocatedBytes() - driverBytesAtTickStart;
-        if (tick == warmupTicks)
+        ticksRun++;
+        if (ticksRun == warmupTicks)
         {
             workerBytesAtWarmupEnd = pipeline.computeAllocatedBytes();
         }
-        else if (tick > warmupTicks)
+        else if (ticksRun > warmupTicks)
         {
             steadyDriverBytes += driverBytes;
             steadyTicks++;

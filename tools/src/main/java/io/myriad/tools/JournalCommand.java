@@ -355,6 +355,8 @@ final class JournalCommand implements Callable<Integer>
             long lastTick = Long.MIN_VALUE;
             boolean started = false;
             boolean ended = false;
+            int sessions = 0;
+            final String torn;
             try (JournalReader reader = JournalReader.open(journal))
             {
                 final JournalRecord record = new JournalRecord();
@@ -375,21 +377,26 @@ final class JournalCommand implements Callable<Integer>
                         continue;
                     }
                     records++;
-                    final String structural = structuralProblem(record, started, ended, lastTick);
+                    final String structural = structuralProblem(record, started, lastTick);
                     if (structural != null)
                     {
-                        err.println("myriad: journal " + journal + ", document 0x" +
-                            Long.toHexString(record.documentIndex()) + ", byte " + record.offsetInDocument() +
-                            ": " + structural);
+                        err.println("myriad: journal " + journal + ", document at byte " + record.documentIndex() +
+                            ", record at byte " + record.offsetInDocument() + " of it: " + structural);
                         problems++;
                     }
                     started = true;
-                    ended |= record.type() == RecordType.RUN_END;
+                    ended = record.type() == RecordType.RUN_END;
+                    sessions += ended ? 1 : 0;
                     if (record.type() != RecordType.RUN_START)
                     {
                         lastTick = Math.max(lastTick, record.tick());
                     }
                 }
+                torn = reader.tornTail();
+            }
+            if (torn != null)
+            {
+                err.println("myriad: warning: " + torn + "; 'myriad resume' writes them again");
             }
             if (problems > 0)
             {
@@ -397,14 +404,15 @@ final class JournalCommand implements Callable<Integer>
                 out.flush();
                 return Main.EXIT_FAILURE;
             }
-            out.printf(Locale.ROOT, "ok: %,d records, ticks up to %,d, %s%n", records, Math.max(lastTick, 0),
-                ended ? "ended with run_end" : "no run_end record (the run was stopped or is still running)");
+            out.printf(Locale.ROOT, "ok: %,d records, ticks up to %,d, %s%s%n", records, Math.max(lastTick, 0),
+                ended ? "ended with run_end" : "no run_end record at the end (the run was stopped or is running)",
+                sessions > 1 ? String.format(Locale.ROOT, " (%d run_end records: the run was resumed)", sessions) :
+                "");
             out.flush();
             return Main.EXIT_OK;
         }
 
-        private static String structuralProblem(
-            final JournalRecord record, final boolean started, final boolean ended, final long lastTick)
+        private static String structuralProblem(final JournalRecord record, final boolean started, final long lastTick)
         {
             if (!started && record.type() != RecordType.RUN_START)
             {
@@ -413,10 +421,6 @@ final class JournalCommand implements Callable<Integer>
             if (started && record.type() == RecordType.RUN_START)
             {
                 return "a second run_start record";
-            }
-            if (ended && record.type() != RecordType.RUN_END)
-            {
-                return record.type().label() + " record after the run's end";
             }
             if (record.type() != RecordType.RUN_START && record.tick() < lastTick)
             {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 
+import io.myriad.kernel.checkpoint.CheckpointException;
 import io.myriad.kernel.journal.JournalException;
 import io.myriad.kernel.model.InvalidConfigException;
 import io.myriad.tools.scenario.ScenarioException;
@@ -64,6 +65,7 @@ public final class Main
         final CommandLine commandLine = new CommandLine(new MyriadCommand());
         commandLine.addSubcommand(new RunCommand(workingDirectory, home.resolve(RunCommand.DEFAULT_SCENARIO)));
         commandLine.addSubcommand(new ReplayCommand(workingDirectory));
+        commandLine.addSubcommand(new ResumeCommand(workingDirectory, Runtime.getRuntime().availableProcessors()));
         commandLine.addSubcommand(JournalCommand.commandLine(workingDirectory));
         commandLine.addSubcommand(new ModelsCommand());
         commandLine.setParameterExceptionHandler(Main::onBadArguments);
@@ -94,7 +96,8 @@ public final class Main
     {
         final PrintWriter err = commandLine.getErr();
         final int status;
-        if (ex instanceof ScenarioException || ex instanceof InvalidConfigException || ex instanceof JournalException)
+        if (ex instanceof ScenarioException || ex instanceof InvalidConfigException || ex instanceof JournalException ||
+            ex instanceof CheckpointException)
         {
             err.println(PREFIX + oneLine(ex.getMessage()));
             status = EXIT_BAD_INPUT;

@@ -94,6 +94,10 @@ final class ReplayCommand implements Callable<Integer>
             }
             progress.finish();
             result = replay.result();
+            if (replay.tornTail() != null)
+            {
+                err.println("myriad: warning: " + replay.tornTail());
+            }
             if (!replay.isRunEnded())
             {
                 err.println("myriad: note: the journal has no run-end record (the run was stopped or killed); " +

@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 
 import io.myriad.kernel.Configuration;
 import io.myriad.kernel.Simulation;
+import io.myriad.kernel.checkpoint.CheckpointException;
 import io.myriad.kernel.hash.StateHash;
 import io.myriad.kernel.journal.JournalException;
 import io.myriad.kernel.journal.JournalWriter;
@@ -81,6 +82,9 @@ final class RunCommand implements Callable<Integer>
     /** Where runs go unless {@code --out} says otherwise, under the working directory. */
     static final String RUNS_DIRECTORY = "runs";
 
+    /** Name of the checkpoints' directory in the run directory. */
+    static final String CHECKPOINT_DIRECTORY = "checkpoints";
+
     /** Name of the journal's directory in the run directory. */
     static final String JOURNAL_DIRECTORY = "journal";
 
@@ -138,6 +142,21 @@ final class RunCommand implements Callable<Integer>
         description = "Ticks between the state hashes the journal records; default 100.")
     String hashEvery;
 
+    @Option(names = "--checkpoint-every-ticks", paramLabel = "N",
+        description = "Take a checkpoint every N ticks (0, the default: none).")
+    String checkpointEveryTicks;
+
+    @Option(names = "--checkpoint-every-events", paramLabel = "M",
+        description = "Take a checkpoint every M emitted events (0, the default: none).")
+    String checkpointEveryEvents;
+
+    @Option(names = "--checkpoint-every-sim-seconds", paramLabel = "S",
+        description = "Take a checkpoint every S simulated seconds (a tick is seconds_per_tick, default 1).")
+    String checkpointEverySimSeconds;
+
+    @Option(names = "--keep-checkpoints", paramLabel = "K", description = "Keep the newest K checkpoints; default 3.")
+    String keepCheckpoints;
+
     @Option(names = "--out", paramLabel = "DIR",
         description = "Run directory; default runs/<model>-<yyyyMMdd-HHmmss>-<seed>.")
     String out;
@@ -194,6 +213,9 @@ final class RunCommand implements Callable<Integer>
             .waitStrategy(settings.waitStrategy())
             .maxTicks(settings.ticks())
             .journal(journal)
+            .modelName(settings.model())
+            .checkpoints(settings.checkpointPolicy().isEnabled() ? runDirectory.resolve(CHECKPOINT_DIRECTORY) : null,
+                settings.checkpointPolicy())
             // The first quarter of the run (at least the default warm-up) is left out of the allocation figure:
             // while the JIT settles, recompiled code can rematerialise objects that compiled code had eliminated.
             .warmupTicks((int)Math.min(Integer.MAX_VALUE,
@@ -234,6 +256,10 @@ final class RunCommand implements Callable<Integer>
         catch (final JournalException ex)
         {
             throw new RunFailedException("the journal failed: " + ex.getMessage(), ex);
+        }
+        catch (final CheckpointException ex)
+        {
+            throw new RunFailedException("a checkpoint failed: " + ex.getMessage(), ex);
         }
     }
 
@@ -300,6 +326,11 @@ final class RunCommand implements Callable<Integer>
         flag(settings, Scenario.JOURNAL, "--no-journal", noJournal ? "false" : null);
         flag(settings, Scenario.JOURNAL_LEVEL, "--journal-level", journalLevel);
         flag(settings, Scenario.HASH_EVERY, "--hash-every", hashEvery);
+        flag(settings, Scenario.CHECKPOINT_EVERY_TICKS, "--checkpoint-every-ticks", checkpointEveryTicks);
+        flag(settings, Scenario.CHECKPOINT_EVERY_EVENTS, "--checkpoint-every-events", checkpointEveryEvents);
+        flag(settings, Scenario.CHECKPOINT_EVERY_SIM_SECONDS, "--checkpoint-every-sim-seconds",
+            checkpointEverySimSeconds);
+        flag(settings, Scenario.KEEP_CHECKPOINTS, "--keep-checkpoints", keepCheckpoints);
 
         final Map<String, Value> parameters = new LinkedHashMap<>();
         for (final String param : params)

@@ -181,7 +181,7 @@ class JournalCommandsTest
 
         final CliRun replay = cli("replay", "r1");
         assertEquals(Main.EXIT_BAD_INPUT, replay.status, replay.toString());
-        assertTrue(replay.err.contains("is damaged at document"), replay.err);
+        assertTrue(replay.err.contains("is damaged in the document at byte"), replay.err);
     }
 
     @Test

@@ -79,6 +79,10 @@ public final class Resume implements AutoCloseable
         final Consumer<String> notes)
     {
         final JournalScan scan = JournalScan.read(journalDirectory);
+        if (scan.tornTail() != null)
+        {
+            notes.accept(scan.tornTail() + "; the resume writes those records again");
+        }
         final RunHeader header = scan.header();
         if (header.stateHashVersion() != StateHash.VERSION)
         {
@@ -179,6 +183,14 @@ public final class Resume implements AutoCloseable
     public Checkpoint checkpoint()
     {
         return checkpoint;
+    }
+
+    /**
+     * @return the journal, reopened: appends go on where the run stopped.
+     */
+    public JournalWriter journal()
+    {
+        return journal;
     }
 
     /**

@@ -1,18 +1,30 @@
 package io.myriad.kernel.journal;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Stream;
 
-import net.openhft.chronicle.bytes.Bytes;
-import net.openhft.chronicle.queue.ExcerptTailer;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
-import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.BufferUtil;
+import org.agrona.CloseHelper;
 import org.agrona.ExpandableDirectByteBuffer;
 
 /**
  * Reads a journal's records in order, checking each record's framing, type, version and checksum before handing
- * it out. Opens the queue read-only: reading never changes a journal.
+ * it out. Reading never changes a journal.
+ * <p>
+ * The reader walks Chronicle Queue's data files itself, document by document, rather than through a Chronicle
+ * tailer: a queue file is a sequence of documents, each behind a 4-byte header (bit 31 set while the document is
+ * being written, bit 30 for Chronicle's own metadata such as its index, the low 30 bits the length; headers are
+ * 4-byte aligned), and a zero header marks the end of what has been written. Walking the headers needs nothing
+ * but whole documents, so it reads every one that was finished even when a process killed at the wrong moment
+ * left Chronicle's index behind its data (which stops a tailer at the start), and it sees at once a document
+ * that was begun and never finished ({@link #tornTail()}).
  * <pre>{@code
  * try (JournalReader reader = JournalReader.open(runDirectory.resolve("journal")))
  * {
@@ -26,20 +38,25 @@ import org.agrona.ExpandableDirectByteBuffer;
  */
 public final class JournalReader implements AutoCloseable
 {
+    private static final int NOT_COMPLETE = 0x8000_0000;
+    private static final int META_DATA = 0x4000_0000;
+    private static final int LENGTH_MASK = 0x3FFF_FFFF;
+
     private final Path directory;
-    private final SingleChronicleQueue queue;
-    private final ExcerptTailer tailer;
     private final ExpandableDirectByteBuffer document = new ExpandableDirectByteBuffer(4096);
-    private long documentIndex = -1;
+    private final ByteBuffer word = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+    private Path file;
+    private FileChannel channel;
+    private long filePosition;
+    private long documentPosition = -1;
     private int documentLength;
     private int position;
     private long documents;
+    private String tornTail;
 
     private JournalReader(final Path directory)
     {
         this.directory = directory;
-        this.queue = Journals.open(directory, true);
-        this.tailer = queue.createTailer();
     }
 
     /**
@@ -73,8 +90,8 @@ public final class JournalReader implements AutoCloseable
      * Moves to the next record.
      *
      * @param record the flyweight to point at it.
-     * @return false at the end of what has been written so far.
-     * @throws JournalException naming the document and offset of a damaged record.
+     * @return false at the end of what has been written so far (call again later to follow a live run).
+     * @throws JournalException naming the file and offset of a damaged record.
      */
     public boolean next(final JournalRecord record)
     {
@@ -130,7 +147,7 @@ public final class JournalReader implements AutoCloseable
             }
         }
         position = at + length;
-        record.wrap(document, at, length, type, documentIndex, at);
+        record.wrap(document, at, length, type, documentPosition, at);
         return true;
     }
 
@@ -141,6 +158,19 @@ public final class JournalReader implements AutoCloseable
     public void skipRestOfDocument()
     {
         position = documentLength;
+    }
+
+    /**
+     * Says whether the journal ends in a document that was begun and never finished: what a run killed while its
+     * journal stage was writing leaves. Chronicle Queue overwrites such a document on the next append, so its
+     * records are lost; this says where it is and how much there was. Meaningful once {@link #next} has returned
+     * false.
+     *
+     * @return a description of the unfinished document, or null if the journal ends cleanly.
+     */
+    public String tornTail()
+    {
+        return tornTail;
     }
 
     /**
@@ -156,48 +186,145 @@ public final class JournalReader implements AutoCloseable
      */
     public void close()
     {
-        queue.close();
+        CloseHelper.quietClose(channel);
         BufferUtil.free(document.byteBuffer());
     }
 
     private boolean nextDocument()
     {
-        try (DocumentContext dc = tailer.readingDocument())
+        try
         {
-            if (!dc.isPresent())
+            while (true)
             {
-                return false;
+                if (channel == null && !openNextFile())
+                {
+                    return false;
+                }
+                final long size = channel.size();
+                if (filePosition + 4 > size)
+                {
+                    if (!openNextFile())
+                    {
+                        return false;
+                    }
+                    continue;
+                }
+                word.clear();
+                channel.read(word, filePosition);
+                final int header = word.getInt(0);
+                if (header == 0)
+                {
+                    // the end of what is written in this file; a newer file means the queue rolled on
+                    if (openNextFile())
+                    {
+                        continue;
+                    }
+                    tornTail = null;
+                    return false;
+                }
+                if ((header & NOT_COMPLETE) != 0)
+                {
+                    tornTail = "the journal's last document, at byte " + filePosition + " of " + file.getFileName() +
+                        ", was begun and never finished (the run was stopped while writing it): about " +
+                        writtenBytes(filePosition + 4, size) + " bytes of records in it are dropped";
+                    return false;
+                }
+                final int length = header & LENGTH_MASK;
+                final long start = filePosition + 4;
+                if (start + length > size)
+                {
+                    throw new JournalException("journal " + directory + ": the document at byte " + filePosition +
+                        " of " + file.getFileName() + " claims " + length + " bytes but the file ends first");
+                }
+                filePosition = (start + length + 3) & ~3L;
+                if ((header & META_DATA) != 0)
+                {
+                    continue; // Chronicle's own: the file's header, its index, end-of-file markers
+                }
+                document.checkLimit(length);
+                final ByteBuffer target = document.byteBuffer().duplicate();
+                target.clear().limit(length);
+                while (target.hasRemaining())
+                {
+                    if (channel.read(target, start + target.position()) < 0)
+                    {
+                        throw new JournalException("journal " + directory + ": " + file.getFileName() +
+                            " ends inside the document at byte " + (start - 4));
+                    }
+                }
+                documentPosition = start - 4;
+                documentLength = length;
+                position = 0;
+                documents++;
+                return true;
             }
-            final Bytes<?> bytes = dc.wire().bytes();
-            final long remaining = bytes.readRemaining();
-            if (remaining > Integer.MAX_VALUE - 16)
-            {
-                throw new JournalException("journal " + directory + ": document " + Long.toHexString(dc.index()) +
-                    " is " + remaining + " bytes, more than a journal document holds");
-            }
-            final int length = (int)remaining;
-            document.checkLimit(length);
-            int i = 0;
-            for (; i <= length - 8; i += 8)
-            {
-                document.putLong(i, bytes.readLong());
-            }
-            for (; i < length; i++)
-            {
-                document.putByte(i, bytes.readByte());
-            }
-            documentIndex = dc.index();
-            documentLength = length;
-            position = 0;
-            documents++;
-            return true;
         }
+        catch (final IOException ex)
+        {
+            throw new JournalException("cannot read journal " + directory + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * Moves to the first data file newer than the current one, if there is one.
+     */
+    private boolean openNextFile() throws IOException
+    {
+        final List<Path> files;
+        try (Stream<Path> stream = Files.list(directory))
+        {
+            files = stream.filter((f) -> f.getFileName().toString().endsWith(Journals.DATA_FILE_SUFFIX))
+                .sorted().toList();
+        }
+        for (final Path candidate : files)
+        {
+            if (file == null || candidate.getFileName().toString().compareTo(file.getFileName().toString()) > 0)
+            {
+                CloseHelper.quietClose(channel);
+                file = candidate;
+                channel = FileChannel.open(candidate, StandardOpenOption.READ);
+                filePosition = 0;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private long writtenBytes(final long from, final long size) throws IOException
+    {
+        final ByteBuffer chunk = ByteBuffer.allocate(4096);
+        long at = from;
+        long lastNonZero = from;
+        while (at < size)
+        {
+            chunk.clear();
+            final int read = channel.read(chunk, at);
+            if (read <= 0)
+            {
+                break;
+            }
+            boolean any = false;
+            for (int i = 0; i < read; i++)
+            {
+                if (chunk.get(i) != 0)
+                {
+                    any = true;
+                    lastNonZero = at + i + 1;
+                }
+            }
+            if (!any)
+            {
+                break;
+            }
+            at += read;
+        }
+        return lastNonZero - from;
     }
 
     private JournalException damaged(final int at, final String what)
     {
-        return new JournalException("journal " + directory + " is damaged at document 0x" +
-            Long.toHexString(documentIndex) + ", byte " + at + ": " + what +
+        return new JournalException("journal " + directory + " is damaged in the document at byte " +
+            documentPosition + " of " + file.getFileName() + ", record at byte " + at + " of it: " + what +
             "; 'myriad journal verify' reports every damaged record");
     }
 }

@@ -73,7 +73,7 @@ public final class JournalRecord
     }
 
     /**
-     * @return the Chronicle index of the document holding the record.
+     * @return the byte offset, in its queue file, of the document holding the record.
      */
     public long documentIndex()
     {

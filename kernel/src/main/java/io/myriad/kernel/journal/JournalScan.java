@@ -22,6 +22,7 @@ public final class JournalScan
     private final ExpandableArrayBuffer inputData = new ExpandableArrayBuffer();
     private int inputDataLength;
     private boolean ended;
+    private String tornTail;
 
     private JournalScan(final Path directory, final RunHeader header)
     {
@@ -55,6 +56,10 @@ public final class JournalScan
                     continue;
                 }
                 scan.add(record);
+            }
+            if (scan != null)
+            {
+                scan.tornTail = reader.tornTail();
             }
         }
         if (scan == null)
@@ -206,6 +211,14 @@ public final class JournalScan
     public long lastTick()
     {
         return ticks.isEmpty() ? 0 : ticks.getLong(ticks.size() - 1);
+    }
+
+    /**
+     * @return what {@link JournalReader#tornTail()} found at the journal's end, or null if it ends cleanly.
+     */
+    public String tornTail()
+    {
+        return tornTail;
     }
 
     /**

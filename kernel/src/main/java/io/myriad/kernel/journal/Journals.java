@@ -3,6 +3,7 @@ package io.myriad.kernel.journal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.stream.Stream;
 
 import net.openhft.chronicle.queue.RollCycles;
@@ -47,6 +48,23 @@ final class Journals
         catch (final IOException ex)
         {
             throw new JournalException("cannot list journal directory " + directory + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * @param directory a journal directory.
+     * @return its newest data file (cycle names sort by time), or null if it has none.
+     */
+    static Path newestDataFile(final Path directory)
+    {
+        try (Stream<Path> files = Files.list(directory))
+        {
+            return files.filter((file) -> file.getFileName().toString().endsWith(DATA_FILE_SUFFIX))
+                .max(Comparator.comparing((Path file) -> file.getFileName().toString())).orElse(null);
+        }
+        catch (final IOException ex)
+        {
+            return null;
         }
     }
 

@@ -91,6 +91,14 @@ public final class Replay implements AutoCloseable
     }
 
     /**
+     * @return what {@link JournalReader#tornTail()} found at the journal's end, or null if it ends cleanly.
+     */
+    public String tornTail()
+    {
+        return scan.tornTail();
+    }
+
+    /**
      * @return true if the journal holds the run's end record, false if the run stopped without closing.
      */
     public boolean isRunEnded()

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.myriad.kernel.Configuration;
+import io.myriad.kernel.checkpoint.CheckpointPolicy;
 import io.myriad.kernel.journal.JournalLevel;
 import io.myriad.kernel.model.InvalidConfigException;
 import io.myriad.kernel.model.ModelConfig;
@@ -53,6 +54,7 @@ public final class RunSettings
     private final boolean journal;
     private final JournalLevel journalLevel;
     private final long hashEvery;
+    private final CheckpointPolicy checkpointPolicy;
     private final String scenario;
     private final Map<String, String> origins;
 
@@ -68,9 +70,11 @@ public final class RunSettings
         final boolean journal,
         final JournalLevel journalLevel,
         final long hashEvery,
+        final CheckpointPolicy checkpointPolicy,
         final String scenario,
         final Map<String, String> origins)
     {
+        this.checkpointPolicy = checkpointPolicy;
         this.journal = journal;
         this.journalLevel = journalLevel;
         this.hashEvery = hashEvery;
@@ -183,6 +187,19 @@ public final class RunSettings
         final long hashEvery = longSetting(
             Scenario.HASH_EVERY, commandLine, file, 1, Long.MAX_VALUE, DEFAULT_HASH_EVERY);
 
+        final long everyTicks = longSetting(Scenario.CHECKPOINT_EVERY_TICKS, commandLine, file, 0, Long.MAX_VALUE, 0);
+        final long everyEvents = longSetting(
+            Scenario.CHECKPOINT_EVERY_EVENTS, commandLine, file, 0, Long.MAX_VALUE, 0);
+        final double everySimSeconds = doubleSetting(Scenario.CHECKPOINT_EVERY_SIM_SECONDS, commandLine, file, 0.0);
+        final double secondsPerTick = doubleSetting(Scenario.SECONDS_PER_TICK, commandLine, file, 1.0);
+        if (!(secondsPerTick > 0))
+        {
+            throw pick(Scenario.SECONDS_PER_TICK, commandLine, file).problem("must be more than 0");
+        }
+        final int keep = (int)longSetting(Scenario.KEEP_CHECKPOINTS, commandLine, file, 1, 1_000_000, 3);
+        final CheckpointPolicy checkpointPolicy =
+            new CheckpointPolicy(everyTicks, everyEvents, everySimSeconds, secondsPerTick, keep);
+
         final ModelConfig modelConfig;
         try
         {
@@ -195,7 +212,7 @@ public final class RunSettings
 
         return new RunSettings(
             plugin, presetName, modelConfig, ticks, threads, layout, batchSize, waitStrategy, journal, journalLevel,
-            hashEvery, file.source(), origins);
+            hashEvery, checkpointPolicy, file.source(), origins);
     }
 
     /**
@@ -212,6 +229,14 @@ public final class RunSettings
     public JournalLevel journalLevel()
     {
         return journalLevel;
+    }
+
+    /**
+     * @return when checkpoints are taken and how many are kept.
+     */
+    public CheckpointPolicy checkpointPolicy()
+    {
+        return checkpointPolicy;
     }
 
     /**
@@ -355,6 +380,22 @@ public final class RunSettings
     {
         final Value value = pick(key, commandLine, file);
         return value == null ? defaultValue : value.asLong(min, max);
+    }
+
+    private static double doubleSetting(
+        final String key, final Scenario commandLine, final Scenario file, final double defaultValue)
+    {
+        final Value value = pick(key, commandLine, file);
+        if (value == null)
+        {
+            return defaultValue;
+        }
+        final double number = value.asDouble();
+        if (number < 0 || Double.isNaN(number) || Double.isInfinite(number))
+        {
+            throw value.problem("must be a finite number, 0 or more");
+        }
+        return number;
     }
 
     private static ModelPlugin plugin(final Value modelValue)

@@ -51,13 +51,29 @@ public final class Scenario
     /** Ticks between the state hashes the journal records, at least 1. */
     public static final String HASH_EVERY = "hash_every";
 
+    /** Ticks between checkpoints, 0 (the default) for none. */
+    public static final String CHECKPOINT_EVERY_TICKS = "checkpoint_every_ticks";
+
+    /** Emitted events between checkpoints, 0 (the default) for none. */
+    public static final String CHECKPOINT_EVERY_EVENTS = "checkpoint_every_events";
+
+    /** Simulated seconds between checkpoints, 0 (the default) for none. */
+    public static final String CHECKPOINT_EVERY_SIM_SECONDS = "checkpoint_every_sim_seconds";
+
+    /** Newest checkpoints kept, at least 1; default 3. */
+    public static final String KEEP_CHECKPOINTS = "keep_checkpoints";
+
+    /** Simulated seconds one tick stands for; default 1. */
+    public static final String SECONDS_PER_TICK = "seconds_per_tick";
+
     /** Mapping of model parameter names to values. */
     public static final String PARAMETERS = "parameters";
 
     /** Every key a scenario may have, in the order to document them. */
     public static final List<String> KEYS = List.of(
         MODEL, PRESET, AGENTS, TICKS, MAX_TICKS, THREADS, SEED, LAYOUT, BATCH_SIZE, WAIT_STRATEGY, JOURNAL,
-        JOURNAL_LEVEL, HASH_EVERY, PARAMETERS);
+        JOURNAL_LEVEL, HASH_EVERY, CHECKPOINT_EVERY_TICKS, CHECKPOINT_EVERY_EVENTS, CHECKPOINT_EVERY_SIM_SECONDS,
+        KEEP_CHECKPOINTS, SECONDS_PER_TICK, PARAMETERS);
 
     private static final Scenario EMPTY = new Scenario(null, Map.of(), Map.of());
 

@@ -7,6 +7,8 @@ import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 
+import io.myriad.kernel.checkpoint.CheckpointPolicy;
+
 /**
  * Writes resolved settings back as a scenario, with every value explicit (the preset's and the defaults'
  * included), so that running it again reproduces the run whatever the defaults become.
@@ -35,6 +37,12 @@ public final class ScenarioWriter
         scenario.put(Scenario.JOURNAL, settings.journal());
         scenario.put(Scenario.JOURNAL_LEVEL, settings.journalLevel().label());
         scenario.put(Scenario.HASH_EVERY, settings.hashEvery());
+        final CheckpointPolicy checkpoints = settings.checkpointPolicy();
+        scenario.put(Scenario.CHECKPOINT_EVERY_TICKS, checkpoints.everyTicks());
+        scenario.put(Scenario.CHECKPOINT_EVERY_EVENTS, checkpoints.everyEvents());
+        scenario.put(Scenario.CHECKPOINT_EVERY_SIM_SECONDS, checkpoints.everySimSeconds());
+        scenario.put(Scenario.KEEP_CHECKPOINTS, checkpoints.keep());
+        scenario.put(Scenario.SECONDS_PER_TICK, checkpoints.secondsPerTick());
         if (!settings.parameters().isEmpty())
         {
             scenario.put(Scenario.PARAMETERS, new LinkedHashMap<>(settings.parameters()));

@@ -1,0 +1,200 @@
+package io.myriad.tools;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.myriad.kernel.Simulation;
+import io.myriad.kernel.checkpoint.Checkpoint;
+import io.myriad.kernel.checkpoint.Checkpoints;
+import io.myriad.kernel.checkpoint.Resume;
+import io.myriad.kernel.journal.JournalReader;
+import io.myriad.kernel.journal.JournalRecord;
+import io.myriad.kernel.journal.RunHeader;
+import io.myriad.tools.report.ProgressBar;
+import io.myriad.tools.report.RunSummary;
+import io.myriad.tools.report.SummaryJson;
+import io.myriad.tools.report.SummaryText;
+import io.myriad.tools.scenario.RunSettings;
+import io.myriad.tools.scenario.Scenario;
+import io.myriad.tools.scenario.ScenarioException;
+import io.myriad.tools.scenario.ScenarioParser;
+import io.myriad.tools.scenario.Value;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code myriad resume}: continues a stopped or killed run from its newest usable checkpoint (or the one named),
+ * appending to its journal, to the run's end or N ticks past where it stopped.
+ */
+@Command(
+    name = "resume",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    versionProvider = VersionProvider.class,
+    description =
+    {
+        "Continues a run that stopped or was killed: restores its newest usable checkpoint (passing over damaged " +
+            "or incomplete ones, and saying so), re-executes to where the journal ends, checking every record it " +
+            "produces again against the journal's, then runs on, appending to the same journal.",
+        "The run's own settings (from its journal) are used; only --threads may change, which changes no result."
+    },
+    footer =
+    {
+        "",
+        "Exit status: 0 success, 1 the run failed (or differs from its journal), 2 bad input (no such run, no " +
+            "journal, a damaged journal, a named checkpoint that cannot be used)."
+    })
+final class ResumeCommand implements Callable<Integer>
+{
+    @Parameters(paramLabel = "RUN_DIR_OR_CHECKPOINT",
+        description = "The run's directory, or one of its checkpoints (checkpoints/tick-<T>.manifest).")
+    String target;
+
+    @Option(names = "--ticks", paramLabel = "N",
+        description = "Run N ticks past where the journal ends, instead of to the run's own end.")
+    Long ticks;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Compute threads; default: the run's.")
+    String threads;
+
+    @Option(names = "--json", description = "Also print the summary as one JSON line, the last line of output.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Path workingDirectory;
+    private final int cores;
+
+    ResumeCommand(final Path workingDirectory, final int cores)
+    {
+        this.workingDirectory = workingDirectory;
+        this.cores = cores;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public Integer call()
+    {
+        if (ticks != null && ticks < 0)
+        {
+            throw new ScenarioException("--ticks " + ticks + ": must be 0 or more");
+        }
+        final Path path = workingDirectory.resolve(target).normalize();
+        final Checkpoint named;
+        final Path runDirectory;
+        if (Files.isRegularFile(path))
+        {
+            named = Checkpoints.read(path);
+            runDirectory = path.toAbsolutePath().getParent().getParent();
+        }
+        else
+        {
+            named = null;
+            runDirectory = path;
+        }
+        final Path journal = JournalLocation.resolve(workingDirectory, runDirectory.toString());
+        final RunSettings settings = settings(journal);
+
+        final PrintWriter stdout = spec.commandLine().getOut();
+        final PrintWriter stderr = spec.commandLine().getErr();
+        final Simulation.Context context = new Simulation.Context()
+            .workers(settings.threads())
+            .batchSize(settings.batchSize())
+            .layout(settings.layout())
+            .waitStrategy(settings.waitStrategy())
+            .checkpoints(null, settings.checkpointPolicy());
+        final RunSummary summary;
+        try (Resume resume = Resume.open(journal, runDirectory.resolve(RunCommand.CHECKPOINT_DIRECTORY), named,
+            context, (note) -> stderr.println("myriad: warning: " + note)))
+        {
+            final Checkpoint from = resume.checkpoint();
+            stderr.println("myriad: resuming " + settings.model() + " from " + (from == null ? "tick 0 (no usable " +
+                "checkpoint)" : "checkpoint " + from.manifest().getFileName() + " (tick " + from.tick() + ")") +
+                "; the journal reaches tick " + resume.journalLastTick());
+            stderr.flush();
+            resume.catchUp();
+            final Simulation sim = resume.simulation();
+            final long end = ticks != null ? resume.journalLastTick() + ticks : settings.ticks();
+            final ProgressBar progress = new ProgressBar(stderr, Math.max(1, end - sim.tick()),
+                ProgressBar.isStderrTerminal());
+            final long startNs = System.nanoTime();
+            final long startTick = sim.tick();
+            progress.start(startNs);
+            while (sim.tick() < end)
+            {
+                sim.step();
+                progress.update(sim.tick() - startTick, System.nanoTime());
+            }
+            progress.finish();
+            final long wallNs = System.nanoTime() - startNs;
+            final RunSummary unfinished = RunSummary.of(settings, sim, wallNs, runDirectory.toString(), null);
+            sim.close();
+            summary = withJournal(unfinished, settings, resume);
+        }
+        writeSummary(runDirectory, summary);
+        SummaryText.print(summary, stdout);
+        if (json)
+        {
+            stdout.println(SummaryJson.toLine(summary));
+        }
+        stdout.flush();
+        return Main.EXIT_OK;
+    }
+
+    private RunSettings settings(final Path journal)
+    {
+        final RunHeader header;
+        try (JournalReader reader = JournalReader.open(journal))
+        {
+            final JournalRecord record = new JournalRecord();
+            if (!reader.next(record))
+            {
+                throw new ScenarioException(journal + ": the journal is empty; the run wrote nothing to resume");
+            }
+            header = record.runHeader();
+        }
+        final Scenario scenario = ScenarioParser.parse(header.scenario(), "the run's scenario (" + journal + ")");
+        final Map<String, Value> flags = new LinkedHashMap<>();
+        if (threads != null)
+        {
+            flags.put(Scenario.THREADS, Value.text("--threads", threads));
+        }
+        return RunSettings.resolve(scenario, new Scenario(null, flags, Map.of()), cores);
+    }
+
+    private static RunSummary withJournal(final RunSummary summary, final RunSettings settings, final Resume resume)
+    {
+        final RunSummary.Journal figures = new RunSummary.Journal(resume.journal().directory().toString(),
+            settings.journalLevel().label(), settings.hashEvery(), resume.journal().records(),
+            resume.journal().stalls());
+        return new RunSummary(summary.model(), summary.preset(), summary.agents(), summary.ticks(), summary.threads(),
+            summary.seed(), summary.layout(), summary.batchSize(), summary.waitStrategy(), summary.wallSeconds(),
+            summary.agentUpdatesPerSecond(), summary.tickP50Ns(), summary.tickP99Ns(), summary.tickP999Ns(),
+            summary.tickMaxNs(), summary.allocatedBytesPerTick(), summary.allocationTicks(), summary.stateHash(),
+            summary.javaVersion(), summary.metrics(), summary.parameters(), summary.scenario(),
+            summary.runDirectory(), figures);
+    }
+
+    private static void writeSummary(final Path runDirectory, final RunSummary summary)
+    {
+        try
+        {
+            SummaryJson.write(summary, runDirectory.resolve(SummaryJson.FILE_NAME));
+        }
+        catch (final UncheckedIOException ex)
+        {
+            throw new RunFailedException("cannot write the run's summary into " + runDirectory + ": " +
+                ex.getMessage(), ex);
+        }
+    }
+}
