@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.myriad.kernel.hash.StateHash;
 import io.myriad.kernel.journal.JournalLevel;
+import io.myriad.kernel.journal.JournalReader;
+import io.myriad.kernel.journal.JournalRecord;
 import io.myriad.kernel.journal.JournalWriter;
 import io.myriad.kernel.journal.RunHeader;
 import io.myriad.kernel.model.ModelConfig;
@@ -212,6 +216,44 @@ class JournalCommandsTest
         final CliRun verify = cli("journal", "verify", "events");
         assertEquals(Main.EXIT_OK, verify.status, verify.toString());
         assertTrue(Files.readString(dir.resolve("events/scenario.yaml")).contains("journal_level: events"));
+    }
+
+    @Test
+    void shouldReportATruncatedJournalAndKeepWhatIsWhole() throws IOException
+    {
+        record("r1");
+        final Path journal = dir.resolve("r1/journal");
+        long lastDocument = -1;
+        try (JournalReader reader = JournalReader.open(journal))
+        {
+            final JournalRecord record = new JournalRecord();
+            while (reader.next(record))
+            {
+                lastDocument = record.documentIndex();
+            }
+        }
+        final Path file;
+        try (Stream<Path> files = Files.list(journal))
+        {
+            file = files.filter((f) -> f.toString().endsWith(".cq4")).findFirst().orElseThrow();
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE))
+        {
+            channel.truncate(lastDocument + 12);
+        }
+
+        final CliRun verify = cli("journal", "verify", "r1");
+        assertEquals(Main.EXIT_FAILURE, verify.status, verify.toString());
+        assertTrue(verify.err.contains("is truncated"), verify.err);
+        assertTrue(verify.out.startsWith("damaged: 1 problems; 4 sound records read"), verify.out);
+
+        final CliRun dump = cli("journal", "dump", "r1");
+        assertEquals(Main.EXIT_BAD_INPUT, dump.status, dump.toString());
+        assertEquals(4, dump.out.strip().split("\\R").length, "the whole records are still there: " + dump.out);
+
+        final CliRun replay = cli("replay", "r1");
+        assertEquals(Main.EXIT_BAD_INPUT, replay.status, replay.toString());
+        assertTrue(Files.exists(file), "nothing is deleted");
     }
 
     private static void flip(final Path journal, final long value) throws IOException

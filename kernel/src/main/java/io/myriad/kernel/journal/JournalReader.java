@@ -233,8 +233,11 @@ public final class JournalReader implements AutoCloseable
                 final long start = filePosition + 4;
                 if (start + length > size)
                 {
-                    throw new JournalException("journal " + directory + ": the document at byte " + filePosition +
-                        " of " + file.getFileName() + " claims " + length + " bytes but the file ends first");
+                    final long at = filePosition;
+                    filePosition = size; // nothing after this can be trusted: the next call ends the journal
+                    throw new JournalException("journal " + directory + " is truncated: the document at byte " + at +
+                        " of " + file.getFileName() + " claims " + length + " bytes but the file ends after " +
+                        (size - start) + "; the records before it are whole");
                 }
                 filePosition = (start + length + 3) & ~3L;
                 if ((header & META_DATA) != 0)
