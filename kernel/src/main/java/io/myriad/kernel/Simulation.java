@@ -377,7 +377,8 @@ public final class Simulation implements Agent, AutoCloseable
     {
         if (!closed)
         {
-            if (journal != null && !pipeline.isTickInProgress())
+            // a resumed run closed before it caught up with its journal adds nothing to it
+            if (journal != null && !pipeline.isTickInProgress() && !journal.isCatchingUp())
             {
                 journal.runEnd(tick, stateHash(), store.liveCount());
                 journal.flush();

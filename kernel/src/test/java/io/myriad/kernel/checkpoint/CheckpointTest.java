@@ -27,7 +27,10 @@ import io.myriad.kernel.journal.Replay;
 import io.myriad.kernel.journal.RunHeader;
 import io.myriad.kernel.model.ModelConfig;
 import io.myriad.kernel.model.Models;
+import io.myriad.layouts.AgentStore;
+import io.myriad.layouts.FieldType;
 import io.myriad.layouts.Layout;
+import io.myriad.layouts.Schema;
 
 class CheckpointTest
 {
@@ -215,6 +218,31 @@ class CheckpointTest
         final CheckpointException layout = assertThrows(CheckpointException.class,
             () -> Simulation.launch(context(1, 64).layout(Layout.named("aos")).restoreFrom(soa)));
         assertTrue(layout.getMessage().contains("resume with --layout soa"), layout.getMessage());
+    }
+
+    @Test
+    void shouldPassOverACheckpointOfAnotherModel() throws IOException
+    {
+        recordRun(25, JournalLevel.INPUTS, false);
+        final Schema otherSchema = Schema.builder("Walker").field("position", FieldType.DOUBLE, true).build();
+        try (AgentStore other = new AgentStore(otherSchema, Layout.named("soa"), AGENTS))
+        {
+            other.spawn(AGENTS);
+            // the newest checkpoint in the directory is now another model's, at tick 30
+            final Checkpoint foreign = Checkpoints.write(checkpoints(), other, 30, SEED, 1L, 20, "walker");
+            final CheckpointException ex = assertThrows(CheckpointException.class,
+                () -> Simulation.launch(context(1, 64).restoreFrom(foreign)));
+            assertTrue(ex.getMessage().contains("holds agents of another model (walker"), ex.getMessage());
+        }
+        final List<String> notes = new ArrayList<>();
+        try (Resume resume = Resume.open(journal(), checkpoints(), null, context(1, 64).checkpoints(null, POLICY),
+            notes::add))
+        {
+            assertEquals(20, resume.checkpoint().tick(), "the other model's checkpoint is passed over");
+        }
+        assertTrue(notes.stream().anyMatch((note) -> note.contains("tick-000000000030") &&
+            note.contains("another run")), notes.toString());
+        assertTrue(Files.exists(checkpoints().resolve("tick-000000000030.ckpt")), "recovery deletes nothing");
     }
 
     @Test
