@@ -364,15 +364,15 @@ final class RunCommand implements Callable<Integer>
             {
                 throw new ScenarioException("--out " + out + ": is a file; give a directory for the run");
             }
-            if (Files.isDirectory(directory.resolve(JOURNAL_DIRECTORY)))
-            {
-                throw new ScenarioException("--out " + out + ": already holds a run's journal (a run that stopped?); " +
-                    "continue it with 'myriad resume " + out + "', or give another directory");
-            }
             if (Files.exists(directory.resolve(SummaryJson.FILE_NAME)))
             {
                 throw new ScenarioException("--out " + out + ": already holds a run (" + SummaryJson.FILE_NAME +
                     "); give another directory or remove that one");
+            }
+            if (Files.isDirectory(directory.resolve(JOURNAL_DIRECTORY)))
+            {
+                throw new ScenarioException("--out " + out + ": already holds a run's journal (a run that stopped?); " +
+                    "continue it with 'myriad resume " + out + "', or give another directory");
             }
             requireWritable(directory, "--out " + out);
             return directory;

@@ -204,6 +204,12 @@ class JournalCommandsTest
         assertEquals(Main.EXIT_BAD_INPUT, file.status, file.toString());
         assertTrue(file.err.contains("s.yaml:2:10: journal: must be true or false"), file.err);
         assertFalse(Files.exists(dir.resolve("x")), "bad input writes no run directory");
+
+        Files.createDirectories(dir.resolve("stopped/journal"));
+        final CliRun stopped = cli("run", "--model", "counter", "--out", "stopped");
+        assertEquals(Main.EXIT_BAD_INPUT, stopped.status, stopped.toString());
+        assertTrue(stopped.err.contains("already holds a run's journal") &&
+            stopped.err.contains("myriad resume stopped"), stopped.err);
     }
 
     @Test
