@@ -107,7 +107,7 @@ class JournalTest
             assertEquals(-1L, record.hash());
             assertEquals(999_999, record.liveAgents());
             assertFalse(reader.next(record));
-            assertTrue(reader.documents() <= 3, "records share documents: " + reader.documents());
+            assertTrue(reader.documents() <= 5, "at most a document per record: " + reader.documents());
         }
     }
 
