@@ -124,14 +124,16 @@ public final class Simulation implements Agent, AutoCloseable
             throw ex;
         }
         this.store = newStore;
-        if (restoreFrom != null && stateHash() != restoreFrom.stateHash())
+        final long restoredHash = restoreFrom == null ? 0 : stateHash();
+        if (restoreFrom != null && restoredHash != restoreFrom.stateHash())
         {
             closed = true;
             pipeline.close();
             store.close();
             throw new CheckpointException("checkpoint " + restoreFrom.manifest() + " restores to state hash " +
-                StateHash.toHex(StateHash.of(newStore, tick, NO_RNG_COUNTERS)) + ", not the " +
-                StateHash.toHex(restoreFrom.stateHash()) + " it recorded: the model keeps state outside its store");
+                StateHash.toHex(restoredHash) + ", not the " + StateHash.toHex(restoreFrom.stateHash()) +
+                " it recorded: the model keeps state outside its store, or its code or parameters changed since; " +
+                "try an older checkpoint, or 'myriad replay' to see where the runs part");
         }
         if (journal != null)
         {
@@ -377,15 +379,29 @@ public final class Simulation implements Agent, AutoCloseable
     {
         if (!closed)
         {
-            // a resumed run closed before it caught up with its journal adds nothing to it
-            if (journal != null && !pipeline.isTickInProgress() && !journal.isCatchingUp())
-            {
-                journal.runEnd(tick, stateHash(), store.liveCount());
-                journal.flush();
-            }
             closed = true;
-            pipeline.close();
-            store.close();
+            try
+            {
+                // a resumed run closed before it caught up with its journal, or closed again where its journal
+                // already ends, adds nothing to it
+                if (journal != null && !pipeline.isTickInProgress() && !journal.isCatchingUp() &&
+                    !journal.isEndRecordedAt(tick))
+                {
+                    journal.runEnd(tick, stateHash(), store.liveCount());
+                    journal.flush();
+                }
+            }
+            finally
+            {
+                try
+                {
+                    pipeline.close();
+                }
+                finally
+                {
+                    store.close();
+                }
+            }
         }
     }
 
@@ -436,6 +452,8 @@ public final class Simulation implements Agent, AutoCloseable
         if (checkpointDue)
         {
             checkpoint();
+            lastCheckpointTick = tick;
+            eventsAtLastCheckpoint = eventsEmitted();
         }
     }
 
@@ -448,7 +466,10 @@ public final class Simulation implements Agent, AutoCloseable
      * Writes a checkpoint of the state now into the context's checkpoint directory, atomically, and deletes the
      * oldest beyond the policy's {@code keep}. With a journal, the journal is flushed first and the checkpoint
      * records how many records it held, so a resume knows where in the journal it starts. Call between ticks,
-     * on the driving thread; the run's policy calls it itself when a checkpoint is due.
+     * on the driving thread; the run's policy calls it itself when a checkpoint is due, right after the state
+     * hash it journals for the checkpoint. A checkpoint taken by calling this leaves the policy's schedule as it
+     * was; it can seed {@link Context#restoreFrom}, and {@code Resume} uses it only if it falls on a tick whose
+     * state hash the journal holds.
      *
      * @return the checkpoint.
      * @throws IllegalStateException if the context names no checkpoint directory.
@@ -478,8 +499,6 @@ public final class Simulation implements Agent, AutoCloseable
         lastCheckpoint = existing != null ? existing : Checkpoints.write(checkpointDirectory, store, tick,
             ctx.seed(), hash, journalRecords, ctx.modelName());
         Checkpoints.prune(checkpointDirectory, checkpointPolicy.keep());
-        lastCheckpointTick = tick;
-        eventsAtLastCheckpoint = eventsEmitted();
         return lastCheckpoint;
     }
 

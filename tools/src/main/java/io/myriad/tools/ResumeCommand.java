@@ -139,7 +139,9 @@ final class ResumeCommand implements Callable<Integer>
             final long wallNs = System.nanoTime() - startNs;
             final RunSummary unfinished = RunSummary.of(settings, sim, wallNs, runDirectory.toString(), null);
             sim.close();
-            summary = withJournal(unfinished, settings, resume);
+            summary = unfinished.withJournal(new RunSummary.Journal(resume.journal().directory().toString(),
+                settings.journalLevel().label(), settings.hashEvery(), resume.journal().records(),
+                resume.journal().stalls()));
         }
         writeSummary(runDirectory, summary);
         SummaryText.print(summary, stdout);
@@ -170,19 +172,6 @@ final class ResumeCommand implements Callable<Integer>
             flags.put(Scenario.THREADS, Value.text("--threads", threads));
         }
         return RunSettings.resolve(scenario, new Scenario(null, flags, Map.of()), cores);
-    }
-
-    private static RunSummary withJournal(final RunSummary summary, final RunSettings settings, final Resume resume)
-    {
-        final RunSummary.Journal figures = new RunSummary.Journal(resume.journal().directory().toString(),
-            settings.journalLevel().label(), settings.hashEvery(), resume.journal().records(),
-            resume.journal().stalls());
-        return new RunSummary(summary.model(), summary.preset(), summary.agents(), summary.ticks(), summary.threads(),
-            summary.seed(), summary.layout(), summary.batchSize(), summary.waitStrategy(), summary.wallSeconds(),
-            summary.agentUpdatesPerSecond(), summary.tickP50Ns(), summary.tickP99Ns(), summary.tickP999Ns(),
-            summary.tickMaxNs(), summary.allocatedBytesPerTick(), summary.allocationTicks(), summary.stateHash(),
-            summary.javaVersion(), summary.metrics(), summary.parameters(), summary.scenario(),
-            summary.runDirectory(), figures);
     }
 
     private static void writeSummary(final Path runDirectory, final RunSummary summary)

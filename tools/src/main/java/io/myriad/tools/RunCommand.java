@@ -244,7 +244,9 @@ final class RunCommand implements Callable<Integer>
                 // closing writes the journal's run-end record, so the journal's figures are read after it
                 sim.close();
             }
-            return journal == null ? summary : withJournal(summary, settings, journal);
+            return journal == null ? summary : summary.withJournal(new RunSummary.Journal(
+                display(journal.directory()), settings.journalLevel().label(), settings.hashEvery(),
+                journal.records(), journal.stalls()));
         }
         catch (final OutOfMemoryError ex)
         {
@@ -276,18 +278,6 @@ final class RunCommand implements Callable<Integer>
             throw new RunFailedException("cannot start the journal in " + display(directory) + ": " +
                 ex.getMessage() + "; give --out DIR somewhere writable, or pass --no-journal", ex);
         }
-    }
-
-    private RunSummary withJournal(final RunSummary summary, final RunSettings settings, final JournalWriter journal)
-    {
-        final RunSummary.Journal figures = new RunSummary.Journal(display(journal.directory()),
-            settings.journalLevel().label(), settings.hashEvery(), journal.records(), journal.stalls());
-        return new RunSummary(summary.model(), summary.preset(), summary.agents(), summary.ticks(), summary.threads(),
-            summary.seed(), summary.layout(), summary.batchSize(), summary.waitStrategy(), summary.wallSeconds(),
-            summary.agentUpdatesPerSecond(), summary.tickP50Ns(), summary.tickP99Ns(), summary.tickP999Ns(),
-            summary.tickMaxNs(), summary.allocatedBytesPerTick(), summary.allocationTicks(), summary.stateHash(),
-            summary.javaVersion(), summary.metrics(), summary.parameters(), summary.scenario(),
-            summary.runDirectory(), figures);
     }
 
     private Scenario fileSettings()

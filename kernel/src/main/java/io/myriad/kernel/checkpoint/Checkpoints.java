@@ -94,6 +94,9 @@ public final class Checkpoints
         try
         {
             Files.createDirectories(directory);
+            // a checkpoint rewritten at the same tick: its old manifest goes first, so no crash can pair it with the
+            // new data
+            Files.deleteIfExists(manifest);
             final List<String> sections = new ArrayList<>();
             final long dataBytes;
             try (FileChannel channel = FileChannel.open(dataTemporary, StandardOpenOption.CREATE,
@@ -282,7 +285,7 @@ public final class Checkpoints
                     " checkpoint's magic number");
             }
             final int headerLength = start.getInt(12);
-            if (headerLength < 48 || headerLength > checkpoint.dataBytes())
+            if (headerLength < 56 || headerLength > checkpoint.dataBytes())
             {
                 throw damaged(checkpoint, "its header length " + headerLength + " is impossible");
             }
@@ -352,7 +355,8 @@ public final class Checkpoints
         if (!checkpoint.layout().equals(store.layout().name()))
         {
             throw new CheckpointException("checkpoint " + checkpoint.manifest() + " was written in layout " +
-                checkpoint.layout() + "; resume with --layout " + checkpoint.layout());
+                checkpoint.layout() + " and restores only into a store of that layout (this one is " +
+                store.layout().name() + "); set the run's layout to " + checkpoint.layout());
         }
         try (FileChannel channel = FileChannel.open(checkpoint.data(), StandardOpenOption.READ))
         {
@@ -367,7 +371,7 @@ public final class Checkpoints
                     CheckpointDescriptor.VERSION);
             }
             final int headerLength = start.getInt(12);
-            if (headerLength < 48 || headerLength > checkpoint.dataBytes())
+            if (headerLength < 56 || headerLength > checkpoint.dataBytes())
             {
                 throw damaged(checkpoint, "its header length " + headerLength + " is impossible");
             }
@@ -379,6 +383,12 @@ public final class Checkpoints
                 throw damaged(checkpoint, "its header's checksum does not match");
             }
             final long tick = header.getLong(0);
+            if (header.getLong(8) != checkpoint.seed() || header.getLong(16) != checkpoint.stateHash() ||
+                header.getLong(24) != checkpoint.journalRecords())
+            {
+                throw damaged(checkpoint, "its header (seed, state hash, journal position) does not match its " +
+                    "manifest: they were written by different checkpoints");
+            }
             final long swapCount = header.getLong(32);
             final int capacity = header.getInt(40);
             final int highWaterMark = header.getInt(44);

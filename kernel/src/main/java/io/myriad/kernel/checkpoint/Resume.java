@@ -11,11 +11,7 @@ import io.myriad.kernel.journal.JournalScan;
 import io.myriad.kernel.journal.JournalWriter;
 import io.myriad.kernel.journal.RecordType;
 import io.myriad.kernel.journal.RunHeader;
-import io.myriad.kernel.model.InvalidConfigException;
 import io.myriad.kernel.model.Model;
-import io.myriad.kernel.model.ModelConfig;
-import io.myriad.kernel.model.ModelPlugin;
-import io.myriad.kernel.model.Models;
 
 /**
  * Continues a run that stopped (closed, or killed at any moment) from its newest usable checkpoint, appending to
@@ -84,22 +80,7 @@ public final class Resume implements AutoCloseable
             notes.accept(scan.tornTail() + "; the resume writes those records again");
         }
         final RunHeader header = scan.header();
-        if (header.stateHashVersion() != StateHash.VERSION)
-        {
-            throw new JournalException("journal " + journalDirectory + " holds state hashes of version " +
-                header.stateHashVersion() + "; this build computes version " + StateHash.VERSION);
-        }
-        final Model model;
-        try
-        {
-            final ModelPlugin plugin = Models.named(header.model());
-            model = plugin.create(ModelConfig.of(plugin, header.agents(), header.seed(), header.parameters()));
-        }
-        catch (final InvalidConfigException ex)
-        {
-            throw new JournalException("journal " + journalDirectory + " describes a run this build cannot " +
-                "rebuild: " + ex.getMessage(), ex);
-        }
+        final Model model = header.createModel(journalDirectory);
         context.model(model).seed(header.seed()).modelName(header.model())
             .checkpoints(checkpointDirectory, context.checkpointPolicy());
 
@@ -153,12 +134,23 @@ public final class Resume implements AutoCloseable
                 " with seed " + header.seed() + ": it belongs to another run");
         }
         final long position = checkpoint.journalRecords();
+        if (position < 0)
+        {
+            throw new CheckpointException("checkpoint " + checkpoint.manifest() + " was taken without a journal, " +
+                "so a resume cannot tell where in the journal it stands; name an older checkpoint or restore it " +
+                "from Java with Simulation.Context.restoreFrom");
+        }
         if (position < 1 || position > scan.size())
         {
             throw new CheckpointException("checkpoint " + checkpoint.manifest() + " is at journal record " +
-                position + ", but the journal holds " + scan.size() + ": it belongs to another run");
+                position + ", but the journal holds " + scan.size() + ": either it belongs to another run or the " +
+                "journal lost its end ('myriad journal verify' checks); name an older checkpoint");
         }
-        final int hashAt = (int)position - 1;
+        int hashAt = (int)position - 1;
+        while (hashAt > 0 && scan.type(hashAt) == RecordType.RUN_END)
+        {
+            hashAt--; // a run closed right after the checkpoint's hash
+        }
         if (scan.type(hashAt) != RecordType.STATE_HASH || scan.tick(hashAt) != checkpoint.tick() ||
             scan.hash(hashAt) != checkpoint.stateHash())
         {

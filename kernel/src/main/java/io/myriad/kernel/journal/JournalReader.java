@@ -41,6 +41,7 @@ public final class JournalReader implements AutoCloseable
     private static final int NOT_COMPLETE = 0x8000_0000;
     private static final int META_DATA = 0x4000_0000;
     private static final int LENGTH_MASK = 0x3FFF_FFFF;
+    private static final int END_OF_DATA = NOT_COMPLETE | META_DATA;
 
     private final Path directory;
     private final ExpandableDirectByteBuffer document = new ExpandableDirectByteBuffer(4096);
@@ -220,6 +221,16 @@ public final class JournalReader implements AutoCloseable
                         continue;
                     }
                     tornTail = null;
+                    return false;
+                }
+                if (header == END_OF_DATA)
+                {
+                    // Chronicle ends a cycle's file with this marker when the queue rolls to the next file
+                    filePosition = size;
+                    if (openNextFile())
+                    {
+                        continue;
+                    }
                     return false;
                 }
                 if ((header & NOT_COMPLETE) != 0)

@@ -12,17 +12,17 @@ import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
+import org.agrona.collections.IntArrayList;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.AtomicBuffer;
 import org.agrona.concurrent.BackoffIdleStrategy;
+import org.agrona.concurrent.ControlledMessageHandler;
 import org.agrona.concurrent.IdleStrategy;
-import org.agrona.concurrent.MessageHandler;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.ringbuffer.OneToOneRingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
-import org.agrona.collections.IntArrayList;
 import org.agrona.concurrent.status.AtomicCounter;
 
 import io.myriad.kernel.model.OutboxDescriptor;
@@ -50,6 +50,8 @@ public final class JournalWriter implements AutoCloseable
 
     private static final int MESSAGE_TYPE = 1;
     private static final int RECORDS_PER_DOCUMENT = 4096;
+    /** Bytes after which a document is closed and the next begun: Chronicle wants documents well under a block. */
+    private static final int MAX_DOCUMENT_BYTES = 4 << 20;
 
     private final Path directory;
     private final RunHeader header;
@@ -64,6 +66,8 @@ public final class JournalWriter implements AutoCloseable
     private final long[] expectedTicks;
     private final int[] expectedChecksums;
     private int expectedNext;
+    private long caughtUpTo;
+    private long endedAtTick = -1;
     private long stalls;
     private long records;
     private long existingRecords;
@@ -81,6 +85,9 @@ public final class JournalWriter implements AutoCloseable
         if (resumed != null)
         {
             existingRecords = resumed.size();
+            caughtUpTo = fromPosition;
+            final int last = resumed.size() - 1;
+            endedAtTick = last >= 0 && resumed.type(last) == RecordType.RUN_END ? resumed.tick(last) : -1;
             final IntArrayList positions = new IntArrayList();
             for (int p = fromPosition; p < resumed.size(); p++)
             {
@@ -108,11 +115,13 @@ public final class JournalWriter implements AutoCloseable
             expectedChecksums = expectedPositions;
         }
         this.queue = Journals.open(directory, false);
+        BytesStore<?, ?> ringMemory = null;
+        AgentRunner started = null;
         try
         {
             final int length = RingBufferDescriptor.TRAILER_LENGTH + ringCapacity;
             // Chronicle owns the ring's memory, so the stage can copy from it in bulk; Agrona sees it by address
-            final BytesStore<?, ?> ringMemory = BytesStore.nativeStoreWithFixedCapacity(length);
+            ringMemory = BytesStore.nativeStoreWithFixedCapacity(length);
             ringMemory.zeroOut(0, length);
             this.ringBuffer = new UnsafeBuffer(ringMemory.addressForRead(0), length);
             this.ring = new OneToOneRingBuffer(ringBuffer);
@@ -123,14 +132,25 @@ public final class JournalWriter implements AutoCloseable
             }
             this.runner = new AgentRunner(new BackoffIdleStrategy(10, 20, 1_000, 1_000_000), stage::fail,
                 (AtomicCounter)null, stage);
+            AgentRunner.startOnThread(runner, (task) ->
+            {
+                final Thread thread = new Thread(task, "myriad-journal");
+                thread.setDaemon(true);
+                return thread;
+            });
+            started = runner;
+            flush();
         }
         catch (final RuntimeException | Error ex)
         {
+            CloseHelper.quietClose(started);
             queue.close();
+            if (ringMemory != null)
+            {
+                ringMemory.releaseLast();
+            }
             throw ex;
         }
-        AgentRunner.startOnThread(runner);
-        flush();
     }
 
     /**
@@ -356,7 +376,17 @@ public final class JournalWriter implements AutoCloseable
      */
     public long position()
     {
-        return expectedNext < expectedPositions.length ? expectedPositions[expectedNext] : existingRecords + records;
+        return expectedNext < expectedPositions.length ? caughtUpTo : existingRecords + records;
+    }
+
+    /**
+     * @param tick a tick.
+     * @return true if the journal, as reopened by a resume, already ends with the run's end at {@code tick} and
+     *         nothing has been appended since: closing again there would only repeat it.
+     */
+    public boolean isEndRecordedAt(final long tick)
+    {
+        return records == 0 && endedAtTick == tick && expectedNext == expectedPositions.length;
     }
 
     /**
@@ -408,6 +438,11 @@ public final class JournalWriter implements AutoCloseable
 
     private int claim(final int length)
     {
+        if (closed)
+        {
+            throw new IllegalStateException("journal " + directory + " is closed: an append came after close(); " +
+                "close the simulation before its journal");
+        }
         int index = ring.tryClaim(MESSAGE_TYPE, length);
         if (index < 0)
         {
@@ -418,10 +453,6 @@ public final class JournalWriter implements AutoCloseable
 
     private int claimAfterWaiting(final int length)
     {
-        if (closed)
-        {
-            throw new IllegalStateException("journal " + directory + " is closed");
-        }
         final IdleStrategy idle = producerIdle;
         idle.reset();
         int index;
@@ -456,6 +487,7 @@ public final class JournalWriter implements AutoCloseable
                     "; was it resumed with other settings than the run's?");
             }
             expectedNext = expected + 1;
+            caughtUpTo = expectedPositions[expected] + 1L;
             return;
         }
         ring.commit(index);
@@ -487,13 +519,14 @@ public final class JournalWriter implements AutoCloseable
     /**
      * Drains the ring into the queue, one document per drain.
      */
-    private static final class Stage implements Agent, MessageHandler
+    private static final class Stage implements Agent, ControlledMessageHandler
     {
         private final SingleChronicleQueue queue;
         private final RingBuffer ring;
         private final BytesStore<?, ?> ringStore;
         private ExcerptAppender appender;
         private Bytes<?> bytes;
+        private int documentBytes;
         volatile long written;
         volatile Throwable failure;
 
@@ -525,7 +558,16 @@ public final class JournalWriter implements AutoCloseable
             try (DocumentContext dc = appender.writingDocument())
             {
                 bytes = dc.wire().bytes();
-                read = ring.read(this, RECORDS_PER_DOCUMENT);
+                documentBytes = 0;
+                try
+                {
+                    read = ring.controlledRead(this, RECORDS_PER_DOCUMENT);
+                }
+                catch (final RuntimeException | Error ex)
+                {
+                    dc.rollbackOnClose();
+                    throw ex;
+                }
                 if (read == 0)
                 {
                     // the producer had claimed but not yet committed: leave no empty document behind
@@ -540,10 +582,17 @@ public final class JournalWriter implements AutoCloseable
             return read;
         }
 
-        public void onMessage(final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
+        public ControlledMessageHandler.Action onMessage(
+            final int msgTypeId, final MutableDirectBuffer buffer, final int index, final int length)
         {
+            if (documentBytes > 0 && documentBytes + length > MAX_DOCUMENT_BYTES)
+            {
+                return ControlledMessageHandler.Action.BREAK; // the rest goes in the next document
+            }
             // one bulk copy from the ring's memory, seen by Chronicle as a store of its own
             bytes.write(ringStore, (long)index, (long)length);
+            documentBytes += length;
+            return ControlledMessageHandler.Action.CONTINUE;
         }
 
         public String roleName()

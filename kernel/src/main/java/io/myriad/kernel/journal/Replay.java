@@ -3,12 +3,8 @@ package io.myriad.kernel.journal;
 import java.nio.file.Path;
 
 import io.myriad.kernel.Simulation;
-import io.myriad.kernel.hash.StateHash;
-import io.myriad.kernel.model.InvalidConfigException;
+import io.myriad.kernel.checkpoint.CheckpointPolicy;
 import io.myriad.kernel.model.Model;
-import io.myriad.kernel.model.ModelConfig;
-import io.myriad.kernel.model.ModelPlugin;
-import io.myriad.kernel.model.Models;
 
 /**
  * Re-runs a journaled run and checks it: rebuilds the model from the journal's {@link RunHeader}, steps a fresh
@@ -55,14 +51,9 @@ public final class Replay implements AutoCloseable
     {
         final JournalScan scan = JournalScan.read(journalDirectory);
         final RunHeader header = scan.header();
-        if (header.stateHashVersion() != StateHash.VERSION)
-        {
-            throw new JournalException("journal " + journalDirectory + " holds state hashes of version " +
-                header.stateHashVersion() + "; this build computes version " + StateHash.VERSION +
-                ", so it cannot verify them");
-        }
-        final Model model = rebuild(journalDirectory, header);
-        final Simulation simulation = Simulation.launch(context.model(model).seed(header.seed()).journal(null));
+        final Model model = header.createModel(journalDirectory);
+        final Simulation simulation = Simulation.launch(context.model(model).seed(header.seed()).journal(null)
+            .checkpoints(null, CheckpointPolicy.NONE).restoreFrom(null));
         return new Replay(scan, simulation);
     }
 
@@ -191,20 +182,6 @@ public final class Replay implements AutoCloseable
     public void close()
     {
         simulation.close();
-    }
-
-    private static Model rebuild(final Path journalDirectory, final RunHeader header)
-    {
-        try
-        {
-            final ModelPlugin plugin = Models.named(header.model());
-            return plugin.create(ModelConfig.of(plugin, header.agents(), header.seed(), header.parameters()));
-        }
-        catch (final InvalidConfigException ex)
-        {
-            throw new JournalException("journal " + journalDirectory + " describes a run this build cannot rebuild: " +
-                ex.getMessage(), ex);
-        }
     }
 
     /**

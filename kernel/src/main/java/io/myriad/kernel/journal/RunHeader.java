@@ -1,11 +1,17 @@
 package io.myriad.kernel.journal;
 
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import io.myriad.kernel.hash.StateHash;
+import io.myriad.kernel.model.InvalidConfigException;
+import io.myriad.kernel.model.Model;
 import io.myriad.kernel.model.ModelConfig;
+import io.myriad.kernel.model.ModelPlugin;
+import io.myriad.kernel.model.Models;
 
 /**
  * What a journal's {@link RecordType#RUN_START} record says: enough to rebuild the run (the model's validated
@@ -45,6 +51,34 @@ public record RunHeader(
             throw new IllegalArgumentException("hashEvery must be at least 1, was " + hashEvery);
         }
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    }
+
+    /**
+     * Builds the run's model again, as replay and resume do: the plugin of that name with these agents, seed and
+     * parameters.
+     *
+     * @param journal the journal the header came from, for the message.
+     * @return the model.
+     * @throws JournalException if this build has no such model, its parameters no longer validate, or the
+     *                          journal's state hashes are of another version.
+     */
+    public Model createModel(final Path journal)
+    {
+        if (stateHashVersion != StateHash.VERSION)
+        {
+            throw new JournalException("journal " + journal + " holds state hashes of version " + stateHashVersion +
+                "; this build computes version " + StateHash.VERSION + ", so it cannot verify them");
+        }
+        try
+        {
+            final ModelPlugin plugin = Models.named(model);
+            return plugin.create(ModelConfig.of(plugin, agents, seed, parameters));
+        }
+        catch (final InvalidConfigException ex)
+        {
+            throw new JournalException("journal " + journal + " describes a run this build cannot rebuild: " +
+                ex.getMessage(), ex);
+        }
     }
 
     /**

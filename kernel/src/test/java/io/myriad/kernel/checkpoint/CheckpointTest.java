@@ -217,7 +217,7 @@ class CheckpointTest
         final Checkpoint soa = Checkpoints.list(checkpoints(), (reason) -> { }).get(0);
         final CheckpointException layout = assertThrows(CheckpointException.class,
             () -> Simulation.launch(context(1, 64).layout(Layout.named("aos")).restoreFrom(soa)));
-        assertTrue(layout.getMessage().contains("resume with --layout soa"), layout.getMessage());
+        assertTrue(layout.getMessage().contains("set the run's layout to soa"), layout.getMessage());
     }
 
     @Test

@@ -146,6 +146,17 @@ public record RunSummary(
     }
 
     /**
+     * @param figures what the run's journal holds.
+     * @return this summary with them.
+     */
+    public RunSummary withJournal(final Journal figures)
+    {
+        return new RunSummary(model, preset, agents, ticks, threads, seed, layout, batchSize, waitStrategy,
+            wallSeconds, agentUpdatesPerSecond, tickP50Ns, tickP99Ns, tickP999Ns, tickMaxNs, allocatedBytesPerTick,
+            allocationTicks, stateHash, javaVersion, metrics, parameters, scenario, runDirectory, figures);
+    }
+
+    /**
      * What a run's journal holds.
      *
      * @param directory where it is, as the run directory is shown.
