@@ -587,7 +587,7 @@ public final class JournalWriter implements AutoCloseable
         {
             if (documentBytes > 0 && documentBytes + length > MAX_DOCUMENT_BYTES)
             {
-                return ControlledMessageHandler.Action.BREAK; // the rest goes in the next document
+                return ControlledMessageHandler.Action.ABORT; // left in the ring for the next document
             }
             // one bulk copy from the ring's memory, seen by Chronicle as a store of its own
             bytes.write(ringStore, (long)index, (long)length);

@@ -112,6 +112,40 @@ class JournalTest
     }
 
     @Test
+    void shouldKeepEveryRecordWhenDocumentsAreCutAtTheirByteLimit()
+    {
+        final Path directory = temp.resolve("journal");
+        final Outbox outbox = new Outbox();
+        final int entries = EventsDescriptor.MAX_ENTRIES;
+        for (int i = 0; i < entries; i++)
+        {
+            outbox.emit(1, i, i, -i);
+        }
+        final UnsafeBuffer outcomes = new UnsafeBuffer(new byte[entries / 8]);
+        final int records = 64; // about 50 MB: the stage must cut it into many 4 MiB documents
+        try (JournalWriter writer = JournalWriter.create(directory, header(JournalLevel.EVENTS, 1)))
+        {
+            for (int r = 0; r < records; r++)
+            {
+                writer.events(r, 0, r, outbox.entries(), outcomes, entries);
+            }
+        }
+        try (JournalReader reader = JournalReader.open(directory))
+        {
+            final JournalRecord record = new JournalRecord();
+            assertTrue(reader.next(record));
+            for (int r = 0; r < records; r++)
+            {
+                assertTrue(reader.next(record), "record " + r);
+                assertEquals(r, record.eventsBatch());
+                assertEquals(entries - 1, record.eventTarget(entries - 1));
+            }
+            assertFalse(reader.next(record));
+            assertTrue(reader.documents() > 10, "documents stay small: " + reader.documents());
+        }
+    }
+
+    @Test
     void shouldRefuseToStartAJournalWhereOneIsAlready()
     {
         final Path directory = temp.resolve("journal");
