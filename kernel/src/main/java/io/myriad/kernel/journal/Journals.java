@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
+import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
@@ -17,6 +18,12 @@ final class Journals
 {
     /** Suffix of Chronicle Queue's data files. */
     static final String DATA_FILE_SUFFIX = ".cq4";
+
+    /**
+     * How often a new journal starts a new data file: weekly, so a run rarely crosses one. Tests set a faster
+     * cycle to make a journal span several files.
+     */
+    static volatile RollCycle rollCycle = RollCycles.WEEKLY;
 
     static
     {
@@ -76,7 +83,7 @@ final class Journals
     static SingleChronicleQueue open(final Path directory, final boolean readOnly)
     {
         return SingleChronicleQueueBuilder.binary(directory)
-            .rollCycle(RollCycles.WEEKLY)
+            .rollCycle(rollCycle)
             .readOnly(readOnly)
             .build();
     }

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.rollcycles.TestRollCycles;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -142,6 +144,47 @@ class JournalTest
             }
             assertFalse(reader.next(record));
             assertTrue(reader.documents() > 10, "documents stay small: " + reader.documents());
+        }
+    }
+
+    @Test
+    void shouldReadOnAcrossTheQueuesFilesWhenItRolls() throws Exception
+    {
+        final Path directory = temp.resolve("journal");
+        Journals.rollCycle = TestRollCycles.TEST_SECONDLY;
+        try (JournalWriter writer = JournalWriter.create(directory, header(JournalLevel.INPUTS, 1)))
+        {
+            for (int tick = 0; tick < 6; tick++)
+            {
+                writer.stateHash(tick, tick * 31L, AGENTS);
+                writer.flush();
+                Thread.sleep(500);
+            }
+            writer.runEnd(6, 99, AGENTS);
+        }
+        finally
+        {
+            Journals.rollCycle = RollCycles.WEEKLY;
+        }
+        try (Stream<Path> files = Files.list(directory))
+        {
+            assertTrue(files.filter((f) -> f.toString().endsWith(".cq4")).count() >= 3, "the queue rolled");
+        }
+        try (JournalReader reader = JournalReader.open(directory))
+        {
+            final JournalRecord record = new JournalRecord();
+            assertTrue(reader.next(record));
+            assertEquals(RecordType.RUN_START, record.type());
+            for (int tick = 0; tick < 6; tick++)
+            {
+                assertTrue(reader.next(record), "the hash of tick " + tick + " is read, in whatever file");
+                assertEquals(tick, record.tick());
+                assertEquals(tick * 31L, record.hash());
+            }
+            assertTrue(reader.next(record));
+            assertEquals(RecordType.RUN_END, record.type());
+            assertFalse(reader.next(record));
+            assertNull(reader.tornTail(), "a rolled file's end marker is not a torn document");
         }
     }
 
