@@ -1,10 +1,9 @@
 package io.myriad.tools;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
+import io.myriad.kernel.journal.JournalReader;
 import io.myriad.tools.scenario.ScenarioException;
 
 /**
@@ -35,11 +34,11 @@ final class JournalLocation
             throw new ScenarioException(argument + ": is a file; give the run's directory, which holds journal/");
         }
         final Path journal = path.resolve(RunCommand.JOURNAL_DIRECTORY);
-        if (holdsQueueFiles(journal))
+        if (JournalReader.isJournal(journal))
         {
             return journal;
         }
-        if (holdsQueueFiles(path))
+        if (JournalReader.isJournal(path))
         {
             return path;
         }
@@ -50,21 +49,5 @@ final class JournalLocation
         }
         throw new ScenarioException(argument + ": holds no journal; give a run directory (with journal/ in it) " +
             "or a journal directory (with .cq4 files in it)");
-    }
-
-    private static boolean holdsQueueFiles(final Path directory)
-    {
-        if (!Files.isDirectory(directory))
-        {
-            return false;
-        }
-        try (Stream<Path> files = Files.list(directory))
-        {
-            return files.anyMatch((file) -> file.getFileName().toString().endsWith(".cq4"));
-        }
-        catch (final IOException ex)
-        {
-            throw new ScenarioException(directory + ": cannot be listed (" + ex.getMessage() + ")");
-        }
     }
 }

@@ -278,24 +278,7 @@ public final class Checkpoints
     {
         try (FileChannel channel = FileChannel.open(checkpoint.data(), StandardOpenOption.READ))
         {
-            final ByteBuffer start = readFully(channel, CheckpointDescriptor.HEADER_OFFSET, checkpoint);
-            if (start.getLong(0) != CheckpointDescriptor.MAGIC || start.getInt(8) != CheckpointDescriptor.VERSION)
-            {
-                throw damaged(checkpoint, "it does not start with a version " + CheckpointDescriptor.VERSION +
-                    " checkpoint's magic number");
-            }
-            final int headerLength = start.getInt(12);
-            if (headerLength < 56 || headerLength > checkpoint.dataBytes())
-            {
-                throw damaged(checkpoint, "its header length " + headerLength + " is impossible");
-            }
-            final ByteBuffer header = readFully(channel, headerLength + 4, checkpoint);
-            final byte[] headerBytes = new byte[headerLength];
-            header.get(0, headerBytes);
-            if (crc(headerBytes) != header.getInt(headerLength))
-            {
-                throw damaged(checkpoint, "its header's checksum does not match");
-            }
+            readHeader(channel, checkpoint);
             final ByteBuffer chunk = ByteBuffer.allocateDirect(1 << 20);
             while (channel.position() < checkpoint.dataBytes())
             {
@@ -360,28 +343,7 @@ public final class Checkpoints
         }
         try (FileChannel channel = FileChannel.open(checkpoint.data(), StandardOpenOption.READ))
         {
-            final ByteBuffer start = readFully(channel, CheckpointDescriptor.HEADER_OFFSET, checkpoint);
-            if (start.getLong(0) != CheckpointDescriptor.MAGIC)
-            {
-                throw damaged(checkpoint, "it does not start with a checkpoint's magic number");
-            }
-            if (start.getInt(8) != CheckpointDescriptor.VERSION)
-            {
-                throw damaged(checkpoint, "its format is " + start.getInt(8) + ", this build reads " +
-                    CheckpointDescriptor.VERSION);
-            }
-            final int headerLength = start.getInt(12);
-            if (headerLength < 56 || headerLength > checkpoint.dataBytes())
-            {
-                throw damaged(checkpoint, "its header length " + headerLength + " is impossible");
-            }
-            final ByteBuffer header = readFully(channel, headerLength + 4, checkpoint);
-            final byte[] headerBytes = new byte[headerLength];
-            header.get(0, headerBytes);
-            if (crc(headerBytes) != header.getInt(headerLength))
-            {
-                throw damaged(checkpoint, "its header's checksum does not match");
-            }
+            final ByteBuffer header = readHeader(channel, checkpoint);
             final long tick = header.getLong(0);
             if (header.getLong(8) != checkpoint.seed() || header.getLong(16) != checkpoint.stateHash() ||
                 header.getLong(24) != checkpoint.journalRecords())
@@ -576,6 +538,37 @@ public final class Checkpoints
         {
             throw damaged(checkpoint, "the checksum of region " + index + " does not match");
         }
+    }
+
+    /**
+     * Reads and checks the magic number, the version and the header with its checksum; leaves the channel at the
+     * first section.
+     */
+    private static ByteBuffer readHeader(final FileChannel channel, final Checkpoint checkpoint) throws IOException
+    {
+        final ByteBuffer start = readFully(channel, CheckpointDescriptor.HEADER_OFFSET, checkpoint);
+        if (start.getLong(0) != CheckpointDescriptor.MAGIC)
+        {
+            throw damaged(checkpoint, "it does not start with a checkpoint's magic number");
+        }
+        if (start.getInt(8) != CheckpointDescriptor.VERSION)
+        {
+            throw damaged(checkpoint, "its format is " + start.getInt(8) + ", this build reads " +
+                CheckpointDescriptor.VERSION);
+        }
+        final int headerLength = start.getInt(12);
+        if (headerLength < 56 || headerLength > checkpoint.dataBytes())
+        {
+            throw damaged(checkpoint, "its header length " + headerLength + " is impossible");
+        }
+        final ByteBuffer header = readFully(channel, headerLength + 4, checkpoint);
+        final byte[] headerBytes = new byte[headerLength];
+        header.get(0, headerBytes);
+        if (crc(headerBytes) != header.getInt(headerLength))
+        {
+            throw damaged(checkpoint, "its header's checksum does not match");
+        }
+        return header;
     }
 
     private static ByteBuffer view(final UnsafeBuffer region)

@@ -80,6 +80,15 @@ public final class JournalReader implements AutoCloseable
     }
 
     /**
+     * @param directory a directory.
+     * @return true if it holds a journal's data files.
+     */
+    public static boolean isJournal(final Path directory)
+    {
+        return Journals.hasData(directory);
+    }
+
+    /**
      * @return the journal's directory.
      */
     public Path directory()
