@@ -5,17 +5,10 @@
 # JSON line: sustained rate, latency p50/p99/p999/max in ns, bytes allocated per append, ring stalls.
 #
 # Usage: bench/scripts/journal-latency.sh [RATE] [SECONDS] [WARMUP]   (defaults 5000000 5 2)
-# Needs bench/target/benchmarks.jar (./mvnw -q -pl bench -am install -DskipTests). JAVA_HOME picks the JDK.
+# Needs bench/target/benchmarks.jar (./mvnw -q -pl bench -am install -DskipTests). JAVA_HOME picks the JDK;
+# JOURNAL_LATENCY_JAVA_OPTS adds JVM options.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-jar="$here/../target/benchmarks.jar"
-[[ -f "$jar" ]] || { echo "journal-latency: $jar is missing; build it with ./mvnw -q -pl bench -am install -DskipTests" >&2; exit 1; }
-java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-
-# The module flags, from the jar's manifest (java -cp does not read them there).
-manifest="$(unzip -p "$jar" META-INF/MANIFEST.MF | tr -d '\r' | sed -e ':a' -e 'N' -e '$!ba' -e 's/\n //g')"
-flags=()
-for package in $(sed -n 's/^Add-Exports: //p' <<<"$manifest"); do flags+=("--add-exports=$package=ALL-UNNAMED"); done
-for package in $(sed -n 's/^Add-Opens: //p' <<<"$manifest"); do flags+=("--add-opens=$package=ALL-UNNAMED"); done
-
-exec "$java" "${flags[@]}" ${JOURNAL_LATENCY_JAVA_OPTS:-} -cp "$jar" io.myriad.bench.journal.JournalAppendLatency "$@"
+source "$here/bench-java.sh"
+# shellcheck disable=SC2086 # $JOURNAL_LATENCY_JAVA_OPTS is a list of JVM options
+bench_java journal-latency io.myriad.bench.journal.JournalAppendLatency ${JOURNAL_LATENCY_JAVA_OPTS:-} -- "$@"

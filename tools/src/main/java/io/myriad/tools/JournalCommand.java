@@ -88,15 +88,39 @@ final class JournalCommand implements Callable<Integer>
     }
 
     /**
-     * {@code journal dump}.
+     * What every {@code journal} subcommand shares: the run it reads.
      */
-    @Command(name = "dump", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Prints the journal's records as JSON lines, in order, optionally filtered.")
-    static final class Dump implements Callable<Integer>
+    abstract static class Subcommand implements Callable<Integer>
     {
         @Parameters(paramLabel = "RUN_DIR", description = "The run's directory (or its journal directory).")
         String run;
 
+        @Spec
+        CommandSpec spec;
+
+        private final Path workingDirectory;
+
+        Subcommand(final Path workingDirectory)
+        {
+            this.workingDirectory = workingDirectory;
+        }
+
+        /**
+         * @return the journal directory of the run named, or a bad-input error saying what is there instead.
+         */
+        Path journal()
+        {
+            return JournalLocation.resolve(workingDirectory, run);
+        }
+    }
+
+    /**
+     * {@code journal dump}.
+     */
+    @Command(name = "dump", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Prints the journal's records as JSON lines, in order, optionally filtered.")
+    static final class Dump extends Subcommand
+    {
         @Option(names = "--from", paramLabel = "T", description = "Only records of tick T or later.")
         long from = Long.MIN_VALUE;
 
@@ -109,14 +133,9 @@ final class JournalCommand implements Callable<Integer>
         @Option(names = "--agent", paramLabel = "ID", description = "Only the events and inputs for agent ID.")
         Integer agent;
 
-        @Spec
-        CommandSpec spec;
-
-        private final Path workingDirectory;
-
         Dump(final Path workingDirectory)
         {
-            this.workingDirectory = workingDirectory;
+            super(workingDirectory);
         }
 
         public Integer call()
@@ -127,7 +146,7 @@ final class JournalCommand implements Callable<Integer>
                 throw new ScenarioException("--from " + from + " is after --to " + to + "; give --from T <= --to T");
             }
             final PrintWriter out = spec.commandLine().getOut();
-            try (JournalReader reader = JournalReader.open(JournalLocation.resolve(workingDirectory, run)))
+            try (JournalReader reader = JournalReader.open(journal()))
             {
                 final JournalRecord record = new JournalRecord();
                 while (reader.next(record))
@@ -163,11 +182,8 @@ final class JournalCommand implements Callable<Integer>
     @Command(name = "tail", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Prints the journal's last records as JSON lines; with -f, then follows a live run until " +
             "its run_end record (or Ctrl-C).")
-    static final class Tail implements Callable<Integer>
+    static final class Tail extends Subcommand
     {
-        @Parameters(paramLabel = "RUN_DIR", description = "The run's directory (or its journal directory).")
-        String run;
-
         @Option(names = { "-f", "--follow" }, description = "Keep printing records as the run writes them.")
         boolean follow;
 
@@ -177,14 +193,9 @@ final class JournalCommand implements Callable<Integer>
         @Option(names = "--poll-ms", paramLabel = "MS", hidden = true, description = "How often -f looks for more.")
         long pollMs = 50;
 
-        @Spec
-        CommandSpec spec;
-
-        private final Path workingDirectory;
-
         Tail(final Path workingDirectory)
         {
-            this.workingDirectory = workingDirectory;
+            super(workingDirectory);
         }
 
         public Integer call() throws InterruptedException
@@ -194,7 +205,7 @@ final class JournalCommand implements Callable<Integer>
                 throw new ScenarioException("--lines " + lines + ": must be 0 or more");
             }
             final PrintWriter out = spec.commandLine().getOut();
-            try (JournalReader reader = JournalReader.open(JournalLocation.resolve(workingDirectory, run)))
+            try (JournalReader reader = JournalReader.open(journal()))
             {
                 final JournalRecord record = new JournalRecord();
                 final ArrayDeque<String> last = new ArrayDeque<>();
@@ -255,24 +266,16 @@ final class JournalCommand implements Callable<Integer>
      */
     @Command(name = "stats", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Counts the journal's records by type, with their bytes, the ticks they span and the rate.")
-    static final class Stats implements Callable<Integer>
+    static final class Stats extends Subcommand
     {
-        @Parameters(paramLabel = "RUN_DIR", description = "The run's directory (or its journal directory).")
-        String run;
-
-        @Spec
-        CommandSpec spec;
-
-        private final Path workingDirectory;
-
         Stats(final Path workingDirectory)
         {
-            this.workingDirectory = workingDirectory;
+            super(workingDirectory);
         }
 
         public Integer call()
         {
-            final Path journal = JournalLocation.resolve(workingDirectory, run);
+            final Path journal = journal();
             final Map<RecordType, long[]> byType = new EnumMap<>(RecordType.class);
             long records = 0;
             long events = 0;
@@ -330,24 +333,16 @@ final class JournalCommand implements Callable<Integer>
     @Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Checks every record's framing, type, version and checksum, and the journal's structure " +
             "(one run_start first, ticks in order). Exit 0 if sound, 1 if damaged, 2 if there is no journal.")
-    static final class Verify implements Callable<Integer>
+    static final class Verify extends Subcommand
     {
-        @Parameters(paramLabel = "RUN_DIR", description = "The run's directory (or its journal directory).")
-        String run;
-
-        @Spec
-        CommandSpec spec;
-
-        private final Path workingDirectory;
-
         Verify(final Path workingDirectory)
         {
-            this.workingDirectory = workingDirectory;
+            super(workingDirectory);
         }
 
         public Integer call()
         {
-            final Path journal = JournalLocation.resolve(workingDirectory, run);
+            final Path journal = journal();
             final PrintWriter out = spec.commandLine().getOut();
             final PrintWriter err = spec.commandLine().getErr();
             long records = 0;

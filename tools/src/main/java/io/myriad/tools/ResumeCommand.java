@@ -125,23 +125,11 @@ final class ResumeCommand implements Callable<Integer>
             resume.catchUp();
             final Simulation sim = resume.simulation();
             final long end = ticks != null ? resume.journalLastTick() + ticks : settings.ticks();
-            final ProgressBar progress = new ProgressBar(stderr, Math.max(1, end - sim.tick()),
-                ProgressBar.isStderrTerminal());
-            final long startNs = System.nanoTime();
-            final long startTick = sim.tick();
-            progress.start(startNs);
-            while (sim.tick() < end)
-            {
-                sim.step();
-                progress.update(sim.tick() - startTick, System.nanoTime());
-            }
-            progress.finish();
-            final long wallNs = System.nanoTime() - startNs;
-            final RunSummary unfinished = RunSummary.of(settings, sim, wallNs, runDirectory.toString(), null);
+            final long wallNs = ProgressBar.runTicks(sim, end, stderr);
+            final RunSummary unfinished = RunSummary.of(settings, sim, wallNs, runDirectory.toString());
             sim.close();
-            summary = unfinished.withJournal(new RunSummary.Journal(resume.journal().directory().toString(),
-                settings.journalLevel().label(), settings.hashEvery(), resume.journal().records(),
-                resume.journal().stalls()));
+            summary = unfinished.withJournal(
+                RunSummary.Journal.of(resume.journal().directory().toString(), settings, resume.journal()));
         }
         writeSummary(runDirectory, summary);
         SummaryText.print(summary, stdout);

@@ -226,27 +226,16 @@ final class RunCommand implements Callable<Integer>
             final Simulation sim = Simulation.launch(context);
             try
             {
-                final long ticks = settings.ticks();
-                final ProgressBar progress = new ProgressBar(stderr, ticks, ProgressBar.isStderrTerminal());
-                final long startNs = System.nanoTime();
-                progress.start(startNs);
-                for (long tick = 1; tick <= ticks; tick++)
-                {
-                    sim.step();
-                    progress.update(tick, System.nanoTime());
-                }
-                final long wallNs = System.nanoTime() - startNs;
-                progress.finish();
-                summary = RunSummary.of(settings, sim, wallNs, display(runDirectory), null);
+                final long wallNs = ProgressBar.runTicks(sim, settings.ticks(), stderr);
+                summary = RunSummary.of(settings, sim, wallNs, display(runDirectory));
             }
             finally
             {
                 // closing writes the journal's run-end record, so the journal's figures are read after it
                 sim.close();
             }
-            return journal == null ? summary : summary.withJournal(new RunSummary.Journal(
-                display(journal.directory()), settings.journalLevel().label(), settings.hashEvery(),
-                journal.records(), journal.stalls()));
+            return journal == null ? summary :
+                summary.withJournal(RunSummary.Journal.of(display(journal.directory()), settings, journal));
         }
         catch (final OutOfMemoryError ex)
         {

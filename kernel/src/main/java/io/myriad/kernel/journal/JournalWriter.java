@@ -254,14 +254,7 @@ public final class JournalWriter implements AutoCloseable
      */
     public void stateHash(final long tick, final long hash, final int liveAgents)
     {
-        final int length = StateHashDescriptor.LENGTH;
-        final int index = claim(length);
-        final AtomicBuffer buffer = ringBuffer;
-        RecordDescriptor.writeHeader(buffer, index, length, RecordType.STATE_HASH, tick);
-        buffer.putLong(index + StateHashDescriptor.HASH_OFFSET, hash);
-        buffer.putInt(index + StateHashDescriptor.LIVE_AGENTS_OFFSET, liveAgents);
-        buffer.putInt(index + StateHashDescriptor.LIVE_AGENTS_OFFSET + 4, 0);
-        commit(index, length);
+        appendHash(RecordType.STATE_HASH, tick, hash, liveAgents);
     }
 
     /**
@@ -273,13 +266,22 @@ public final class JournalWriter implements AutoCloseable
      */
     public void runEnd(final long tick, final long hash, final int liveAgents)
     {
-        final int length = RunEndDescriptor.LENGTH;
+        appendHash(RecordType.RUN_END, tick, hash, liveAgents);
+    }
+
+    /**
+     * A state-hash and a run-end record have the same payload ({@link StateHashDescriptor},
+     * {@link RunEndDescriptor}): a hash and the live agents.
+     */
+    private void appendHash(final RecordType type, final long tick, final long hash, final int liveAgents)
+    {
+        final int length = StateHashDescriptor.LENGTH;
         final int index = claim(length);
         final AtomicBuffer buffer = ringBuffer;
-        RecordDescriptor.writeHeader(buffer, index, length, RecordType.RUN_END, tick);
-        buffer.putLong(index + RunEndDescriptor.HASH_OFFSET, hash);
-        buffer.putInt(index + RunEndDescriptor.LIVE_AGENTS_OFFSET, liveAgents);
-        buffer.putInt(index + RunEndDescriptor.LIVE_AGENTS_OFFSET + 4, 0);
+        RecordDescriptor.writeHeader(buffer, index, length, type, tick);
+        buffer.putLong(index + StateHashDescriptor.HASH_OFFSET, hash);
+        buffer.putInt(index + StateHashDescriptor.LIVE_AGENTS_OFFSET, liveAgents);
+        buffer.putInt(index + StateHashDescriptor.LIVE_AGENTS_OFFSET + 4, 0);
         commit(index, length);
     }
 

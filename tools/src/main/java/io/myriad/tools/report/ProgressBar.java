@@ -6,6 +6,8 @@ import java.lang.reflect.Method;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
+import io.myriad.kernel.Simulation;
+
 /**
  * A one-line progress bar for a run, redrawn in place with a carriage return: ticks done of the total, ticks per
  * second and the time left. It redraws at most every {@link #REDRAW_INTERVAL_NS} and only when enabled, which the
@@ -74,6 +76,30 @@ public final class ProgressBar
         {
             return false;
         }
+    }
+
+    /**
+     * Steps a simulation to {@code endTick}, drawing a bar of the ticks on {@code out} when it is a terminal.
+     *
+     * @param sim     the simulation, between ticks.
+     * @param endTick the tick to reach; nothing is run if it is already there.
+     * @param out     where the bar goes (standard error).
+     * @return wall time of the ticks, in nanoseconds.
+     */
+    public static long runTicks(final Simulation sim, final long endTick, final PrintWriter out)
+    {
+        final long startTick = sim.tick();
+        final ProgressBar progress = new ProgressBar(out, Math.max(1, endTick - startTick), isStderrTerminal());
+        final long startNs = System.nanoTime();
+        progress.start(startNs);
+        while (sim.tick() < endTick)
+        {
+            sim.step();
+            progress.update(sim.tick() - startTick, System.nanoTime());
+        }
+        final long wallNs = System.nanoTime() - startNs;
+        progress.finish();
+        return wallNs;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 import io.myriad.kernel.Simulation;
+import io.myriad.kernel.journal.JournalWriter;
 import io.myriad.tools.scenario.RunSettings;
 
 /**
@@ -104,15 +105,10 @@ public record RunSummary(
      * @param sim          the simulation, after its last tick.
      * @param wallNanos    wall time of the ticks.
      * @param runDirectory where the run's files go.
-     * @param journal      the run's journal, or null.
-     * @return the summary.
+     * @return the summary, without its journal's figures ({@link #withJournal(Journal)} adds them).
      */
     public static RunSummary of(
-        final RunSettings settings,
-        final Simulation sim,
-        final long wallNanos,
-        final String runDirectory,
-        final Journal journal)
+        final RunSettings settings, final Simulation sim, final long wallNanos, final String runDirectory)
     {
         final int live = sim.store().liveCount();
         final double wallSeconds = Math.max(wallNanos, 1) / 1e9;
@@ -142,7 +138,7 @@ public record RunSummary(
             settings.parameters(),
             settings.scenario(),
             runDirectory,
-            journal);
+            null);
     }
 
     /**
@@ -167,5 +163,16 @@ public record RunSummary(
      */
     public record Journal(String directory, String level, long hashEvery, long records, long stalls)
     {
+        /**
+         * @param directory where the journal is, as the run directory is shown.
+         * @param settings  the run's settings.
+         * @param writer    the run's journal, closed or about to be.
+         * @return what it holds.
+         */
+        public static Journal of(final String directory, final RunSettings settings, final JournalWriter writer)
+        {
+            return new Journal(directory, settings.journalLevel().label(), settings.hashEvery(), writer.records(),
+                writer.stalls());
+        }
     }
 }
