@@ -1,7 +1,7 @@
 package io.myriad.kernel;
 
 /**
- * Property names and defaults of a {@link Simulation.Context}. Each default may be overridden by the system
+ * Property names and defaults of a {@link SimulationContext}. Each default may be overridden by the system
  * property of the same name; a Context setter overrides both.
  */
 public final class Configuration

@@ -1,44 +1,46 @@
 package io.myriad.kernel;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Objects;
-import java.util.concurrent.ThreadFactory;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.HdrHistogram.Histogram;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
-import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 
 import io.myriad.kernel.checkpoint.Checkpoint;
 import io.myriad.kernel.checkpoint.CheckpointException;
-import io.myriad.kernel.checkpoint.CheckpointPolicy;
-import io.myriad.kernel.checkpoint.Checkpoints;
+import io.myriad.kernel.checkpoint.CheckpointReader;
+import io.myriad.kernel.checkpoint.Checkpointer;
+import io.myriad.kernel.command.CommandApplier;
+import io.myriad.kernel.command.CommandRegistry;
 import io.myriad.kernel.hash.StateHash;
 import io.myriad.kernel.journal.JournalLevel;
 import io.myriad.kernel.journal.JournalWriter;
+import io.myriad.kernel.metrics.AllocationMeter;
 import io.myriad.kernel.metrics.ThreadAllocation;
 import io.myriad.kernel.model.Model;
-import io.myriad.kernel.pipeline.TickPipeline;
+import io.myriad.kernel.pipeline.StepPipeline;
 import io.myriad.kernel.pipeline.WaitStrategies;
-import io.myriad.layouts.AgentStore;
+import io.myriad.kernel.rng.RngStream;
+import io.myriad.kernel.world.Part;
+import io.myriad.kernel.world.World;
 import io.myriad.layouts.Layout;
 
 /**
- * A simulation: one model's agents in an off-heap store, advanced tick by tick through the Disruptor pipeline.
+ * A simulation: one model's world (its agent types' off-heap stores and its parts), advanced tick by tick through
+ * the Disruptor step pipeline.
  * <p>
  * Drive it from one thread, either with {@link #step()} and {@link #run(long)}, which return when the ticks are
  * done, or as an Agrona {@link Agent}: {@link #doWork()} never blocks and returns 0 when it is waiting for other
  * workers, so an {@code AgentRunner} and its idle strategy can own the loop. As an agent it runs until
- * {@link Context#maxTicks(long)} ticks are done (unbounded by default), then reports {@link #isDone()}.
+ * {@link SimulationContext#maxTicks(long)} ticks are done (unbounded by default), then reports {@link #isDone()}.
  * <p>
  * The state after N ticks is a function of the model, its configuration and the seed alone: {@link #stateHash()}
  * is the same for any number of workers and any layout.
  * <pre>{@code
- * try (Simulation sim = Simulation.launch(new Simulation.Context().model(model).seed(42).workers(2)))
+ * try (Simulation sim = Simulation.launch(new SimulationContext().model(model).seed(42).workers(2)))
  * {
  *     sim.run(200);
  *     System.out.println(StateHash.toHex(sim.stateHash()));
@@ -47,52 +49,51 @@ import io.myriad.layouts.Layout;
  */
 public final class Simulation implements Agent, AutoCloseable
 {
-    private static final long HIGHEST_TRACKABLE_NS = TimeUnit.HOURS.toNanos(1);
-    private static final long[] NO_RNG_COUNTERS = new long[0];
+    /** The stream command handlers draw from; a part of every world, after the model's own. */
+    public static final int COMMAND_STREAM = 0x4D59_0001;
 
-    private final Context ctx;
+    private static final long HIGHEST_TRACKABLE_NS = TimeUnit.HOURS.toNanos(1);
+
+    private final SimulationContext ctx;
     private final Model model;
-    private final AgentStore store;
-    private final TickPipeline pipeline;
+    private final World world;
+    private final CommandApplier applier;
+    private final StepPipeline pipeline;
     private final Histogram tickLatency = new Histogram(1, HIGHEST_TRACKABLE_NS, 3);
     private final IdleStrategy idleStrategy;
     private final long maxTicks;
-    private final int warmupTicks;
     private final JournalWriter journal;
     private final long hashEvery;
+    private final AllocationMeter allocation;
+    private final Checkpointer checkpointer;
 
     private long tick;
     private long tickStartNs;
-    private long driverBytesAtTickStart;
-    private long steadyDriverBytes;
-    private long workerBytesAtWarmupEnd;
-    private long steadyTicks;
-    private long ticksRun;
-    private final CheckpointPolicy checkpointPolicy;
-    private final Path checkpointDirectory;
-    private long lastCheckpointTick;
-    private long eventsAtLastCheckpoint;
-    private Checkpoint lastCheckpoint;
     private boolean closed;
 
-    private Simulation(final Context ctx)
+    private Simulation(final SimulationContext ctx)
     {
         this.ctx = ctx;
         this.model = ctx.model();
         this.maxTicks = ctx.maxTicks();
-        this.warmupTicks = ctx.warmupTicks();
         this.idleStrategy = ctx.idleStrategy();
         this.journal = ctx.journal();
         this.hashEvery = journal == null ? 0 : journal.hashEvery();
-        this.checkpointDirectory = ctx.checkpointDirectory();
-        this.checkpointPolicy = checkpointDirectory == null ? CheckpointPolicy.NONE : ctx.checkpointPolicy();
+        this.allocation = new AllocationMeter(ctx.warmupTicks());
+        if (journal != null && journal.header().seed() != ctx.seed())
+        {
+            throw new IllegalArgumentException("the journal's run start says seed " + journal.header().seed() +
+                " but the simulation was given seed " + ctx.seed() + ": a replay of it would diverge; build both " +
+                "from one seed (the ModelConfig's)");
+        }
         final Checkpoint restoreFrom = ctx.restoreFrom();
-        final AgentStore newStore = new AgentStore(model.schema(), ctx.layout(), model.capacity());
+        final World newWorld = newWorld(model, ctx.layout(), ctx.seed());
+        final RngStream commandRng = (RngStream)newWorld.part(newWorld.partCount() - 1);
         try
         {
             if (restoreFrom == null)
             {
-                model.initialise(newStore, ctx.seed());
+                model.initialise(newWorld);
             }
             else
             {
@@ -101,15 +102,17 @@ public final class Simulation implements Agent, AutoCloseable
                     throw new CheckpointException("checkpoint " + restoreFrom.manifest() + " is of a run with seed " +
                         restoreFrom.seed() + ", not " + ctx.seed());
                 }
-                Checkpoints.restore(restoreFrom, newStore);
+                CheckpointReader.restore(restoreFrom, newWorld);
                 this.tick = restoreFrom.tick();
-                this.lastCheckpointTick = tick;
-                this.lastCheckpoint = restoreFrom;
             }
-            this.pipeline = new TickPipeline(
-                newStore,
-                model,
-                ctx.seed(),
+            final CommandRegistry registry = new CommandRegistry();
+            model.commands(registry);
+            this.applier = new CommandApplier(newWorld, registry, commandRng);
+            this.pipeline = new StepPipeline(
+                newWorld,
+                model.phases(),
+                model.metricNames().size(),
+                applier,
                 ctx.workers(),
                 ctx.batchSize(),
                 ctx.ringSize(),
@@ -119,20 +122,22 @@ public final class Simulation implements Agent, AutoCloseable
         }
         catch (final RuntimeException | Error ex)
         {
-            // an OutOfMemoryError while the model sizes its own arrays must not strand the store's direct memory
-            newStore.close();
+            // an OutOfMemoryError while the model sizes its own arrays must not strand the stores' direct memory
+            newWorld.close();
             throw ex;
         }
-        this.store = newStore;
-        final long restoredHash = restoreFrom == null ? 0 : stateHash();
-        if (restoreFrom != null && restoredHash != restoreFrom.stateHash())
+        this.world = newWorld;
+        this.checkpointer = ctx.checkpointDirectory() == null ? null :
+            new Checkpointer(ctx.checkpointDirectory(), ctx.checkpointPolicy(), tick, restoreFrom);
+        if (restoreFrom != null && stateHash() != restoreFrom.stateHash())
         {
+            final long restoredHash = stateHash();
             closed = true;
             pipeline.close();
-            store.close();
+            world.close();
             throw new CheckpointException("checkpoint " + restoreFrom.manifest() + " restores to state hash " +
                 StateHash.toHex(restoredHash) + ", not the " + StateHash.toHex(restoreFrom.stateHash()) +
-                " it recorded: the model keeps state outside its store, or its code or parameters changed since; " +
+                " it recorded: the model keeps state outside its world, or its code or parameters changed since; " +
                 "try an older checkpoint, or 'myriad replay' to see where the runs part");
         }
         if (journal != null)
@@ -143,7 +148,7 @@ public final class Simulation implements Agent, AutoCloseable
             }
             if (restoreFrom == null)
             {
-                journal.stateHash(0, stateHash(), store.liveCount());
+                journal.stateHash(0, stateHash(), liveAgents());
             }
         }
     }
@@ -152,15 +157,32 @@ public final class Simulation implements Agent, AutoCloseable
      * Builds and initialises a simulation; worker threads start at once and wait for the first tick.
      *
      * @param ctx the configuration; concluded here if it was not already.
-     * @return the simulation, at tick 0.
+     * @return the simulation, at tick 0 or at its checkpoint's tick.
      */
-    public static Simulation launch(final Context ctx)
+    public static Simulation launch(final SimulationContext ctx)
     {
         return new Simulation(ctx.conclude());
     }
 
     /**
-     * Advances one tick, returning when it is complete. Ignores {@link Context#maxTicks(long)}.
+     * Builds the world a model declares, with the kernel's own parts after the model's (the stream command
+     * handlers draw from): the world a simulation of the model runs in, and the one a checkpoint of it restores
+     * into.
+     *
+     * @param model  the model.
+     * @param layout where the stores place their fields.
+     * @param seed   the run's seed.
+     * @return the world, every store empty.
+     */
+    public static World newWorld(final Model model, final Layout layout, final long seed)
+    {
+        final List<Part> parts = new ArrayList<>(model.parts());
+        parts.add(new RngStream("kernel.commands", COMMAND_STREAM));
+        return new World(model.agentTypes(), parts, layout, seed);
+    }
+
+    /**
+     * Advances one tick, returning when it is complete. Ignores {@link SimulationContext#maxTicks(long)}.
      */
     public void step()
     {
@@ -168,7 +190,7 @@ public final class Simulation implements Agent, AutoCloseable
     }
 
     /**
-     * Advances {@code ticks} ticks, returning when they are complete. Ignores {@link Context#maxTicks(long)}.
+     * Advances {@code ticks} ticks, returning when they are complete. Ignores {@link SimulationContext#maxTicks}.
      *
      * @param ticks number of ticks, 0 or more.
      */
@@ -178,7 +200,7 @@ public final class Simulation implements Agent, AutoCloseable
         final IdleStrategy idle = idleStrategy;
         while (tick < target)
         {
-            if (pipeline.isTickInProgress())
+            if (pipeline.isStepInProgress())
             {
                 idle.idle(advance());
             }
@@ -191,13 +213,13 @@ public final class Simulation implements Agent, AutoCloseable
 
     /**
      * Advances the simulation as far as it can without waiting: starts a tick if none is running and fewer than
-     * {@link Context#maxTicks(long)} are done, then publishes, computes, applies and combines what is ready.
+     * {@link SimulationContext#maxTicks(long)} are done, then publishes, computes and applies what is ready.
      *
      * @return amount of work done; 0 when idle or waiting for other workers.
      */
     public int doWork()
     {
-        if (!pipeline.isTickInProgress())
+        if (!pipeline.isStepInProgress())
         {
             if (tick >= maxTicks)
             {
@@ -217,7 +239,7 @@ public final class Simulation implements Agent, AutoCloseable
     }
 
     /**
-     * Releases the workers and the store when an {@code AgentRunner} closes the agent.
+     * Releases the workers and the world when an {@code AgentRunner} closes the agent.
      */
     public void onClose()
     {
@@ -225,11 +247,11 @@ public final class Simulation implements Agent, AutoCloseable
     }
 
     /**
-     * @return true once {@link Context#maxTicks(long)} ticks are done and no tick is in progress.
+     * @return true once {@link SimulationContext#maxTicks(long)} ticks are done and no tick is in progress.
      */
     public boolean isDone()
     {
-        return tick >= maxTicks && !pipeline.isTickInProgress();
+        return tick >= maxTicks && !pipeline.isStepInProgress();
     }
 
     /**
@@ -243,15 +265,15 @@ public final class Simulation implements Agent, AutoCloseable
     /**
      * Computes the state hash now. Call between ticks, on the driving thread.
      *
-     * @return the hash of the current state, see {@link StateHash}.
+     * @return the hash of the whole world, see {@link StateHash}.
      */
     public long stateHash()
     {
-        if (pipeline.isTickInProgress())
+        if (pipeline.isStepInProgress())
         {
             throw new IllegalStateException("state hash asked for while tick " + tick + " is in progress");
         }
-        return StateHash.of(store, tick, NO_RNG_COUNTERS);
+        return world.stateHash(tick);
     }
 
     /**
@@ -267,7 +289,7 @@ public final class Simulation implements Agent, AutoCloseable
      */
     public void input(final int kind, final int target, final DirectBuffer data, final int offset, final int length)
     {
-        if (pipeline.isTickInProgress())
+        if (pipeline.isStepInProgress())
         {
             throw new IllegalStateException("input given while tick " + tick + " is in progress");
         }
@@ -275,15 +297,15 @@ public final class Simulation implements Agent, AutoCloseable
         {
             journal.input(tick, kind, target, data, offset, length);
         }
-        model.applyInput(store, tick, kind, target, data, offset, length);
+        model.applyInput(world, tick, kind, target, data, offset, length);
     }
 
     /**
-     * @return the agents. Read them between ticks, on the driving thread.
+     * @return the world. Read it between ticks, on the driving thread.
      */
-    public AgentStore store()
+    public World world()
     {
-        return store;
+        return world;
     }
 
     /**
@@ -297,7 +319,7 @@ public final class Simulation implements Agent, AutoCloseable
     /**
      * @return the configuration.
      */
-    public Context context()
+    public SimulationContext context()
     {
         return ctx;
     }
@@ -315,65 +337,67 @@ public final class Simulation implements Agent, AutoCloseable
      */
     public double[] lastTickMetrics()
     {
-        return pipeline.lastTickMetrics();
+        return pipeline.lastStepMetrics();
     }
 
     /**
-     * @return outbox entries applied so far.
+     * @return the apply stage, with its counts of commands by outcome.
      */
-    public long appliedEntries()
+    public CommandApplier commands()
     {
-        return pipeline.appliedEntries();
+        return applier;
     }
 
     /**
-     * @return outbox entries rejected so far because an earlier entry made them invalid.
+     * @return bytes the simulation's threads allocated per tick after the warm-up ticks.
      */
-    public long rejectedEntries()
+    public AllocationMeter allocation()
     {
-        return pipeline.rejectedEntries();
+        return allocation;
     }
 
     /**
-     * @return ticks counted in the steady-state allocation figure: those after the warm-up.
-     */
-    public long steadyStateTicks()
-    {
-        return steadyTicks;
-    }
-
-    /**
-     * Bytes allocated on the simulation's threads (the driving thread while it works on a tick, and the compute
-     * workers while they process batches) since the warm-up ticks ended, or -1 if the JVM cannot count them.
+     * Writes a checkpoint of the world now into the context's checkpoint directory, atomically, and deletes the
+     * oldest beyond the policy's {@code keep}. With a journal, the journal is flushed first and the checkpoint
+     * records how many records it held, so a resume knows where in the journal it starts. Call between ticks,
+     * on the driving thread; the run's policy calls it itself when a checkpoint is due, right after the state
+     * hash it journals for the checkpoint. A checkpoint taken by calling this leaves the policy's schedule as it
+     * was; it can seed {@link SimulationContext#restoreFrom}, and {@code Resume} uses it only if it falls on a tick
+     * whose state hash the journal holds.
      *
-     * @return steady-state bytes allocated.
+     * @return the checkpoint.
+     * @throws IllegalStateException if the context names no checkpoint directory.
      */
-    public long steadyStateAllocatedBytes()
+    public Checkpoint checkpoint()
     {
-        if (!ThreadAllocation.isSupported())
+        if (checkpointer == null)
         {
-            return -1;
+            throw new IllegalStateException("no checkpoint directory: set SimulationContext.checkpoints(directory, " +
+                "policy)");
         }
-        if (steadyTicks == 0)
+        if (pipeline.isStepInProgress())
         {
-            return 0;
+            throw new IllegalStateException("checkpoint asked for while tick " + tick + " is in progress");
         }
-        return steadyDriverBytes + pipeline.computeAllocatedBytes() - workerBytesAtWarmupEnd;
+        long journalRecords = -1;
+        if (journal != null)
+        {
+            journal.flush();
+            journalRecords = journal.position();
+        }
+        return checkpointer.take(world, tick, stateHash(), journalRecords, ctx.modelName());
     }
 
     /**
-     * {@link #steadyStateAllocatedBytes()} divided by {@link #steadyStateTicks()}.
-     *
-     * @return steady-state bytes allocated per tick, 0 before the warm-up ends, -1 if the JVM cannot count them.
+     * @return the last checkpoint written or restored from, or null.
      */
-    public double allocatedBytesPerTick()
+    public Checkpoint lastCheckpoint()
     {
-        final long bytes = steadyStateAllocatedBytes();
-        return bytes <= 0 ? bytes : (double)bytes / steadyTicks;
+        return checkpointer == null ? ctx.restoreFrom() : checkpointer.last();
     }
 
     /**
-     * Stops the workers and frees the store. Idempotent.
+     * Stops the workers and frees the world. Idempotent.
      */
     public void close()
     {
@@ -384,10 +408,10 @@ public final class Simulation implements Agent, AutoCloseable
             {
                 // a resumed run closed before it caught up with its journal, or closed again where its journal
                 // already ends, adds nothing to it
-                if (journal != null && !pipeline.isTickInProgress() && !journal.isCatchingUp() &&
+                if (journal != null && !pipeline.isStepInProgress() && !journal.isCatchingUp() &&
                     !journal.isEndRecordedAt(tick))
                 {
-                    journal.runEnd(tick, stateHash(), store.liveCount());
+                    journal.runEnd(tick, stateHash(), liveAgents());
                     journal.flush();
                 }
             }
@@ -399,7 +423,7 @@ public final class Simulation implements Agent, AutoCloseable
                 }
                 finally
                 {
-                    store.close();
+                    world.close();
                 }
             }
         }
@@ -411,15 +435,15 @@ public final class Simulation implements Agent, AutoCloseable
         {
             throw new IllegalStateException("simulation is closed");
         }
-        driverBytesAtTickStart = ThreadAllocation.currentThreadAllocatedBytes();
+        allocation.stepStarted(pipeline.computeAllocatedBytes());
         tickStartNs = System.nanoTime();
-        pipeline.startTick(tick);
+        pipeline.startStep(tick);
     }
 
     private int advance()
     {
         final int work = pipeline.doWork();
-        if (!pipeline.isTickInProgress())
+        if (!pipeline.isStepInProgress())
         {
             endTick();
             return work + 1;
@@ -432,474 +456,25 @@ public final class Simulation implements Agent, AutoCloseable
         final long latency = System.nanoTime() - tickStartNs;
         tickLatency.recordValue(Math.min(Math.max(latency, 1), HIGHEST_TRACKABLE_NS));
         tick++;
-        final long driverBytes = ThreadAllocation.currentThreadAllocatedBytes() - driverBytesAtTickStart;
-        ticksRun++;
-        if (ticksRun == warmupTicks)
-        {
-            workerBytesAtWarmupEnd = pipeline.computeAllocatedBytes();
-        }
-        else if (ticksRun > warmupTicks)
-        {
-            steadyDriverBytes += driverBytes;
-            steadyTicks++;
-        }
-        final boolean checkpointDue = checkpointPolicy.isDue(
-            tick - lastCheckpointTick, eventsEmitted() - eventsAtLastCheckpoint);
+        allocation.stepEnded(pipeline.computeAllocatedBytes());
+        final long events = applier.applied() + applier.rejected();
+        final boolean checkpointDue = checkpointer != null && checkpointer.isDue(tick, events);
         if (journal != null && (checkpointDue || (hashEvery != 0 && tick % hashEvery == 0)))
         {
-            journal.stateHash(tick, stateHash(), store.liveCount());
+            journal.stateHash(tick, stateHash(), liveAgents());
         }
         if (checkpointDue)
         {
             checkpoint();
-            lastCheckpointTick = tick;
-            eventsAtLastCheckpoint = eventsEmitted();
-        }
-    }
-
-    private long eventsEmitted()
-    {
-        return pipeline.appliedEntries() + pipeline.rejectedEntries();
-    }
-
-    /**
-     * Writes a checkpoint of the state now into the context's checkpoint directory, atomically, and deletes the
-     * oldest beyond the policy's {@code keep}. With a journal, the journal is flushed first and the checkpoint
-     * records how many records it held, so a resume knows where in the journal it starts. Call between ticks,
-     * on the driving thread; the run's policy calls it itself when a checkpoint is due, right after the state
-     * hash it journals for the checkpoint. A checkpoint taken by calling this leaves the policy's schedule as it
-     * was; it can seed {@link Context#restoreFrom}, and {@code Resume} uses it only if it falls on a tick whose
-     * state hash the journal holds.
-     *
-     * @return the checkpoint.
-     * @throws IllegalStateException if the context names no checkpoint directory.
-     */
-    public Checkpoint checkpoint()
-    {
-        if (checkpointDirectory == null)
-        {
-            throw new IllegalStateException("no checkpoint directory: set Context.checkpoints(directory, policy)");
-        }
-        if (pipeline.isTickInProgress())
-        {
-            throw new IllegalStateException("checkpoint asked for while tick " + tick + " is in progress");
-        }
-        final long journalRecords;
-        if (journal != null)
-        {
-            journal.flush();
-            journalRecords = journal.position();
-        }
-        else
-        {
-            journalRecords = -1;
-        }
-        final long hash = stateHash();
-        final Checkpoint existing = existingCheckpoint(hash, journalRecords);
-        lastCheckpoint = existing != null ? existing : Checkpoints.write(checkpointDirectory, store, tick,
-            ctx.seed(), hash, journalRecords, ctx.modelName());
-        Checkpoints.prune(checkpointDirectory, checkpointPolicy.keep());
-        return lastCheckpoint;
-    }
-
-    /**
-     * A resumed run passes again the ticks where the first run took checkpoints: the one already there, if whole
-     * and of the same state, is kept rather than written again.
-     */
-    private Checkpoint existingCheckpoint(final long hash, final long journalRecords)
-    {
-        final Path manifest = checkpointDirectory.resolve(Checkpoints.stem(tick) + Checkpoints.MANIFEST_SUFFIX);
-        if (!Files.exists(manifest))
-        {
-            return null;
-        }
-        try
-        {
-            final Checkpoint existing = Checkpoints.read(manifest);
-            return existing.stateHash() == hash && existing.journalRecords() == journalRecords ? existing : null;
-        }
-        catch (final CheckpointException ex)
-        {
-            return null;
+            checkpointer.scheduled(tick, events);
         }
     }
 
     /**
-     * @return the last checkpoint written or restored from, or null.
+     * Agents alive over every type, as the journal's records hold them (an int32; a world of more is clamped).
      */
-    public Checkpoint lastCheckpoint()
+    private int liveAgents()
     {
-        return lastCheckpoint;
-    }
-
-    /**
-     * Configuration of a {@link Simulation}: fluent setters, defaults from {@link Configuration}, checked by
-     * {@link #conclude()}.
-     */
-    public static final class Context
-    {
-        private boolean concluded;
-        private Model model;
-        private long seed;
-        private int workers = Configuration.workers();
-        private int batchSize = Configuration.batchSize();
-        private int ringSize = Configuration.ringSize();
-        private String waitStrategy = Configuration.waitStrategy();
-        private Layout layout;
-        private long maxTicks = Long.MAX_VALUE;
-        private int warmupTicks = Configuration.warmupTicks();
-        private IdleStrategy idleStrategy;
-        private ThreadFactory threadFactory;
-        private JournalWriter journal;
-        private Path checkpointDirectory;
-        private CheckpointPolicy checkpointPolicy = CheckpointPolicy.NONE;
-        private Checkpoint restoreFrom;
-        private String modelName;
-
-        /**
-         * Checks the settings and fills in what was left unset.
-         *
-         * @return this context.
-         * @throws IllegalArgumentException naming the first setting out of range.
-         */
-        public Context conclude()
-        {
-            if (concluded)
-            {
-                return this;
-            }
-            Objects.requireNonNull(model, "model must be set");
-            requireAtLeast("workers", workers, 1);
-            requireAtLeast("batch size", batchSize, 1);
-            if (ringSize < 2 || Integer.bitCount(ringSize) != 1)
-            {
-                throw new IllegalArgumentException("ring size must be a power of two, at least 2: " + ringSize);
-            }
-            if (maxTicks < 0)
-            {
-                throw new IllegalArgumentException("max ticks must not be negative: " + maxTicks);
-            }
-            requireAtLeast("warm-up ticks", warmupTicks, 0);
-            WaitStrategies.named(waitStrategy);
-            if (layout == null)
-            {
-                layout = Layout.named(Configuration.layout());
-            }
-            if (idleStrategy == null)
-            {
-                idleStrategy = new BackoffIdleStrategy(100, 10, TimeUnit.MICROSECONDS.toNanos(1),
-                    TimeUnit.MICROSECONDS.toNanos(100));
-            }
-            if (threadFactory == null)
-            {
-                final AtomicInteger count = new AtomicInteger();
-                threadFactory = (runnable) ->
-                {
-                    final Thread thread = new Thread(runnable, "myriad-worker-" + count.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                };
-            }
-            concluded = true;
-            return this;
-        }
-
-        /**
-         * @param model the model to run; required.
-         * @return this context.
-         */
-        public Context model(final Model model)
-        {
-            this.model = model;
-            return this;
-        }
-
-        /**
-         * @return the model to run.
-         */
-        public Model model()
-        {
-            return model;
-        }
-
-        /**
-         * @param seed the run's seed; with the model's configuration it determines the whole run.
-         * @return this context.
-         */
-        public Context seed(final long seed)
-        {
-            this.seed = seed;
-            return this;
-        }
-
-        /**
-         * @return the run's seed.
-         */
-        public long seed()
-        {
-            return seed;
-        }
-
-        /**
-         * @param workers compute workers, the driving thread included; at least 1.
-         * @return this context.
-         */
-        public Context workers(final int workers)
-        {
-            this.workers = workers;
-            return this;
-        }
-
-        /**
-         * @return compute workers, the driving thread included.
-         */
-        public int workers()
-        {
-            return workers;
-        }
-
-        /**
-         * @param batchSize work items per batch; fixed so that results do not depend on the workers.
-         * @return this context.
-         */
-        public Context batchSize(final int batchSize)
-        {
-            this.batchSize = batchSize;
-            return this;
-        }
-
-        /**
-         * @return work items per batch.
-         */
-        public int batchSize()
-        {
-            return batchSize;
-        }
-
-        /**
-         * @param ringSize slots in the pipeline's ring, a power of two; the pipeline raises it to hold every batch
-         *                 of a phase at the store's capacity.
-         * @return this context.
-         */
-        public Context ringSize(final int ringSize)
-        {
-            this.ringSize = ringSize;
-            return this;
-        }
-
-        /**
-         * @return slots in the pipeline's ring.
-         */
-        public int ringSize()
-        {
-            return ringSize;
-        }
-
-        /**
-         * @param waitStrategy how workers wait: backoff, sleeping, yielding, busy-spin or blocking.
-         * @return this context.
-         */
-        public Context waitStrategy(final String waitStrategy)
-        {
-            this.waitStrategy = waitStrategy;
-            return this;
-        }
-
-        /**
-         * @return how workers wait.
-         */
-        public String waitStrategy()
-        {
-            return waitStrategy;
-        }
-
-        /**
-         * @param layout memory layout of the agent store.
-         * @return this context.
-         */
-        public Context layout(final Layout layout)
-        {
-            this.layout = layout;
-            return this;
-        }
-
-        /**
-         * @return memory layout of the agent store.
-         */
-        public Layout layout()
-        {
-            return layout;
-        }
-
-        /**
-         * @param maxTicks ticks after which {@link Simulation#doWork()} stops starting new ones.
-         * @return this context.
-         */
-        public Context maxTicks(final long maxTicks)
-        {
-            this.maxTicks = maxTicks;
-            return this;
-        }
-
-        /**
-         * @return ticks after which {@link Simulation#doWork()} stops starting new ones.
-         */
-        public long maxTicks()
-        {
-            return maxTicks;
-        }
-
-        /**
-         * @param warmupTicks ticks left out of the steady-state allocation figure.
-         * @return this context.
-         */
-        public Context warmupTicks(final int warmupTicks)
-        {
-            this.warmupTicks = warmupTicks;
-            return this;
-        }
-
-        /**
-         * @return ticks left out of the steady-state allocation figure.
-         */
-        public int warmupTicks()
-        {
-            return warmupTicks;
-        }
-
-        /**
-         * @param idleStrategy how {@link Simulation#run(long)} waits for workers.
-         * @return this context.
-         */
-        public Context idleStrategy(final IdleStrategy idleStrategy)
-        {
-            this.idleStrategy = idleStrategy;
-            return this;
-        }
-
-        /**
-         * @return how {@link Simulation#run(long)} waits for workers.
-         */
-        public IdleStrategy idleStrategy()
-        {
-            return idleStrategy;
-        }
-
-        /**
-         * @param threadFactory makes the worker threads; by default daemon threads named myriad-worker-N.
-         * @return this context.
-         */
-        public Context threadFactory(final ThreadFactory threadFactory)
-        {
-            this.threadFactory = threadFactory;
-            return this;
-        }
-
-        /**
-         * @return makes the worker threads.
-         */
-        public ThreadFactory threadFactory()
-        {
-            return threadFactory;
-        }
-
-        private static void requireAtLeast(final String name, final long value, final long min)
-        {
-            if (value < min)
-            {
-                throw new IllegalArgumentException(name + " must be at least " + min + ": " + value);
-            }
-        }
-
-        /**
-         * Journals the run: its state hash at tick 0 and every {@link JournalWriter#hashEvery()} ticks, every outbox
-         * entry at level {@link JournalLevel#EVENTS}, and its end when the simulation closes. The caller owns the
-         * writer and closes it after the simulation.
-         *
-         * @param journal the run's journal, or null for none (the default).
-         * @return this context.
-         */
-        public Context journal(final JournalWriter journal)
-        {
-            this.journal = journal;
-            return this;
-        }
-
-        /**
-         * @return the run's journal, or null.
-         */
-        public JournalWriter journal()
-        {
-            return journal;
-        }
-
-        /**
-         * Where checkpoints go and when they are taken; {@link Simulation#checkpoint()} also writes one on demand.
-         *
-         * @param directory the run's checkpoint directory, or null for none (the default).
-         * @param policy    when to take them and how many to keep.
-         * @return this context.
-         */
-        public Context checkpoints(final Path directory, final CheckpointPolicy policy)
-        {
-            this.checkpointDirectory = directory;
-            this.checkpointPolicy = Objects.requireNonNull(policy, "policy");
-            return this;
-        }
-
-        /**
-         * @return the checkpoint directory, or null.
-         */
-        public Path checkpointDirectory()
-        {
-            return checkpointDirectory;
-        }
-
-        /**
-         * @return when checkpoints are taken.
-         */
-        public CheckpointPolicy checkpointPolicy()
-        {
-            return checkpointPolicy;
-        }
-
-        /**
-         * Starts the simulation from a checkpoint instead of the model's initial state: its store, its tick. The
-         * model must be configured as it was for the checkpointed run.
-         *
-         * @param checkpoint the checkpoint, or null to start from tick 0 (the default).
-         * @return this context.
-         */
-        public Context restoreFrom(final Checkpoint checkpoint)
-        {
-            this.restoreFrom = checkpoint;
-            return this;
-        }
-
-        /**
-         * @return the checkpoint to start from, or null.
-         */
-        public Checkpoint restoreFrom()
-        {
-            return restoreFrom;
-        }
-
-        /**
-         * @param modelName the model's name, written into checkpoints; defaults to the schema's name.
-         * @return this context.
-         */
-        public Context modelName(final String modelName)
-        {
-            this.modelName = modelName;
-            return this;
-        }
-
-        /**
-         * @return the model's name for checkpoints.
-         */
-        public String modelName()
-        {
-            return modelName != null ? modelName : model.schema().name();
-        }
+        return (int)Math.min(world.liveCount(), Integer.MAX_VALUE);
     }
 }

@@ -1,6 +1,6 @@
 /**
  * The simulation kernel's entry point: {@link io.myriad.kernel.Simulation}, configured through its
- * {@link io.myriad.kernel.Simulation.Context} (property names and defaults in
+ * {@link io.myriad.kernel.SimulationContext} (property names and defaults in
  * {@link io.myriad.kernel.Configuration}).
  * <p>
  * A simulation owns an off-heap {@link io.myriad.layouts.AgentStore}, a {@link io.myriad.kernel.model.Model} and

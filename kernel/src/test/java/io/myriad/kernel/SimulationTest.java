@@ -201,7 +201,7 @@ class SimulationTest
         }
 
         final List<Thread> workerThreads = new CopyOnWriteArrayList<>();
-        final Simulation.Context ctx = ringContext(SEED).workers(2).batchSize(16).maxTicks(maxTicks).conclude();
+        final SimulationContext ctx = ringContext(SEED).workers(2).batchSize(16).maxTicks(maxTicks).conclude();
         ctx.threadFactory(recording(ctx.threadFactory(), workerThreads));
         final Simulation sim = launch(ctx);
         final HashOnDoneAgent agent = new HashOnDoneAgent(sim);
@@ -247,14 +247,14 @@ class SimulationTest
         assertRejected(ringContext(SEED).maxTicks(-1), "max ticks");
         assertRejected(ringContext(SEED).warmupTicks(-1), "warm-up ticks");
         final NullPointerException ex = assertThrows(
-            NullPointerException.class, () -> Simulation.launch(new Simulation.Context()));
+            NullPointerException.class, () -> Simulation.launch(new SimulationContext()));
         assertTrue(ex.getMessage().contains("model"), ex.getMessage());
     }
 
     @Test
     void shouldFillInDefaultsWhenConcluded()
     {
-        final Simulation.Context ctx = new Simulation.Context().model(new QuietModel(10, 0)).conclude();
+        final SimulationContext ctx = new SimulationContext().model(new QuietModel(10, 0)).conclude();
         assertEquals(Configuration.workers(), ctx.workers());
         assertEquals(Configuration.batchSize(), ctx.batchSize());
         assertEquals(Configuration.ringSize(), ctx.ringSize());
@@ -301,7 +301,7 @@ class SimulationTest
         assumeTrue(ThreadAllocation.isSupported(), "the JVM does not count allocated bytes per thread");
         final int warmupTicks = 50;
         final int steadyTicks = 500;
-        final Simulation.Context ctx = new Simulation.Context()
+        final SimulationContext ctx = new SimulationContext()
             .model(new QuietModel(20_000, 0))
             .seed(SEED)
             .ringSize(32)
@@ -335,7 +335,7 @@ class SimulationTest
         assumeTrue(ThreadAllocation.isSupported(), "the JVM does not count allocated bytes per thread");
         final int longsPerBatch = 128;
         final long arrayBytes = bytesOfLongArray(longsPerBatch);
-        final Simulation.Context ctx = new Simulation.Context()
+        final SimulationContext ctx = new SimulationContext()
             .model(new QuietModel(20_000, longsPerBatch))
             .seed(SEED)
             .ringSize(32)
@@ -360,7 +360,7 @@ class SimulationTest
     void shouldReportAllocationOnlyAfterWarmUp()
     {
         assumeTrue(ThreadAllocation.isSupported(), "the JVM does not count allocated bytes per thread");
-        final Simulation.Context ctx = new Simulation.Context()
+        final SimulationContext ctx = new SimulationContext()
             .model(new QuietModel(100, 64))
             .ringSize(2)
             .warmupTicks(5);
@@ -380,7 +380,7 @@ class SimulationTest
     {
         final Set<Thread> workersBefore = liveWorkerThreads();
         final List<Thread> workerThreads = new CopyOnWriteArrayList<>();
-        final Simulation.Context ctx = ringContext(SEED).workers(4).batchSize(16).conclude();
+        final SimulationContext ctx = ringContext(SEED).workers(4).batchSize(16).conclude();
         ctx.threadFactory(recording(ctx.threadFactory(), workerThreads));
         final Simulation sim = Simulation.launch(ctx);
         sim.run(3);
@@ -401,19 +401,19 @@ class SimulationTest
         awaitUntil(() -> workersBefore.containsAll(liveWorkerThreads()), "no myriad-worker thread may outlive it");
     }
 
-    private Simulation launch(final Simulation.Context ctx)
+    private Simulation launch(final SimulationContext ctx)
     {
         final Simulation sim = Simulation.launch(ctx);
         simulations.add(sim);
         return sim;
     }
 
-    private static Simulation.Context ringContext(final long seed)
+    private static SimulationContext ringContext(final long seed)
     {
-        return new Simulation.Context().model(new RingModel(AGENTS, CAPACITY)).seed(seed).ringSize(64);
+        return new SimulationContext().model(new RingModel(AGENTS, CAPACITY)).seed(seed).ringSize(64);
     }
 
-    private static void assertRejected(final Simulation.Context ctx, final String setting)
+    private static void assertRejected(final SimulationContext ctx, final String setting)
     {
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> Simulation.launch(ctx));
         assertTrue(ex.getMessage().contains(setting), "'" + ex.getMessage() + "' must name " + setting);

@@ -365,6 +365,37 @@ public final class AgentStore implements AutoCloseable
     }
 
     /**
+     * A copy of this store in a larger one of the same schema and layout: every slot of every index below the
+     * high-water mark, the liveness bits, the parity and the swap count, so every agent keeps its index and the
+     * next spawn takes the index it would have taken here. This store is left as it was; the caller closes it.
+     *
+     * @param newCapacity the new store's capacity, at least this one's.
+     * @return the new store.
+     */
+    public AgentStore grownTo(final int newCapacity)
+    {
+        if (newCapacity < capacity())
+        {
+            throw new IllegalArgumentException("cannot shrink " + schema.name() + " from " + capacity() + " to " +
+                newCapacity);
+        }
+        final AgentStore grown = new AgentStore(schema, layout, newCapacity);
+        final Addressing to = grown.addressing;
+        for (int slot = 0, slots = schema.slotCount(); slot < slots; slot++)
+        {
+            final int size = schema.slotField(slot).type().size();
+            final UnsafeBuffer source = regions[addressing.region(slot)];
+            final UnsafeBuffer target = grown.regions[to.region(slot)];
+            for (int i = 0; i < highWaterMark; i++)
+            {
+                target.putBytes(to.offset(slot, i), source, addressing.offset(slot, i), size);
+            }
+        }
+        grown.restore(highWaterMark, parity, swapCount, aliveWords);
+        return grown;
+    }
+
+    /**
      * Frees the memory. The store must not be used afterwards.
      */
     public void close()

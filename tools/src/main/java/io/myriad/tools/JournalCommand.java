@@ -1,5 +1,9 @@
 package io.myriad.tools;
 
+import java.nio.ByteOrder;
+
+import io.myriad.kernel.command.CommandDescriptor;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -157,12 +161,15 @@ final class JournalCommand implements Callable<Integer>
                     }
                     if (record.type() == RecordType.EVENTS)
                     {
+                        int offset = record.commandsOffset();
                         for (int i = 0, count = record.eventsCount(); i < count; i++)
                         {
-                            if (agent == null || record.eventTarget(i) == agent)
+                            if (agent == null || RecordJson.target(record.buffer(), offset) == agent)
                             {
-                                out.println(RecordJson.eventLine(record, i));
+                                out.println(RecordJson.eventLine(record, i, offset));
                             }
+                            offset += record.buffer().getInt(offset + CommandDescriptor.LENGTH_OFFSET,
+                                ByteOrder.LITTLE_ENDIAN);
                         }
                     }
                     else if (agent == null || (record.type() == RecordType.INPUT && record.inputTarget() == agent))
@@ -250,9 +257,11 @@ final class JournalCommand implements Callable<Integer>
     {
         if (record.type() == RecordType.EVENTS)
         {
+            int offset = record.commandsOffset();
             for (int i = 0, count = record.eventsCount(); i < count; i++)
             {
-                action.accept(RecordJson.eventLine(record, i));
+                action.accept(RecordJson.eventLine(record, i, offset));
+                offset += record.buffer().getInt(offset + CommandDescriptor.LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN);
             }
         }
         else

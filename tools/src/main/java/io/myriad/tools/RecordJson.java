@@ -1,5 +1,13 @@
 package io.myriad.tools;
 
+import java.nio.ByteOrder;
+import java.util.Locale;
+
+import org.agrona.DirectBuffer;
+
+import io.myriad.kernel.command.CommandDescriptor;
+import io.myriad.kernel.command.Outcome;
+
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -27,11 +35,13 @@ final class RecordJson
 
     /**
      * @param record a checked events record.
-     * @param entry  one of its entries.
-     * @return that event as one line of JSON.
+     * @param command the command's place in the record, from 0.
+     * @param offset  where it starts in the record's buffer.
+     * @return that command and its outcome as one line of JSON; the payload as hex, little-endian as journaled.
      */
-    static String eventLine(final JournalRecord record, final int entry)
+    static String eventLine(final JournalRecord record, final int command, final int offset)
     {
+        final DirectBuffer buffer = record.buffer();
         final StringWriter text = new StringWriter();
         try (JsonGenerator json = FACTORY.createGenerator(text))
         {
@@ -40,12 +50,26 @@ final class RecordJson
             json.writeNumberField("tick", record.tick());
             json.writeNumberField("phase", record.eventsPhase());
             json.writeNumberField("batch", record.eventsBatch());
-            json.writeNumberField("entry", record.eventsFirstEntry() + entry);
-            json.writeNumberField("kind", record.eventKind(entry));
-            json.writeNumberField("target", record.eventTarget(entry));
-            json.writeNumberField("a", record.eventA(entry));
-            json.writeNumberField("b", record.eventB(entry));
-            json.writeBooleanField("applied", record.eventApplied(entry));
+            json.writeNumberField("command", record.eventsFirstCommand() + command);
+            json.writeNumberField("id", buffer.getShort(offset + CommandDescriptor.ID_OFFSET, ByteOrder.LITTLE_ENDIAN));
+            json.writeBooleanField("spawn", (buffer.getShort(offset + CommandDescriptor.FLAGS_OFFSET,
+                ByteOrder.LITTLE_ENDIAN) & CommandDescriptor.FLAG_SPAWN) != 0);
+            json.writeNumberField("target_type", targetType(buffer, offset));
+            json.writeNumberField("target", target(buffer, offset));
+            json.writeNumberField("source_type",
+                buffer.getInt(offset + CommandDescriptor.SOURCE_TYPE_OFFSET, ByteOrder.LITTLE_ENDIAN));
+            json.writeNumberField("source",
+                buffer.getInt(offset + CommandDescriptor.SOURCE_INDEX_OFFSET, ByteOrder.LITTLE_ENDIAN));
+            final int length = buffer.getInt(offset + CommandDescriptor.LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN);
+            final StringBuilder payload = new StringBuilder();
+            for (int i = CommandDescriptor.HEADER_LENGTH; i < length; i++)
+            {
+                payload.append(String.format(Locale.ROOT, "%02x", buffer.getByte(offset + i) & 0xFF));
+            }
+            json.writeStringField("payload", payload.toString());
+            final int outcome = record.outcome(command);
+            json.writeNumberField("outcome", outcome);
+            json.writeBooleanField("applied", outcome == Outcome.APPLIED);
             json.writeEndObject();
         }
         catch (final IOException ex)
@@ -53,6 +77,21 @@ final class RecordJson
             throw new UncheckedIOException(ex);
         }
         return text.toString();
+    }
+
+    /**
+     * @param buffer a record's buffer.
+     * @param offset where a command starts.
+     * @return the command's target index.
+     */
+    static int target(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getInt(offset + CommandDescriptor.TARGET_INDEX_OFFSET, ByteOrder.LITTLE_ENDIAN);
+    }
+
+    private static int targetType(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getInt(offset + CommandDescriptor.TARGET_TYPE_OFFSET, ByteOrder.LITTLE_ENDIAN);
     }
 
     /**

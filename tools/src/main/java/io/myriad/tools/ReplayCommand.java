@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import io.myriad.kernel.Simulation;
+import io.myriad.kernel.SimulationContext;
 import io.myriad.kernel.hash.StateHash;
 import io.myriad.kernel.journal.Replay;
 import io.myriad.tools.report.ProgressBar;
@@ -78,7 +79,7 @@ final class ReplayCommand implements Callable<Integer>
         final PrintWriter err = spec.commandLine().getErr();
         final Replay.Result result;
         final String model;
-        try (Replay replay = Replay.open(journal, new Simulation.Context().workers(threads)))
+        try (Replay replay = Replay.open(journal, new SimulationContext().workers(threads)))
         {
             model = replay.header().model();
             final long last = replay.lastRecordedTick();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.myriad.kernel.Simulation;
+import io.myriad.kernel.SimulationContext;
 import io.myriad.kernel.checkpoint.Checkpoint;
 import io.myriad.kernel.checkpoint.Checkpoints;
 import io.myriad.kernel.checkpoint.Resume;
@@ -107,7 +108,7 @@ final class ResumeCommand implements Callable<Integer>
 
         final PrintWriter stdout = spec.commandLine().getOut();
         final PrintWriter stderr = spec.commandLine().getErr();
-        final Simulation.Context context = new Simulation.Context()
+        final SimulationContext context = new SimulationContext()
             .workers(settings.threads())
             .batchSize(settings.batchSize())
             .layout(settings.layout())

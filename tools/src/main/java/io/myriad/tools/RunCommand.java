@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 
 import io.myriad.kernel.Configuration;
 import io.myriad.kernel.Simulation;
+import io.myriad.kernel.SimulationContext;
 import io.myriad.kernel.checkpoint.CheckpointException;
 import io.myriad.kernel.hash.StateHash;
 import io.myriad.kernel.journal.JournalException;
@@ -204,7 +205,7 @@ final class RunCommand implements Callable<Integer>
         final RunSettings settings, final Model model, final Path runDirectory, final PrintWriter stderr)
     {
         final JournalWriter journal = settings.journal() ? startJournal(settings, runDirectory) : null;
-        final Simulation.Context context = new Simulation.Context()
+        final SimulationContext context = new SimulationContext()
             .model(model)
             .seed(settings.seed())
             .workers(settings.threads())

@@ -13,13 +13,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.myriad.kernel.Simulation;
+import io.myriad.kernel.SimulationContext;
 import io.myriad.kernel.checkpoint.Checkpoint;
 import io.myriad.kernel.checkpoint.CheckpointPolicy;
+import io.myriad.kernel.checkpoint.CheckpointReader;
 import io.myriad.kernel.checkpoint.Checkpoints;
 import io.myriad.kernel.model.ModelConfig;
+import io.myriad.kernel.world.World;
 import io.myriad.kernel.model.ModelPlugin;
 import io.myriad.kernel.model.Models;
-import io.myriad.layouts.AgentStore;
 
 /**
  * Checkpoints of a flock of N birds (default 1,000,000, at the large preset's density) written and restored
@@ -53,7 +55,7 @@ public final class CheckpointVersusDd
         // flocking's defaults are the large preset's density and vision
         final ModelConfig config = ModelConfig.of(plugin, birds, 42, Map.of());
         final List<double[]> results = new ArrayList<>();
-        try (Simulation sim = Simulation.launch(new Simulation.Context()
+        try (Simulation sim = Simulation.launch(new SimulationContext()
             .model(plugin.create(config)).seed(42).workers(2).modelName("flocking")
             .checkpoints(directory.resolve("checkpoints"), new CheckpointPolicy(0, 0, 0, 1, 1))))
         {
@@ -68,11 +70,10 @@ public final class CheckpointVersusDd
                 final long ddNs = dd(directory.resolve("dd.bin"), bytes);
 
                 final long restoreNs;
-                try (AgentStore store = new AgentStore(sim.store().schema(), sim.store().layout(),
-                    sim.store().capacity()))
+                try (World world = Simulation.newWorld(plugin.create(config), sim.world().layout(), 42))
                 {
                     final long restoreStart = System.nanoTime();
-                    Checkpoints.restore(Checkpoints.read(checkpoint.manifest()), store);
+                    CheckpointReader.restore(Checkpoints.read(checkpoint.manifest()), world);
                     restoreNs = System.nanoTime() - restoreStart;
                 }
                 System.out.printf(Locale.ROOT, "{\"round\":%d,\"bytes\":%d,\"checkpoint_write_ms\":%.1f," +

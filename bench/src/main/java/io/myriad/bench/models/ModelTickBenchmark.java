@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.myriad.bench.JvmFlags;
 import io.myriad.kernel.Simulation;
+import io.myriad.kernel.SimulationContext;
 import io.myriad.kernel.model.ModelConfig;
 import io.myriad.kernel.model.ModelPlugin;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -55,7 +56,7 @@ public abstract class ModelTickBenchmark extends JvmFlags
         {
             simulation.close();
         }
-        simulation = Simulation.launch(new Simulation.Context()
+        simulation = Simulation.launch(new SimulationContext()
             .model(plugin.create(ModelConfig.of(plugin, agents, SEED, Map.of())))
             .seed(SEED)
             .workers(threads)

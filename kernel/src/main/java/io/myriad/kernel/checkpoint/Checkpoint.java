@@ -9,10 +9,11 @@ import java.nio.file.Path;
  * @param data           the data file.
  * @param tick           ticks done when it was taken.
  * @param model          the model's name.
- * @param schema         the agents' schema, as {@code name:type[:double]} fields joined by ';'.
- * @param layout         the store's layout.
+ * @param world          the world's shape: its types' schemas and its parts' names, see
+ *                       {@link Checkpoints#describe(io.myriad.kernel.world.World)}.
+ * @param layout         the stores' layout.
  * @param seed           the run's seed.
- * @param liveAgents     agents alive.
+ * @param liveAgents     agents alive, over every type.
  * @param stateHash      the state hash at that tick.
  * @param journalRecords records the journal held after its run start when the checkpoint was taken, or -1.
  * @param dataBytes      the data file's length.
@@ -22,10 +23,10 @@ public record Checkpoint(
     Path data,
     long tick,
     String model,
-    String schema,
+    String world,
     String layout,
     long seed,
-    int liveAgents,
+    long liveAgents,
     long stateHash,
     long journalRecords,
     long dataBytes)

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import io.myriad.kernel.Simulation;
+import io.myriad.kernel.SimulationContext;
 import io.myriad.kernel.hash.StateHash;
 import io.myriad.kernel.journal.JournalException;
 import io.myriad.kernel.journal.JournalScan;
@@ -71,7 +72,7 @@ public final class Resume implements AutoCloseable
         final Path journalDirectory,
         final Path checkpointDirectory,
         final Checkpoint named,
-        final Simulation.Context context,
+        final SimulationContext context,
         final Consumer<String> notes)
     {
         final JournalScan scan = JournalScan.read(journalDirectory);
@@ -126,7 +127,7 @@ public final class Resume implements AutoCloseable
 
     private static Checkpoint check(final Checkpoint checkpoint, final RunHeader header, final JournalScan scan)
     {
-        Checkpoints.verify(checkpoint);
+        CheckpointReader.verify(checkpoint);
         if (!checkpoint.model().equals(header.model()) || checkpoint.seed() != header.seed())
         {
             throw new CheckpointException("checkpoint " + checkpoint.manifest() + " is of model " +
@@ -138,7 +139,7 @@ public final class Resume implements AutoCloseable
         {
             throw new CheckpointException("checkpoint " + checkpoint.manifest() + " was taken without a journal, " +
                 "so a resume cannot tell where in the journal it stands; name an older checkpoint or restore it " +
-                "from Java with Simulation.Context.restoreFrom");
+                "from Java with SimulationContext.restoreFrom");
         }
         if (position < 1 || position > scan.size())
         {

@@ -1,13 +1,16 @@
 package io.myriad.kernel.journal;
 
-import io.myriad.kernel.model.OutboxDescriptor;
+import org.agrona.BitUtil;
+
+import io.myriad.kernel.command.CommandDescriptor;
 
 /**
- * Payload of an {@link RecordType#EVENTS} record (level {@code events}): the entries one batch's outbox emitted
- * during the tick in the record's header, as the apply stage handled them, in apply order. Entries keep the
- * outbox's own layout ({@link OutboxDescriptor}, 24 bytes each), followed by one bit per entry: set if it was
- * applied, clear if rejected. A batch that emitted more than {@link #MAX_ENTRIES} entries takes several records.
- * Record length {@code 32 + 24 * count + ceil(count / 8) + 4}.
+ * Payload of an {@link RecordType#EVENTS} record (level {@code events}), version 2: the commands one batch's outbox
+ * emitted during the tick in the record's header, as the apply stage handled them, in apply order. Commands keep
+ * the outbox's own layout ({@link CommandDescriptor}: header, then the fields their codec wrote; a birth's target
+ * index is the newborn's), followed by one outcome byte each ({@link io.myriad.kernel.command.Outcome}). A batch
+ * whose commands exceed {@link #MAX_COMMAND_BYTES} takes several records, cut between commands.
+ * Record length {@code 40 + L + align(count, 4) + 4}.
  * <pre>
  *   0                   1                   2                   3
  *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
@@ -16,63 +19,59 @@ import io.myriad.kernel.model.OutboxDescriptor;
  *  +---------------------------------------------------------------+
  *  |                         Batch (int32)                         |  20  the batch within the phase
  *  +---------------------------------------------------------------+
- *  |                         Count (int32)                         |  24  entries in this record
+ *  |                         Count (int32)                         |  24  commands in this record
  *  +---------------------------------------------------------------+
- *  |                     First Entry (int32)                       |  28  index of the first in the batch
+ *  |                     First Command (int32)                     |  28  index of the first in the batch
  *  +---------------------------------------------------------------+
- *  |  Entries: Count times { Kind (int32), Target (int32),        ...  32
- *  |  A (int64), B (int64) }                                       |
+ *  |                   Commands Length L (int32)                   |  32  bytes of commands
  *  +---------------------------------------------------------------+
- *  |  Outcomes: ceil(Count / 8) bytes; bit (i % 8) of byte i / 8  ...
- *  |  is set if entry i was applied                                |
+ *  |                        Reserved (zero)                        |  36
+ *  +---------------------------------------------------------------+
+ *  |  Commands: L bytes, each as CommandDescriptor lays it out    ...  40
+ *  +---------------------------------------------------------------+
+ *  |  Outcomes: Count bytes, one per command, padded to 4 bytes   ...
  *  +---------------------------------------------------------------+
  * </pre>
  */
 public final class EventsDescriptor
 {
     /** Payload version. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     /** Offset of the phase. */
     public static final int PHASE_OFFSET = RecordDescriptor.HEADER_LENGTH;
     /** Offset of the batch index. */
     public static final int BATCH_OFFSET = PHASE_OFFSET + 4;
-    /** Offset of the entry count. */
+    /** Offset of the command count. */
     public static final int COUNT_OFFSET = BATCH_OFFSET + 4;
-    /** Offset of the index of the record's first entry within its batch. */
-    public static final int FIRST_ENTRY_OFFSET = COUNT_OFFSET + 4;
-    /** Offset of the first entry. */
-    public static final int ENTRIES_OFFSET = FIRST_ENTRY_OFFSET + 4;
-    /** Most entries one record holds (a multiple of 8, so a batch's outcome bits split on byte boundaries). */
-    public static final int MAX_ENTRIES = 32_768;
+    /** Offset of the index of the record's first command within its batch. */
+    public static final int FIRST_COMMAND_OFFSET = COUNT_OFFSET + 4;
+    /** Offset of the commands' byte length. */
+    public static final int COMMANDS_LENGTH_OFFSET = FIRST_COMMAND_OFFSET + 4;
+    /** Offset of the first command. */
+    public static final int COMMANDS_OFFSET = COMMANDS_LENGTH_OFFSET + 8;
+    /** Most bytes of commands one record holds (a single longer command still takes a record of its own). */
+    public static final int MAX_COMMAND_BYTES = 1 << 20;
 
     private EventsDescriptor()
     {
     }
 
     /**
-     * @param count entries.
+     * @param commandsLength bytes of commands.
+     * @param count          commands.
      * @return the record's whole length.
      */
-    public static int length(final int count)
+    public static int length(final int commandsLength, final int count)
     {
-        return outcomesOffset(count) + outcomesLength(count) + RecordDescriptor.CHECKSUM_LENGTH;
+        return outcomesOffset(commandsLength) + BitUtil.align(count, 4) + RecordDescriptor.CHECKSUM_LENGTH;
     }
 
     /**
-     * @param count entries.
-     * @return the offset of the outcome bits.
+     * @param commandsLength bytes of commands.
+     * @return the offset of the outcome bytes.
      */
-    public static int outcomesOffset(final int count)
+    public static int outcomesOffset(final int commandsLength)
     {
-        return ENTRIES_OFFSET + count * OutboxDescriptor.ENTRY_LENGTH;
-    }
-
-    /**
-     * @param count entries.
-     * @return bytes of outcome bits.
-     */
-    public static int outcomesLength(final int count)
-    {
-        return (count + 7) >>> 3;
+        return COMMANDS_OFFSET + commandsLength;
     }
 }

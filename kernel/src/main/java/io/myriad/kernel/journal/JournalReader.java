@@ -148,12 +148,13 @@ public final class JournalReader implements AutoCloseable
         }
         if (type == RecordType.EVENTS)
         {
-            final int count = length < EventsDescriptor.ENTRIES_OFFSET + RecordDescriptor.CHECKSUM_LENGTH ? -1 :
-                document.getInt(at + EventsDescriptor.COUNT_OFFSET);
-            if (count < 0 || count > EventsDescriptor.MAX_ENTRIES || EventsDescriptor.length(count) != length)
+            final boolean fits = length >= EventsDescriptor.COMMANDS_OFFSET + RecordDescriptor.CHECKSUM_LENGTH;
+            final int count = fits ? document.getInt(at + EventsDescriptor.COUNT_OFFSET) : -1;
+            final int bytes = fits ? document.getInt(at + EventsDescriptor.COMMANDS_LENGTH_OFFSET) : -1;
+            if (count < 0 || bytes < 0 || bytes > length || EventsDescriptor.length(bytes, count) != length)
             {
                 throw damaged(at, "events record of " + length + " bytes does not match the " + count +
-                    " entries it declares");
+                    " commands of " + bytes + " bytes it declares");
             }
         }
         position = at + length;

@@ -2,7 +2,6 @@ package io.myriad.kernel.journal;
 
 import org.agrona.DirectBuffer;
 
-import io.myriad.kernel.model.OutboxDescriptor;
 
 /**
  * A flyweight over one checked journal record, valid until the reader moves on.
@@ -125,7 +124,7 @@ public final class JournalRecord
     }
 
     /**
-     * @return for an events record, the entries it holds.
+     * @return for an events record, the commands it holds.
      */
     public int eventsCount()
     {
@@ -134,69 +133,45 @@ public final class JournalRecord
     }
 
     /**
-     * @return for an events record, the index within its batch of its first entry.
+     * @return for an events record, the index within its batch of its first command.
      */
-    public int eventsFirstEntry()
+    public int eventsFirstCommand()
     {
         requireType(RecordType.EVENTS, RecordType.EVENTS);
-        return buffer.getInt(offset + EventsDescriptor.FIRST_ENTRY_OFFSET);
+        return buffer.getInt(offset + EventsDescriptor.FIRST_COMMAND_OFFSET);
     }
 
     /**
-     * @param entry from 0 to {@link #eventsCount()} - 1.
-     * @return the entry's kind.
+     * @return for an events record, where its first command starts in {@link #buffer()}; each command is laid out
+     *         as {@link io.myriad.kernel.command.CommandDescriptor} says, the next one after its length.
      */
-    public int eventKind(final int entry)
+    public int commandsOffset()
     {
-        return buffer.getInt(entryOffset(entry) + OutboxDescriptor.kindOffset(0));
+        requireType(RecordType.EVENTS, RecordType.EVENTS);
+        return offset + EventsDescriptor.COMMANDS_OFFSET;
     }
 
     /**
-     * @param entry from 0 to {@link #eventsCount()} - 1.
-     * @return the agent the entry is for.
+     * @return for an events record, the bytes of its commands.
      */
-    public int eventTarget(final int entry)
+    public int commandsLength()
     {
-        return buffer.getInt(entryOffset(entry) + OutboxDescriptor.targetOffset(0));
+        requireType(RecordType.EVENTS, RecordType.EVENTS);
+        return buffer.getInt(offset + EventsDescriptor.COMMANDS_LENGTH_OFFSET);
     }
 
     /**
-     * @param entry from 0 to {@link #eventsCount()} - 1.
-     * @return the entry's first payload word.
+     * @param command from 0 to {@link #eventsCount()} - 1.
+     * @return its outcome, see {@link io.myriad.kernel.command.Outcome}.
      */
-    public long eventA(final int entry)
-    {
-        return buffer.getLong(entryOffset(entry) + OutboxDescriptor.payloadAOffset(0));
-    }
-
-    /**
-     * @param entry from 0 to {@link #eventsCount()} - 1.
-     * @return the entry's second payload word.
-     */
-    public long eventB(final int entry)
-    {
-        return buffer.getLong(entryOffset(entry) + OutboxDescriptor.payloadBOffset(0));
-    }
-
-    /**
-     * @param entry from 0 to {@link #eventsCount()} - 1.
-     * @return true if the entry was applied, false if rejected.
-     */
-    public boolean eventApplied(final int entry)
+    public int outcome(final int command)
     {
         final int count = eventsCount();
-        final int bits = offset + EventsDescriptor.outcomesOffset(count);
-        return (buffer.getByte(bits + (entry >>> 3)) & (1 << (entry & 7))) != 0;
-    }
-
-    private int entryOffset(final int entry)
-    {
-        final int count = eventsCount();
-        if (entry < 0 || entry >= count)
+        if (command < 0 || command >= count)
         {
-            throw new IndexOutOfBoundsException("entry " + entry + " of an events record of " + count);
+            throw new IndexOutOfBoundsException("command " + command + " of an events record of " + count);
         }
-        return offset + EventsDescriptor.ENTRIES_OFFSET + entry * OutboxDescriptor.ENTRY_LENGTH;
+        return buffer.getByte(offset + EventsDescriptor.outcomesOffset(commandsLength()) + command) & 0xFF;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.myriad.kernel.journal;
 
 import java.io.IOException;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -9,6 +10,7 @@ import net.openhft.chronicle.bytes.BytesStore;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.BitUtil;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
@@ -25,7 +27,7 @@ import org.agrona.concurrent.ringbuffer.RingBuffer;
 import org.agrona.concurrent.ringbuffer.RingBufferDescriptor;
 import org.agrona.concurrent.status.AtomicCounter;
 
-import io.myriad.kernel.model.OutboxDescriptor;
+import io.myriad.kernel.command.CommandDescriptor;
 
 /**
  * The journal stage: one producer thread (the simulation's) appends records, and the writer's own thread drains
@@ -286,39 +288,56 @@ public final class JournalWriter implements AutoCloseable
     }
 
     /**
-     * Appends the entries a batch's outbox emitted and whether each was applied, in as many records as it takes.
+     * Appends the commands a batch's outbox emitted and the outcome of each, in as many records as it takes.
      *
-     * @param tick     the tick being computed.
-     * @param phase    the phase, from 0.
-     * @param batch    the batch within the phase.
-     * @param entries  the outbox's entries, laid out as {@link io.myriad.kernel.model.OutboxDescriptor} says.
-     * @param outcomes one bit per entry, set if it was applied.
-     * @param count    entries.
+     * @param tick           the tick being computed.
+     * @param phase          the phase, from 0.
+     * @param batch          the batch within the phase.
+     * @param commands       the outbox's commands, laid out as {@link CommandDescriptor} says, from offset 0.
+     * @param commandsLength their bytes.
+     * @param count          their number.
+     * @param outcomes       one outcome byte per command, from offset 0.
      */
     public void events(
         final long tick,
         final int phase,
         final int batch,
-        final DirectBuffer entries,
-        final DirectBuffer outcomes,
-        final int count)
+        final DirectBuffer commands,
+        final int commandsLength,
+        final int count,
+        final DirectBuffer outcomes)
     {
-        for (int first = 0; first < count; first += EventsDescriptor.MAX_ENTRIES)
+        int first = 0;
+        int from = 0;
+        while (first < count)
         {
-            final int n = Math.min(EventsDescriptor.MAX_ENTRIES, count - first);
-            final int length = EventsDescriptor.length(n);
+            int to = from;
+            int n = 0;
+            while (first + n < count && (n == 0 || to - from +
+                commands.getInt(to + CommandDescriptor.LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN) <=
+                EventsDescriptor.MAX_COMMAND_BYTES))
+            {
+                to += commands.getInt(to + CommandDescriptor.LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN);
+                n++;
+            }
+            final int bytes = to - from;
+            final int length = EventsDescriptor.length(bytes, n);
             final int index = claim(length);
             final AtomicBuffer buffer = ringBuffer;
             RecordDescriptor.writeHeader(buffer, index, length, RecordType.EVENTS, tick);
             buffer.putInt(index + EventsDescriptor.PHASE_OFFSET, phase);
             buffer.putInt(index + EventsDescriptor.BATCH_OFFSET, batch);
             buffer.putInt(index + EventsDescriptor.COUNT_OFFSET, n);
-            buffer.putInt(index + EventsDescriptor.FIRST_ENTRY_OFFSET, first);
-            buffer.putBytes(index + EventsDescriptor.ENTRIES_OFFSET, entries,
-                first * OutboxDescriptor.ENTRY_LENGTH, n * OutboxDescriptor.ENTRY_LENGTH);
-            buffer.putBytes(index + EventsDescriptor.outcomesOffset(n), outcomes, first >>> 3,
-                EventsDescriptor.outcomesLength(n));
+            buffer.putInt(index + EventsDescriptor.FIRST_COMMAND_OFFSET, first);
+            buffer.putInt(index + EventsDescriptor.COMMANDS_LENGTH_OFFSET, bytes);
+            buffer.putInt(index + EventsDescriptor.COMMANDS_LENGTH_OFFSET + 4, 0);
+            buffer.putBytes(index + EventsDescriptor.COMMANDS_OFFSET, commands, from, bytes);
+            final int outcomesAt = index + EventsDescriptor.outcomesOffset(bytes);
+            buffer.putBytes(outcomesAt, outcomes, first, n);
+            buffer.setMemory(outcomesAt + n, BitUtil.align(n, 4) - n, (byte)0);
             commit(index, length);
+            first += n;
+            from = to;
         }
     }
 

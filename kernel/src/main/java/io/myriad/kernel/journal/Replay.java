@@ -3,6 +3,7 @@ package io.myriad.kernel.journal;
 import java.nio.file.Path;
 
 import io.myriad.kernel.Simulation;
+import io.myriad.kernel.SimulationContext;
 import io.myriad.kernel.checkpoint.CheckpointPolicy;
 import io.myriad.kernel.model.Model;
 
@@ -11,7 +12,7 @@ import io.myriad.kernel.model.Model;
  * simulation through the recorded ticks and compares its state hash with every hash the run recorded, stopping
  * at the first that differs. Nothing outside the journal is consulted, so a replay is a pure function of it.
  * <pre>{@code
- * try (Replay replay = Replay.open(runDirectory.resolve("journal"), new Simulation.Context().workers(2)))
+ * try (Replay replay = Replay.open(runDirectory.resolve("journal"), new SimulationContext().workers(2)))
  * {
  *     replay.runTo(500);                       // checks the hashes recorded up to tick 500
  *     inspect(replay.simulation().store());    // the state after tick 500
@@ -49,7 +50,7 @@ public final class Replay implements AutoCloseable
      * @return the replay, at tick 0, nothing compared yet.
      * @throws JournalException if the journal is missing or damaged, or its run cannot be rebuilt.
      */
-    public static Replay open(final Path journalDirectory, final Simulation.Context context)
+    public static Replay open(final Path journalDirectory, final SimulationContext context)
     {
         final JournalScan scan = JournalScan.read(journalDirectory);
         final RunHeader header = scan.header();

@@ -5,43 +5,61 @@ import java.util.Map;
 
 import org.agrona.DirectBuffer;
 
-import io.myriad.layouts.AgentStore;
-import io.myriad.layouts.Schema;
+import io.myriad.kernel.command.CommandRegistry;
+import io.myriad.kernel.world.AgentType;
+import io.myriad.kernel.world.Part;
+import io.myriad.kernel.world.World;
 
 /**
- * One run's model: the agents' schema, their initial state, and the phases of a tick.
+ * One run's model: the world it declares (agent types and parts), how that world starts, the phases of a step and
+ * the commands they emit.
  * <p>
- * Created by a {@link ModelPlugin}; owned by one {@code Simulation}, which calls {@link #initialise} once on the
- * thread that drives it, then runs the {@link #phases()} every tick.
+ * Created by a {@link ModelPlugin}; owned by one {@code Simulation}, which builds the world from
+ * {@link #agentTypes()} and {@link #parts()}, calls {@link #initialise(World)} once on the thread that drives it
+ * (or restores the world from a checkpoint instead), then runs the {@link #phases()} every step. Everything that
+ * lasts from one step to the next lives in the world; the model's own fields hold configuration, flyweights and
+ * derived scratch state only.
  */
 public interface Model
 {
     /**
-     * @return the agents' fields.
+     * @return the agent types, in declaration order; at least one. The same instances every call.
      */
-    Schema schema();
+    List<AgentType> agentTypes();
 
     /**
-     * @return the most agents alive at once, the store's capacity.
+     * @return the parts beside the stores (grids, networks, RNG streams, globals), in declaration order; the same
+     *         instances every call.
      */
-    int capacity();
+    default List<Part> parts()
+    {
+        return List.of();
+    }
 
     /**
-     * Spawns the initial agents and sets their state. Randomness must come from the counter-based generator, so
-     * the initial state is a function of the seed alone.
+     * Spawns the initial agents and sets the initial state of every store and part. Randomness must come from the
+     * counter-based generator keyed by {@link World#seed()}, so the initial state is a function of the seed alone.
      *
-     * @param store an empty store of {@link #capacity()} agents.
-     * @param seed  the run's seed.
+     * @param world the world, every store empty.
      */
-    void initialise(AgentStore store, long seed);
+    void initialise(World world);
 
     /**
-     * @return the passes of a tick, in order, with a barrier between each; at least one.
+     * @return the passes of a step, in order, with a barrier and the apply stage after each; at least one.
      */
     List<Phase> phases();
 
     /**
-     * @return names of the per-tick sums batches add to with {@link BatchContext#addMetric(int, double)}, by index.
+     * Registers a handler for every command the phases emit, and names the reasons handlers reject them for.
+     *
+     * @param commands the registry.
+     */
+    default void commands(final CommandRegistry commands)
+    {
+    }
+
+    /**
+     * @return names of the per-step sums batches add to with {@link BatchContext#addMetric(int, double)}, by index.
      */
     default List<String> metricNames()
     {
@@ -49,52 +67,24 @@ public interface Model
     }
 
     /**
-     * Derived figures to report, from the last tick's metric sums, e.g. a mean or an order parameter.
+     * Derived figures to report, from the last step's metric sums, e.g. a mean or an order parameter.
      *
-     * @param metricSums the last tick's sums, indexed as {@link #metricNames()}.
-     * @param liveAgents agents alive after the tick.
+     * @param metricSums the last step's sums, indexed as {@link #metricNames()}.
+     * @param world      the world after the step.
      * @return figures by name, in the order to show them; not called on the hot path.
      */
-    default Map<String, Double> observe(final double[] metricSums, final int liveAgents)
+    default Map<String, Double> observe(final double[] metricSums, final World world)
     {
         return Map.of();
     }
 
     /**
-     * Applies one entry a batch emitted with a model-defined kind, in batch order on one thread. Conflicts are
-     * resolved by that order: return false to reject a claim that an earlier entry made invalid.
-     *
-     * @param store  the agents, with the current tick's next values written.
-     * @param kind   the model's entry kind, 0 or more.
-     * @param target the agent the entry is for.
-     * @param a      first payload word.
-     * @param b      second payload word.
-     * @return true if applied, false if rejected.
-     */
-    default boolean apply(final AgentStore store, final int kind, final int target, final long a, final long b)
-    {
-        throw new UnsupportedOperationException("model emits entries of kind " + kind + " but does not apply them");
-    }
-
-    /**
-     * Initialises an agent spawned by an {@link Outbox#spawn(long, long)} entry.
-     *
-     * @param store the agents.
-     * @param index the new agent's index; its fields are zero.
-     * @param a     first payload word of the spawn entry.
-     * @param b     second payload word of the spawn entry.
-     */
-    default void onSpawn(final AgentStore store, final int index, final long a, final long b)
-    {
-    }
-
-    /**
-     * Applies an input from outside the run (a control command, a decider's answer), between ticks, on the
-     * driving thread, before the tick it takes effect at. The simulation journals it first; a replay applies the
+     * Applies an input from outside the run (a control command, a decider's answer), between steps, on the
+     * driving thread, before the step it takes effect at. The simulation journals it first; a replay applies the
      * journaled copy at the same point, so an input must change state only through its arguments.
      *
-     * @param store  the agents, between ticks: write the current values.
-     * @param tick   the tick about to be computed.
+     * @param world  the world, between steps: write current values.
+     * @param step   the step about to be computed.
      * @param kind   the model's input kind.
      * @param target the agent it is for, or -1.
      * @param data   its bytes.
@@ -102,8 +92,8 @@ public interface Model
      * @param length how many.
      */
     default void applyInput(
-        final AgentStore store,
-        final long tick,
+        final World world,
+        final long step,
         final int kind,
         final int target,
         final DirectBuffer data,

@@ -1,13 +1,16 @@
 package io.myriad.kernel.model;
 
-import io.myriad.layouts.AgentStore;
+import io.myriad.kernel.world.AgentType;
+import io.myriad.kernel.world.World;
 
 /**
- * One pass of a tick: the work items {@code [0, workItems)} are cut into fixed-size batches, the batches are
- * processed by the compute workers in parallel, then what they emitted is applied and their metrics combined,
- * in batch order. Batch boundaries depend only on the batch size, never on the number of threads.
+ * One pass of a step over one agent type: the work items {@code [0, workItems)} are cut into fixed-size batches,
+ * the batches are processed by the compute workers in parallel, then the commands they emitted are applied and
+ * their metrics combined, in batch order. Batch boundaries depend only on the batch size, never on the number of
+ * threads.
  * <p>
- * Work items are agent indices unless the phase says otherwise (a phase may sweep agents sorted by cell, say).
+ * Work items are indices of the swept type's agents unless the phase says otherwise (it may sweep agents sorted by
+ * cell, or the cells of a grid). A batch sees the whole world.
  */
 public interface Phase
 {
@@ -17,40 +20,45 @@ public interface Phase
     String name();
 
     /**
-     * @param store the agents.
-     * @return number of work items this tick; by default every index below the high-water mark.
+     * @return the agent type the phase sweeps; its store is {@link BatchContext#store()}.
      */
-    default int workItems(final AgentStore store)
+    AgentType sweeps();
+
+    /**
+     * @param world the world.
+     * @return number of work items this step; by default every index of the swept type below its high-water mark.
+     */
+    default int workItems(final World world)
     {
-        return store.highWaterMark();
+        return world.store(sweeps()).highWaterMark();
     }
 
     /**
      * Creates the state one compute worker needs (flyweights, scratch arrays). Called once per worker before the
-     * first tick; the worker is then used by one thread at a time.
+     * first step; the worker is then used by one thread at a time.
      *
-     * @param store the agents.
+     * @param world the world.
      * @return a worker.
      */
-    PhaseWorker newWorker(AgentStore store);
+    PhaseWorker newWorker(World world);
 
     /**
      * Serial work before the batches are published, on the driving thread.
      *
-     * @param store the agents.
-     * @param tick  the tick being computed, from 0.
+     * @param world the world.
+     * @param step  the step being computed, from 0.
      */
-    default void beforeBatches(final AgentStore store, final long tick)
+    default void beforeBatches(final World world, final long step)
     {
     }
 
     /**
      * Serial work after every batch has been processed and applied, on the driving thread.
      *
-     * @param store the agents.
-     * @param tick  the tick being computed, from 0.
+     * @param world the world.
+     * @param step  the step being computed, from 0.
      */
-    default void afterBatches(final AgentStore store, final long tick)
+    default void afterBatches(final World world, final long step)
     {
     }
 }

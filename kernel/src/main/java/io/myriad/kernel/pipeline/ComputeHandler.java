@@ -18,7 +18,7 @@ final class ComputeHandler implements EventHandler<BatchTask>
     private final int id;
     private final int workers;
     private final PhaseWorker[] phaseWorkers;
-    private final TickPipeline pipeline;
+    private final StepPipeline pipeline;
     private final boolean countAllocation;
     private long allocatedBytes;
 
@@ -26,7 +26,7 @@ final class ComputeHandler implements EventHandler<BatchTask>
         final int id,
         final int workers,
         final PhaseWorker[] phaseWorkers,
-        final TickPipeline pipeline,
+        final StepPipeline pipeline,
         final boolean countAllocation)
     {
         this.id = id;
@@ -48,14 +48,15 @@ final class ComputeHandler implements EventHandler<BatchTask>
 
     void compute(final BatchTask task)
     {
-        if (task.batchIndex % workers != id)
+        final Batch batch = task.batch;
+        if (batch.batchIndex % workers != id)
         {
             return;
         }
         final long before = countAllocation ? ThreadAllocation.currentThreadAllocatedBytes() : 0L;
         try
         {
-            phaseWorkers[task.phase].process(task);
+            phaseWorkers[batch.phase].process(batch);
         }
         catch (final Throwable ex)
         {

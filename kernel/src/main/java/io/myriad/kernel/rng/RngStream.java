@@ -1,24 +1,63 @@
 package io.myriad.kernel.rng;
 
+import io.myriad.kernel.hash.StateHasher;
+import io.myriad.kernel.world.Part;
+import io.myriad.kernel.world.PartReader;
+import io.myriad.kernel.world.PartWriter;
+import io.myriad.kernel.world.World;
+
 /**
- * A sequence of draws from one stream of a run, for serial code (initialisation, the apply stage): each draw
- * advances a counter, and the counter is part of the simulation's state, hashed and checkpointed. Parallel code
- * uses {@link CounterRng#bits(long, long, int, int)} with the tick and agent index instead.
+ * A sequence of draws from one stream of a run, for serial code (initialisation, command handlers): each draw
+ * advances a counter, and the counter is part of the world's state, hashed and checkpointed, since it is a part.
+ * Parallel code uses {@link CounterRng#bits(long, long, int, int)} with the step and agent index instead.
+ * <p>
+ * The stream takes its key from the run's seed when it joins the world; a model declares it among its parts.
  */
-public final class RngStream
+public final class RngStream implements Part
 {
-    private final long key;
+    private final String name;
     private final int stream;
+    private long key;
     private long counter;
 
     /**
+     * A stream keyed when it joins a world.
+     *
+     * @param name   the part's name, unique in the world.
+     * @param stream the purpose of the draws, a number the model fixes.
+     */
+    public RngStream(final String name, final int stream)
+    {
+        this.name = name;
+        this.stream = stream;
+    }
+
+    /**
+     * A stream keyed at once, for code outside a world.
+     *
      * @param seed   the run's seed.
      * @param stream the purpose of the draws.
      */
     public RngStream(final long seed, final int stream)
     {
+        this("rng-" + stream, stream);
         this.key = CounterRng.key(seed, stream);
-        this.stream = stream;
+    }
+
+    /**
+     * Keys the stream from the world's seed.
+     */
+    public void attach(final World world)
+    {
+        key = CounterRng.key(world.seed(), stream);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public String name()
+    {
+        return name;
     }
 
     /**
@@ -70,5 +109,36 @@ public final class RngStream
     public int nextInt(final int bound)
     {
         return CounterRng.toBoundedInt(nextLong(), bound);
+    }
+
+    /**
+     * Folds in the stream number and the counter.
+     */
+    public void hash(final StateHasher hasher)
+    {
+        hasher.word(stream).word(counter);
+    }
+
+    /**
+     * Writes the stream number and the counter.
+     */
+    public void write(final PartWriter out)
+    {
+        out.putInt(stream).putLong(counter);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void read(final PartReader in)
+    {
+        in.expectInt("stream number", stream);
+        final long restored = in.getLong();
+        if (restored < 0)
+        {
+            throw in.fail("a negative draw count " + restored);
+        }
+        counter = restored;
+        in.expectEnd();
     }
 }

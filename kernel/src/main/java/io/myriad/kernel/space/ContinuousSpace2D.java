@@ -1,10 +1,15 @@
 package io.myriad.kernel.space;
 
+import io.myriad.kernel.hash.StateHasher;
+import io.myriad.kernel.world.Part;
+import io.myriad.kernel.world.PartReader;
+import io.myriad.kernel.world.PartWriter;
+
 /**
  * A continuous rectangle {@code [0, width) x [0, height)}, either periodic (leaving one side enters the opposite
  * one, and distances take the nearest image) or bounded (positions are clamped to the walls). Immutable.
  */
-public final class ContinuousSpace2D
+public final class ContinuousSpace2D implements Part
 {
     private final double width;
     private final double height;
@@ -146,5 +151,40 @@ public final class ContinuousSpace2D
     public String toString()
     {
         return (periodic ? "periodic " : "bounded ") + width + " x " + height;
+    }
+
+    /**
+     * @return {@code space}.
+     */
+    public String name()
+    {
+        return "space";
+    }
+
+    /**
+     * Folds in the configuration: the space holds no state of its own, agents' positions are their fields.
+     */
+    public void hash(final StateHasher hasher)
+    {
+        hasher.doubleValue(width).doubleValue(height).word(periodic ? 1 : 0);
+    }
+
+    /**
+     * Writes the configuration, so that a restore into a space of another shape is refused.
+     */
+    public void write(final PartWriter out)
+    {
+        out.putDouble(width).putDouble(height).putInt(periodic ? 1 : 0);
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public void read(final PartReader in)
+    {
+        in.expectDouble("space width", width);
+        in.expectDouble("space height", height);
+        in.expectInt("periodic (1) or bounded (0) space:", periodic ? 1 : 0);
+        in.expectEnd();
     }
 }

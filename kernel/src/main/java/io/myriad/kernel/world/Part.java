@@ -20,6 +20,16 @@ public interface Part
     String name();
 
     /**
+     * Called once when the part joins its world, before the model initialises it or a checkpoint restores it:
+     * the moment to take the run's seed or to size state by the world's agent types.
+     *
+     * @param world the world the part belongs to.
+     */
+    default void attach(final World world)
+    {
+    }
+
+    /**
      * Folds the part's whole lasting state into the hash: equal states give equal words, in the same order.
      *
      * @param hasher the world's hash, in progress.

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.myriad.kernel.RingPlugin;
 import io.myriad.kernel.Simulation;
+import io.myriad.kernel.SimulationContext;
 import io.myriad.kernel.hash.StateHash;
 import io.myriad.kernel.journal.JournalLevel;
 import io.myriad.kernel.journal.JournalWriter;
@@ -46,9 +47,9 @@ class CheckpointTest
         return ModelConfig.of(Models.named(RingPlugin.NAME), AGENTS, SEED, Map.of());
     }
 
-    private static Simulation.Context context(final int workers, final int batchSize)
+    private static SimulationContext context(final int workers, final int batchSize)
     {
-        return new Simulation.Context()
+        return new SimulationContext()
             .model(new RingPlugin().create(config()))
             .seed(SEED)
             .modelName(RingPlugin.NAME)
@@ -148,7 +149,7 @@ class CheckpointTest
         }
         assertTrue(notes.isEmpty(), notes.toString());
 
-        try (Replay replay = Replay.open(journal(), new Simulation.Context().workers(2).ringSize(64)))
+        try (Replay replay = Replay.open(journal(), new SimulationContext().workers(2).ringSize(64)))
         {
             final Replay.Result result = replay.runToEnd();
             assertTrue(result.verified(), result.toString());
@@ -201,7 +202,7 @@ class CheckpointTest
     {
         recordRun(25, JournalLevel.INPUTS, false);
         final Path other = temp.resolve("other");
-        try (Simulation sim = Simulation.launch(new Simulation.Context()
+        try (Simulation sim = Simulation.launch(new SimulationContext()
             .model(new RingPlugin().create(ModelConfig.of(Models.named(RingPlugin.NAME), AGENTS, SEED + 1,
                 Map.of())))
             .seed(SEED + 1).modelName(RingPlugin.NAME).ringSize(64)

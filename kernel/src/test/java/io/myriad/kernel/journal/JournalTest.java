@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.myriad.kernel.RingPlugin;
 import io.myriad.kernel.Simulation;
+import io.myriad.kernel.SimulationContext;
 import io.myriad.kernel.hash.StateHash;
 import io.myriad.kernel.model.ModelConfig;
 import io.myriad.kernel.model.Outbox;
@@ -273,7 +274,7 @@ class JournalTest
         final long finalHash = record(directory, 2, 40, 10);
         for (final int workers : new int[] { 1, 3 })
         {
-            try (Replay replay = Replay.open(directory, new Simulation.Context().workers(workers).ringSize(64)))
+            try (Replay replay = Replay.open(directory, new SimulationContext().workers(workers).ringSize(64)))
             {
                 assertEquals(RingPlugin.NAME, replay.header().model());
                 assertTrue(replay.isRunEnded());
@@ -316,7 +317,7 @@ class JournalTest
         }
         assertTrue(finalHash != withoutInputs, "the inputs changed the run");
 
-        try (Replay replay = Replay.open(directory, new Simulation.Context().workers(1).ringSize(64)))
+        try (Replay replay = Replay.open(directory, new SimulationContext().workers(1).ringSize(64)))
         {
             final Replay.Result result = replay.runToEnd();
             assertTrue(result.verified(), result.toString());
@@ -336,7 +337,7 @@ class JournalTest
             sim.run(15);
             hashAt15 = sim.stateHash();
         }
-        try (Replay replay = Replay.open(directory, new Simulation.Context().workers(2).ringSize(64)))
+        try (Replay replay = Replay.open(directory, new SimulationContext().workers(2).ringSize(64)))
         {
             assertTrue(replay.runTo(15));
             assertEquals(15, replay.simulation().tick());
@@ -364,7 +365,7 @@ class JournalTest
             writer.stateHash(10, hashAt10 ^ 1, AGENTS);
             writer.stateHash(15, 99, AGENTS);
         }
-        try (Replay replay = Replay.open(directory, new Simulation.Context().workers(1).ringSize(64)))
+        try (Replay replay = Replay.open(directory, new SimulationContext().workers(1).ringSize(64)))
         {
             final Replay.Result result = replay.runToEnd();
             assertFalse(result.verified());
@@ -385,7 +386,7 @@ class JournalTest
         JournalWriter.create(directory, new RunHeader("no-such-model", 10, 1, Map.of(), JournalLevel.INPUTS, 1, 0,
             StateHash.VERSION, "")).close();
         final JournalException ex = assertThrows(JournalException.class,
-            () -> Replay.open(directory, new Simulation.Context()));
+            () -> Replay.open(directory, new SimulationContext()));
         assertTrue(ex.getMessage().contains("cannot rebuild") && ex.getMessage().contains("no-such-model"),
             ex.getMessage());
 
@@ -393,7 +394,7 @@ class JournalTest
         JournalWriter.create(other, new RunHeader(RingPlugin.NAME, 10, 1, Map.of(), JournalLevel.INPUTS, 1, 0,
             StateHash.VERSION + 1, "")).close();
         final JournalException version = assertThrows(JournalException.class,
-            () -> Replay.open(other, new Simulation.Context()));
+            () -> Replay.open(other, new SimulationContext()));
         assertTrue(version.getMessage().contains("state hashes of version"), version.getMessage());
     }
 
@@ -472,9 +473,9 @@ class JournalTest
         return ModelConfig.of(Models.named(RingPlugin.NAME), AGENTS, SEED, Map.of());
     }
 
-    private static Simulation.Context context(final int workers)
+    private static SimulationContext context(final int workers)
     {
-        return new Simulation.Context()
+        return new SimulationContext()
             .model(new RingPlugin().create(config()))
             .seed(SEED)
             .workers(workers)

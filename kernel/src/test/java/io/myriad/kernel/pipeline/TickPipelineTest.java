@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.myriad.kernel.Simulation;
+import io.myriad.kernel.SimulationContext;
 import io.myriad.kernel.model.BatchContext;
 import io.myriad.kernel.model.Model;
 import io.myriad.kernel.model.Phase;
@@ -230,7 +231,7 @@ class TickPipelineTest
     void shouldThrowNamingTickAndPhaseWhenAPhaseWorkerThrows(final int workers)
     {
         final IllegalStateException boom = new IllegalStateException("boom");
-        final Simulation.Context ctx = new Simulation.Context()
+        final SimulationContext ctx = new SimulationContext()
             .model(new ThrowingModel(100, 3L, 5, boom))
             .workers(workers)
             .batchSize(10)
@@ -260,7 +261,7 @@ class TickPipelineTest
     void shouldThrowNamingTickAndPhaseWhenApplyingAnEntryThrows(final int workers)
     {
         final IllegalStateException boom = new IllegalStateException("cannot apply");
-        final Simulation.Context ctx = new Simulation.Context()
+        final SimulationContext ctx = new SimulationContext()
             .model(new ThrowingModel(100, 2L, -1, boom))
             .workers(workers)
             .batchSize(10)

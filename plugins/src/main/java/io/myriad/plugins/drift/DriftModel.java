@@ -7,9 +7,10 @@ import io.myriad.kernel.model.Model;
 import io.myriad.kernel.model.Phase;
 import io.myriad.kernel.model.PhaseWorker;
 import io.myriad.kernel.rng.CounterRng;
+import io.myriad.kernel.world.AgentType;
+import io.myriad.kernel.world.World;
 import io.myriad.layouts.Addressing;
 import io.myriad.layouts.AgentStore;
-import io.myriad.layouts.Schema;
 
 import org.agrona.UnsafeApi;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -28,6 +29,7 @@ public final class DriftModel implements Model
     private final double dt;
     private final double extent;
     private final double maxSpeed;
+    private final AgentType particles;
 
     /**
      * @param agents   number of particles.
@@ -41,30 +43,24 @@ public final class DriftModel implements Model
         this.dt = dt;
         this.extent = extent;
         this.maxSpeed = maxSpeed;
+        this.particles = AgentType.of("particles", ParticleSchema.SCHEMA, agents);
     }
 
     /**
      * {@inheritDoc}
      */
-    public Schema schema()
+    public List<AgentType> agentTypes()
     {
-        return ParticleSchema.SCHEMA;
+        return List.of(particles);
     }
 
     /**
      * {@inheritDoc}
      */
-    public int capacity()
+    public void initialise(final World world)
     {
-        return agents;
-    }
-
-    /**
-     * {@inheritDoc}
-     */
-    public void initialise(final AgentStore store, final long seed)
-    {
-        final long key = CounterRng.key(seed, STREAM_INIT);
+        final AgentStore store = world.store(particles);
+        final long key = CounterRng.key(world.seed(), STREAM_INIT);
         final ParticleFlyweight particle = new ParticleFlyweight().wrap(store);
         store.spawn(agents);
         for (int i = 0; i < agents; i++)
@@ -99,9 +95,14 @@ public final class DriftModel implements Model
             return "move";
         }
 
-        public PhaseWorker newWorker(final AgentStore store)
+        public AgentType sweeps()
         {
-            return new MoveWorker(store, dt);
+            return particles;
+        }
+
+        public PhaseWorker newWorker(final World world)
+        {
+            return new MoveWorker(dt);
         }
     }
 
@@ -114,18 +115,16 @@ public final class DriftModel implements Model
      */
     private static final class MoveWorker implements PhaseWorker
     {
-        private final AgentStore store;
         private final double dt;
 
-        MoveWorker(final AgentStore store, final double dt)
+        MoveWorker(final double dt)
         {
-            this.store = store;
             this.dt = dt;
         }
 
         public void process(final BatchContext batch)
         {
-            final AgentStore store = this.store;
+            final AgentStore store = batch.store();
             final Addressing addressing = store.addressing();
             final int xSlot = store.currentSlot(ParticleSchema.X);
             final int ySlot = store.currentSlot(ParticleSchema.Y);

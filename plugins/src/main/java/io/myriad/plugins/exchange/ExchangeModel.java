@@ -1,17 +1,22 @@
 package io.myriad.plugins.exchange;
 
+import java.nio.ByteOrder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.myriad.kernel.command.Command;
+import io.myriad.kernel.command.CommandRegistry;
+import io.myriad.kernel.command.Outbox;
+import io.myriad.kernel.command.Outcome;
 import io.myriad.kernel.model.BatchContext;
 import io.myriad.kernel.model.Model;
-import io.myriad.kernel.model.Outbox;
 import io.myriad.kernel.model.Phase;
 import io.myriad.kernel.model.PhaseWorker;
 import io.myriad.kernel.rng.CounterRng;
+import io.myriad.kernel.world.AgentType;
+import io.myriad.kernel.world.World;
 import io.myriad.layouts.AgentStore;
-import io.myriad.layouts.Schema;
 
 /**
  * Each tick, every trader picks another uniformly at random (a counter-based draw of the tick and its index) and
@@ -20,7 +25,9 @@ import io.myriad.layouts.Schema;
  */
 public final class ExchangeModel implements Model
 {
-    static final int KIND_TRANSFER = 0;
+    static final int TRANSFER_ID = 1;
+    static final int TRANSFER_LENGTH = 8;
+    static final int REASON_BROKE = Outcome.FIRST_MODEL_REASON;
     static final int STREAM_PARTNER = 1;
     static final int METRIC_MONEY = 0;
     static final int METRIC_MONEY_SQUARED = 1;
@@ -30,6 +37,7 @@ public final class ExchangeModel implements Model
     private final long initialMoney;
     private final long amount;
     private final TraderFlyweight applying = new TraderFlyweight();
+    private final AgentType traders;
 
     /**
      * @param agents       traders, at least 2.
@@ -45,32 +53,25 @@ public final class ExchangeModel implements Model
         this.agents = agents;
         this.initialMoney = initialMoney;
         this.amount = amount;
+        this.traders = AgentType.of("traders", TraderSchema.SCHEMA, agents);
     }
 
     /**
      * {@inheritDoc}
      */
-    public Schema schema()
+    public List<AgentType> agentTypes()
     {
-        return TraderSchema.SCHEMA;
-    }
-
-    /**
-     * {@inheritDoc}
-     */
-    public int capacity()
-    {
-        return agents;
+        return List.of(traders);
     }
 
     /**
      * Every trader starts with the same money.
      *
-     * @param store an empty store.
-     * @param seed  the run's seed (the start is the same for every seed; the exchanges are not).
+     * @param world the world, its store empty (the start is the same for every seed; the exchanges are not).
      */
-    public void initialise(final AgentStore store, final long seed)
+    public void initialise(final World world)
     {
+        final AgentStore store = world.store(traders);
         store.spawn(agents);
         final TraderFlyweight trader = new TraderFlyweight().wrap(store);
         for (int i = 0; i < agents; i++)
@@ -100,11 +101,12 @@ public final class ExchangeModel implements Model
      * the exchange relaxes to), and the share of traders with nothing.
      *
      * @param metricSums the last tick's sums.
-     * @param liveAgents traders.
+     * @param world      the world after the tick.
      * @return {@code mean_money}, {@code relative_variance} and {@code broke_share}.
      */
-    public Map<String, Double> observe(final double[] metricSums, final int liveAgents)
+    public Map<String, Double> observe(final double[] metricSums, final World world)
     {
+        final int liveAgents = world.store(traders).liveCount();
         final Map<String, Double> figures = new LinkedHashMap<>();
         final double mean = metricSums[METRIC_MONEY] / liveAgents;
         final double variance = metricSums[METRIC_MONEY_SQUARED] / liveAgents - mean * mean;
@@ -115,25 +117,28 @@ public final class ExchangeModel implements Model
     }
 
     /**
-     * Carries out one transfer: {@code a} gives {@code b} units to {@code target} if it has them.
+     * Transfers, whose giver is the command's source and whose amount is its one field, are applied by
+     * {@link #transfer}; a giver without the amount rejects it as {@code broke}.
      */
-    public boolean apply(final AgentStore store, final int kind, final int target, final long a, final long b)
+    public void commands(final CommandRegistry commands)
     {
-        if (kind != KIND_TRANSFER)
-        {
-            throw new IllegalStateException("the exchange model emits only transfers, not kind " + kind);
-        }
+        commands.handle(TRANSFER_ID, "transfer", this::transfer).reason(REASON_BROKE, "broke");
+    }
+
+    private int transfer(final Command command)
+    {
         final TraderFlyweight trader = applying;
-        trader.wrapIfStale(store);
-        final int giver = (int)a;
+        trader.wrapIfStale(command.world().store(traders));
+        final int giver = command.sourceIndex();
+        final long units = command.buffer().getLong(command.payloadOffset(), ByteOrder.LITTLE_ENDIAN);
         final long held = trader.money(giver);
-        if (held < b)
+        if (held < units)
         {
-            return false;
+            return REASON_BROKE;
         }
-        trader.money(giver, held - b);
-        trader.money(target, trader.money(target) + b);
-        return true;
+        trader.money(giver, held - units);
+        trader.money(command.targetIndex(), trader.money(command.targetIndex()) + units);
+        return Outcome.APPLIED;
     }
 
     /**
@@ -154,16 +159,22 @@ public final class ExchangeModel implements Model
             return "trade";
         }
 
-        public PhaseWorker newWorker(final AgentStore store)
+        public AgentType sweeps()
+        {
+            return traders;
+        }
+
+        public PhaseWorker newWorker(final World world)
         {
             final TraderFlyweight trader = new TraderFlyweight();
-            return (batch) -> trade(batch, trader.wrapIfStale(store));
+            return (batch) -> trade(batch, trader.wrapIfStale(batch.store()));
         }
 
         private void trade(final BatchContext batch, final TraderFlyweight trader)
         {
             final long key = CounterRng.key(batch.seed(), STREAM_PARTNER);
-            final long tick = batch.tick();
+            final long tick = batch.step();
+            final int type = traders.id();
             final Outbox outbox = batch.outbox();
             final int others = agents - 1;
             double money = 0;
@@ -176,7 +187,9 @@ public final class ExchangeModel implements Model
                 moneySquared += (double)held * held;
                 broke += held == 0 ? 1 : 0;
                 final int draw = CounterRng.toBoundedInt(CounterRng.bits(key, tick, i, 0), others);
-                outbox.emit(KIND_TRANSFER, draw < i ? draw : draw + 1, i, amount);
+                final int receiver = draw < i ? draw : draw + 1;
+                final int payload = outbox.command(TRANSFER_ID, TRANSFER_LENGTH, type, receiver, type, i);
+                outbox.buffer().putLong(payload, amount, ByteOrder.LITTLE_ENDIAN);
             }
             batch.addMetric(METRIC_MONEY, money);
             batch.addMetric(METRIC_MONEY_SQUARED, moneySquared);

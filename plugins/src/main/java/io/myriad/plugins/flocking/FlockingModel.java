@@ -12,8 +12,10 @@ import io.myriad.kernel.rng.CounterRng;
 import io.myriad.kernel.space.ContinuousSpace2D;
 import io.myriad.kernel.space.NeighbourRanges;
 import io.myriad.kernel.space.SpatialHashGrid;
+import io.myriad.kernel.world.AgentType;
+import io.myriad.kernel.world.Part;
+import io.myriad.kernel.world.World;
 import io.myriad.layouts.AgentStore;
-import io.myriad.layouts.Schema;
 
 /**
  * Boids in a periodic continuous space, as in the ABM framework comparison: each bird sums, over the birds
@@ -34,6 +36,7 @@ public final class FlockingModel implements Model
     private final SpatialHashGrid grid;
     private final double[] headingX;
     private final double[] headingY;
+    private final AgentType birds;
 
     /**
      * @param parameters resolved settings.
@@ -45,6 +48,7 @@ public final class FlockingModel implements Model
         this.grid = new SpatialHashGrid(space, parameters.vision(), parameters.birds());
         this.headingX = new double[parameters.birds()];
         this.headingY = new double[parameters.birds()];
+        this.birds = AgentType.of("birds", BirdSchema.SCHEMA, parameters.birds());
     }
 
     /**
@@ -58,17 +62,18 @@ public final class FlockingModel implements Model
     /**
      * {@inheritDoc}
      */
-    public Schema schema()
+    public List<AgentType> agentTypes()
     {
-        return BirdSchema.SCHEMA;
+        return List.of(birds);
     }
 
     /**
-     * {@inheritDoc}
+     * The space, whose configuration a checkpoint checks; the index of birds by cell is rebuilt every tick, so
+     * nothing else lasts outside the birds' store.
      */
-    public int capacity()
+    public List<Part> parts()
     {
-        return parameters.birds();
+        return List.of(space);
     }
 
     /**
@@ -77,12 +82,12 @@ public final class FlockingModel implements Model
      * arbitrary labelling, and this one keeps birds that are near in space near in memory, so the gather and the
      * writes of each tick touch few cache lines. The state is still a function of the seed alone.
      *
-     * @param store an empty store.
-     * @param seed  the run's seed.
+     * @param world the world, its store empty.
      */
-    public void initialise(final AgentStore store, final long seed)
+    public void initialise(final World world)
     {
-        final long key = CounterRng.key(seed, STREAM_INIT);
+        final AgentStore store = world.store(birds);
+        final long key = CounterRng.key(world.seed(), STREAM_INIT);
         final int birds = parameters.birds();
         final double[] x = new double[birds];
         final double[] y = new double[birds];
@@ -129,11 +134,12 @@ public final class FlockingModel implements Model
      * its neighbours' headings at the start of the tick: near 0 when headings are random, 1 inside a flock.
      *
      * @param metricSums the last tick's sums.
-     * @param liveAgents birds.
+     * @param world      the world after the tick.
      * @return {@code alignment} and {@code local_alignment}.
      */
-    public Map<String, Double> observe(final double[] metricSums, final int liveAgents)
+    public Map<String, Double> observe(final double[] metricSums, final World world)
     {
+        final int liveAgents = world.store(birds).liveCount();
         final Map<String, Double> figures = new LinkedHashMap<>();
         figures.put("alignment", liveAgents == 0 ? 0.0 :
             Math.sqrt(metricSums[METRIC_HEADING_X] * metricSums[METRIC_HEADING_X] +
@@ -162,11 +168,17 @@ public final class FlockingModel implements Model
             return "index";
         }
 
-        public PhaseWorker newWorker(final AgentStore store)
+        public AgentType sweeps()
+        {
+            return birds;
+        }
+
+        public PhaseWorker newWorker(final World world)
         {
             final BirdFlyweight bird = new BirdFlyweight();
             return (batch) ->
             {
+                final AgentStore store = batch.store();
                 bird.wrapIfStale(store);
                 final SpatialHashGrid grid = FlockingModel.this.grid;
                 final boolean dense = store.isDense();
@@ -177,9 +189,9 @@ public final class FlockingModel implements Model
             };
         }
 
-        public void afterBatches(final AgentStore store, final long tick)
+        public void afterBatches(final World world, final long tick)
         {
-            grid.sort(store.highWaterMark());
+            grid.sort(world.store(birds).highWaterMark());
         }
     }
 
@@ -193,16 +205,22 @@ public final class FlockingModel implements Model
             return "gather";
         }
 
-        public int workItems(final AgentStore store)
+        public int workItems(final World world)
         {
             return grid.size();
         }
 
-        public PhaseWorker newWorker(final AgentStore store)
+        public AgentType sweeps()
+        {
+            return birds;
+        }
+
+        public PhaseWorker newWorker(final World world)
         {
             final BirdFlyweight bird = new BirdFlyweight();
             return (batch) ->
             {
+                final AgentStore store = batch.store();
                 bird.wrapIfStale(store);
                 final SpatialHashGrid grid = FlockingModel.this.grid;
                 final double[] headingX = FlockingModel.this.headingX;
@@ -228,14 +246,19 @@ public final class FlockingModel implements Model
             return "steer";
         }
 
-        public int workItems(final AgentStore store)
+        public AgentType sweeps()
+        {
+            return birds;
+        }
+
+        public int workItems(final World world)
         {
             return grid.size();
         }
 
-        public PhaseWorker newWorker(final AgentStore store)
+        public PhaseWorker newWorker(final World world)
         {
-            return new SteerWorker(store);
+            return new SteerWorker();
         }
     }
 
@@ -249,7 +272,6 @@ public final class FlockingModel implements Model
      */
     private final class SteerWorker implements PhaseWorker
     {
-        private final AgentStore store;
         private final BirdFlyweight bird = new BirdFlyweight();
         private final NeighbourRanges ranges = new NeighbourRanges();
         private final int reach = grid.cellReach(parameters.vision());
@@ -270,11 +292,6 @@ public final class FlockingModel implements Model
         private double matchX;
         private double matchY;
 
-        SteerWorker(final AgentStore store)
-        {
-            this.store = store;
-        }
-
         /**
          * Room for eight times the birds a block holds at the flock's mean density, so that the scratch rarely
          * has to grow as birds gather into flocks (it grows, once, when a block is fuller than that).
@@ -289,7 +306,7 @@ public final class FlockingModel implements Model
 
         public void process(final BatchContext batch)
         {
-            bird.wrapIfStale(store);
+            bird.wrapIfStale(batch.store());
             final BirdFlyweight bird = this.bird;
             final SpatialHashGrid grid = FlockingModel.this.grid;
             final ContinuousSpace2D space = FlockingModel.this.space;

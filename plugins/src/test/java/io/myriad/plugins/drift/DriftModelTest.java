@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.myriad.kernel.Simulation;
+import io.myriad.kernel.SimulationContext;
 import io.myriad.kernel.model.ModelConfig;
 import io.myriad.layouts.Layout;
 
@@ -19,7 +20,7 @@ class DriftModelTest
     private static Simulation launch(final int agents, final long seed, final int workers, final String layout)
     {
         final DriftPlugin plugin = new DriftPlugin();
-        return Simulation.launch(new Simulation.Context()
+        return Simulation.launch(new SimulationContext()
             .model(plugin.create(ModelConfig.of(plugin, agents, seed, Map.of())))
             .seed(seed)
             .workers(workers)
@@ -110,7 +111,7 @@ class DriftModelTest
     void shouldRunPhasesWithMoreBatchesThanTheConfiguredRingHasSlots()
     {
         final DriftPlugin plugin = new DriftPlugin();
-        try (Simulation small = Simulation.launch(new Simulation.Context()
+        try (Simulation small = Simulation.launch(new SimulationContext()
             .model(plugin.create(ModelConfig.of(plugin, 5_000, 3, Map.of())))
             .seed(3)
             .workers(2)

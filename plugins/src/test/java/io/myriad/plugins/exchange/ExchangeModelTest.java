@@ -10,15 +10,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.myriad.kernel.Simulation;
+import io.myriad.kernel.SimulationContext;
 import io.myriad.kernel.model.InvalidConfigException;
 import io.myriad.kernel.model.ModelConfig;
 
 class ExchangeModelTest
 {
-    private static Simulation.Context context(final int agents, final long money, final long seed, final int workers)
+    private static SimulationContext context(final int agents, final long money, final long seed, final int workers)
     {
         final ExchangePlugin plugin = new ExchangePlugin();
-        return new Simulation.Context()
+        return new SimulationContext()
             .model(plugin.create(ModelConfig.of(plugin, agents, seed, Map.of("money", money))))
             .seed(seed)
             .workers(workers)

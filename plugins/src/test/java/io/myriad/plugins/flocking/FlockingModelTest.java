@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.myriad.kernel.Simulation;
+import io.myriad.kernel.SimulationContext;
 import io.myriad.kernel.model.ModelConfig;
 import io.myriad.layouts.Layout;
 
@@ -23,7 +24,7 @@ class FlockingModelTest
     {
         final FlockingPlugin plugin = new FlockingPlugin();
         final ModelConfig config = ModelConfig.of(plugin, birds, seed, Map.of());
-        try (Simulation sim = Simulation.launch(new Simulation.Context()
+        try (Simulation sim = Simulation.launch(new SimulationContext()
             .model(plugin.create(config))
             .seed(seed)
             .workers(workers)
@@ -69,7 +70,7 @@ class FlockingModelTest
         final ModelConfig config = ModelConfig.of(plugin, birds, 11, Map.of("extent", extent, "vision", vision));
         final FlockingModel model = (FlockingModel)plugin.create(config);
         final FlockingParameters p = model.parameters();
-        try (Simulation sim = Simulation.launch(new Simulation.Context().model(model).seed(11).workers(workers)
+        try (Simulation sim = Simulation.launch(new SimulationContext().model(model).seed(11).workers(workers)
             .batchSize(500)))
         {
             sim.run(5);
@@ -150,7 +151,7 @@ class FlockingModelTest
         final FlockingPlugin plugin = new FlockingPlugin();
         final ModelConfig config = ModelConfig.of(plugin, 400, 3, Map.of("extent", 150.0, "vision", 15.0));
         final FlockingModel model = (FlockingModel)plugin.create(config);
-        try (Simulation sim = Simulation.launch(new Simulation.Context().model(model).seed(3)))
+        try (Simulation sim = Simulation.launch(new SimulationContext().model(model).seed(3)))
         {
             final double[] early = meanAlignment(sim, model, 10);
             sim.run(390);

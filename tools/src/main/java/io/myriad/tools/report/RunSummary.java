@@ -41,7 +41,7 @@ import io.myriad.tools.scenario.RunSettings;
 public record RunSummary(
     String model,
     String preset,
-    int agents,
+    long agents,
     long ticks,
     int threads,
     long seed,
@@ -110,10 +110,10 @@ public record RunSummary(
     public static RunSummary of(
         final RunSettings settings, final Simulation sim, final long wallNanos, final String runDirectory)
     {
-        final int live = sim.store().liveCount();
+        final long live = sim.world().liveCount();
         final double wallSeconds = Math.max(wallNanos, 1) / 1e9;
         final Histogram latency = sim.tickLatency();
-        final Map<String, Double> metrics = sim.model().observe(sim.lastTickMetrics(), live);
+        final Map<String, Double> metrics = sim.model().observe(sim.lastTickMetrics(), sim.world());
         return new RunSummary(
             settings.model(),
             settings.preset(),
@@ -130,8 +130,8 @@ public record RunSummary(
             latency.getValueAtPercentile(99.0),
             latency.getValueAtPercentile(99.9),
             latency.getMaxValue(),
-            sim.allocatedBytesPerTick(),
-            sim.steadyStateTicks(),
+            sim.allocation().medianBytesPerStep(),
+            sim.allocation().steadySteps(),
             sim.stateHash(),
             System.getProperty("java.version"),
             metrics,

@@ -1,0 +1,163 @@
+package io.myriad.kernel.command;
+
+import static io.myriad.kernel.command.CommandDescriptor.LENGTH_OFFSET;
+
+import java.nio.ByteOrder;
+
+import org.agrona.MutableDirectBuffer;
+
+import io.myriad.kernel.rng.RngStream;
+import io.myriad.kernel.world.World;
+import io.myriad.layouts.AgentStore;
+
+/**
+ * The apply stage: carries out one batch's commands in order on the driving thread, and counts their outcomes.
+ * Kernel commands (births, deaths) are carried out here; a model's command is checked against its target's
+ * liveness and handed to its handler. Births take room from their type's store, growing it when the type may grow.
+ */
+public final class CommandApplier
+{
+    private final World world;
+    private final CommandRegistry registry;
+    private final Command command;
+    private final long[] outcomes = new long[Outcome.MAX_REASON + 1];
+
+    /**
+     * @param world    the world commands change.
+     * @param registry the model's handlers.
+     * @param rng      the stream handlers draw from.
+     */
+    public CommandApplier(final World world, final CommandRegistry registry, final RngStream rng)
+    {
+        this.world = world;
+        this.registry = registry;
+        this.command = new Command(world, rng);
+    }
+
+    /**
+     * Applies the commands of one outbox, in order.
+     *
+     * @param outbox      a batch's commands.
+     * @param step        the step they were emitted in.
+     * @param outcomeBits where to write each command's outcome, one byte each from offset 0, or null.
+     */
+    public void apply(final Outbox outbox, final long step, final MutableDirectBuffer outcomeBits)
+    {
+        final MutableDirectBuffer buffer = outbox.buffer();
+        final int end = outbox.length();
+        final Command command = this.command;
+        int index = 0;
+        for (int offset = 0; offset < end; offset += buffer.getInt(offset + LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN))
+        {
+            final int outcome = applyOne(command.wrap(buffer, offset, step));
+            outcomes[outcome]++;
+            if (outcomeBits != null)
+            {
+                outcomeBits.putByte(index, (byte)outcome);
+            }
+            index++;
+        }
+    }
+
+    /**
+     * @param outcome an outcome code.
+     * @return commands with that outcome so far.
+     */
+    public long count(final int outcome)
+    {
+        return outcomes[outcome];
+    }
+
+    /**
+     * @return commands applied so far.
+     */
+    public long applied()
+    {
+        return outcomes[Outcome.APPLIED];
+    }
+
+    /**
+     * @return commands rejected so far, for any reason.
+     */
+    public long rejected()
+    {
+        long total = 0;
+        for (int i = 1; i < outcomes.length; i++)
+        {
+            total += outcomes[i];
+        }
+        return total;
+    }
+
+    /**
+     * @return the registry commands are routed by.
+     */
+    public CommandRegistry registry()
+    {
+        return registry;
+    }
+
+    private int applyOne(final Command command)
+    {
+        final int id = command.id();
+        final int type = command.targetType();
+        if (type < 0 || type >= world.typeCount())
+        {
+            throw new IllegalStateException(registry.commandName(id) + " command aimed at agent type " + type +
+                ", which the world does not have (" + world.typeCount() + " types)");
+        }
+        if (command.isSpawn())
+        {
+            return spawn(command, id, type);
+        }
+        final AgentStore store = world.store(type);
+        final int target = command.targetIndex();
+        if (target < 0 || target >= store.highWaterMark() || !store.isAlive(target))
+        {
+            return Outcome.TARGET_DEAD;
+        }
+        if (id == CommandDescriptor.DESPAWN)
+        {
+            store.despawn(target);
+            return Outcome.APPLIED;
+        }
+        return handler(id).apply(command);
+    }
+
+    private int spawn(final Command command, final int id, final int type)
+    {
+        final int parentType = command.sourceType();
+        if (parentType >= 0 && !world.store(parentType).isAlive(command.sourceIndex()))
+        {
+            return Outcome.PARENT_DEAD;
+        }
+        if (!world.makeRoom(type))
+        {
+            return Outcome.CAPACITY;
+        }
+        final AgentStore store = world.store(type);
+        final int born = store.spawn();
+        command.targetIndex(born);
+        if (id == CommandDescriptor.SPAWN)
+        {
+            return Outcome.APPLIED;
+        }
+        final int outcome = handler(id).apply(command);
+        if (outcome != Outcome.APPLIED)
+        {
+            store.despawn(born);
+        }
+        return outcome;
+    }
+
+    private CommandHandler handler(final int id)
+    {
+        final CommandHandler handler = registry.handler(id);
+        if (handler == null)
+        {
+            throw new IllegalStateException("the model emitted a command with id " + id + " but registered no " +
+                "handler for it: register one in Model.commands(CommandRegistry)");
+        }
+        return handler;
+    }
+}

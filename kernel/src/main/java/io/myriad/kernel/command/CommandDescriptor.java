@@ -1,0 +1,75 @@
+package io.myriad.kernel.command;
+
+import org.agrona.BitUtil;
+
+/**
+ * The bytes of one command in an {@link Outbox}, and in a journal's events records, which copy them as they are.
+ * Little-endian; every command starts on an 8-byte boundary and its length is a multiple of 8.
+ * <pre>
+ *   0                   1                   2                   3
+ *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *  +---------------------------------------------------------------+
+ *  |                   Length (int32): header + payload, padded    |  0
+ *  +-------------------------------+-------------------------------+
+ *  |          Id (int16)           |          Flags (int16)        |  4
+ *  +-------------------------------+-------------------------------+
+ *  |                      Target type (int32)                      |  8
+ *  +---------------------------------------------------------------+
+ *  |        Target index (int32): -1 for a spawn until applied      |  12
+ *  +---------------------------------------------------------------+
+ *  |                Source type (int32): -1 for none               |  16
+ *  +---------------------------------------------------------------+
+ *  |                      Source index (int32)                     |  20
+ *  +---------------------------------------------------------------+
+ *  |                Payload: the command's fields                ...  24
+ *  +---------------------------------------------------------------+
+ * </pre>
+ * Ids 1 to 32767 are the model's, as its {@code @Command} records declare them; the kernel's are negative
+ * ({@link #DESPAWN}, {@link #SPAWN}). A command with the {@link #FLAG_SPAWN} flag is a birth: the apply stage
+ * spawns an agent of the target type, writes its index into the command, and hands the command to its handler to
+ * set the newborn's values; its source is the parent, and a parent that died earlier in the step vetoes it.
+ */
+public final class CommandDescriptor
+{
+    /** Bytes before the payload. */
+    public static final int HEADER_LENGTH = 24;
+    /** Every command's alignment. */
+    public static final int ALIGNMENT = 8;
+    /** Offset of the whole command's length. */
+    public static final int LENGTH_OFFSET = 0;
+    /** Offset of the command's id. */
+    public static final int ID_OFFSET = 4;
+    /** Offset of the flags. */
+    public static final int FLAGS_OFFSET = 6;
+    /** Offset of the target's type. */
+    public static final int TARGET_TYPE_OFFSET = 8;
+    /** Offset of the target's index. */
+    public static final int TARGET_INDEX_OFFSET = 12;
+    /** Offset of the source's type. */
+    public static final int SOURCE_TYPE_OFFSET = 16;
+    /** Offset of the source's index. */
+    public static final int SOURCE_INDEX_OFFSET = 20;
+    /** Flag: the command is a birth of an agent of the target type. */
+    public static final int FLAG_SPAWN = 1;
+    /** Kernel command: despawn the target agent. */
+    public static final int DESPAWN = -1;
+    /** Kernel command: spawn an agent of the target type with every field zero (a birth with no values). */
+    public static final int SPAWN = -2;
+    /** The lowest id a model's command may have. */
+    public static final int MIN_MODEL_ID = 1;
+    /** The highest id a model's command may have. */
+    public static final int MAX_MODEL_ID = Short.MAX_VALUE;
+
+    private CommandDescriptor()
+    {
+    }
+
+    /**
+     * @param payloadLength bytes of the command's fields.
+     * @return the whole command's length, padded to the alignment.
+     */
+    public static int length(final int payloadLength)
+    {
+        return BitUtil.align(HEADER_LENGTH + payloadLength, ALIGNMENT);
+    }
+}

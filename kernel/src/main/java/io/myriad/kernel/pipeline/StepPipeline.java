@@ -1,0 +1,433 @@
+package io.myriad.kernel.pipeline;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+
+import com.lmax.disruptor.BatchEventProcessor;
+import com.lmax.disruptor.BatchEventProcessorBuilder;
+import com.lmax.disruptor.EventPoller;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.Sequence;
+import com.lmax.disruptor.WaitStrategy;
+
+import org.agrona.ExpandableArrayBuffer;
+
+import io.myriad.kernel.command.CommandApplier;
+import io.myriad.kernel.command.Outbox;
+import io.myriad.kernel.journal.JournalWriter;
+import io.myriad.kernel.model.Phase;
+import io.myriad.kernel.model.PhaseWorker;
+import io.myriad.kernel.world.World;
+import io.myriad.layouts.AgentStore;
+
+/**
+ * Runs the phases of one step: publish the phase's batches into the Disruptor ring, compute them on W workers,
+ * then, once every worker has passed the phase's last slot, apply their commands and combine their metrics in
+ * batch order; barrier, next phase; swap.
+ * <p>
+ * Batches live in a pool indexed by batch number, not in the ring: a slot only carries a reference, and is free
+ * again as soon as every worker has passed it, so a phase may have more batches than the ring has slots. Driven by
+ * one thread through {@link #startStep(long)} and repeated {@link #doWork()} calls, none of which blocks:
+ * {@code doWork} publishes what the ring has room for, computes the driving thread's share, applies when the
+ * phase is computed, and returns how much it did, so an idle strategy can back off when it did nothing.
+ */
+public final class StepPipeline implements AutoCloseable
+{
+    private static final long JOIN_TIMEOUT_MS = TimeUnit.SECONDS.toMillis(10);
+
+    private final World world;
+    private final Phase[] phases;
+    private final CommandApplier applier;
+    private final int workers;
+    private final int batchSize;
+    private final int metricCount;
+    private final RingBuffer<BatchTask> ring;
+    private final ComputeHandler[] computeHandlers;
+    private final BatchEventProcessor<BatchTask>[] processors;
+    private final Thread[] threads;
+    private final EventPoller<BatchTask> computePoller;
+    private final EventPoller.Handler<BatchTask> computeHandler0;
+    private final Sequence[] computeSequences;
+    private final double[] stepMetrics;
+    private final double[] lastStepMetrics;
+    private final ExpandableArrayBuffer outcomes = new ExpandableArrayBuffer(1024);
+    private Batch[] batches = new Batch[0];
+
+    private volatile Throwable failure;
+    private boolean inStep;
+    private long step;
+    private int phaseIndex;
+    private int phaseBatches;
+    private int phaseItems;
+    private int published;
+    private long phaseLastSequence;
+    private boolean closed;
+    private JournalWriter eventJournal;
+
+    /**
+     * Builds the ring and the worker threads (started at once, waiting for work).
+     *
+     * @param world           the world the phases sweep.
+     * @param phases          the phases of a step, at least one.
+     * @param metricCount     the model's per-step sums.
+     * @param applier         carries out the commands batches emit.
+     * @param workers         compute workers, the driving thread included; at least 1.
+     * @param batchSize       work items per batch; at least 1.
+     * @param ringSize        ring slots, a power of two.
+     * @param waitStrategy    how workers 1..W-1 wait for batches.
+     * @param threadFactory   makes the worker threads.
+     * @param countAllocation true to count bytes allocated while computing batches on workers 1..W-1; the
+     *                        driving thread's share is left to the caller, which sees it on its own thread.
+     */
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    public StepPipeline(
+        final World world,
+        final List<Phase> phases,
+        final int metricCount,
+        final CommandApplier applier,
+        final int workers,
+        final int batchSize,
+        final int ringSize,
+        final WaitStrategy waitStrategy,
+        final ThreadFactory threadFactory,
+        final boolean countAllocation)
+    {
+        if (workers < 1)
+        {
+            throw new IllegalArgumentException("workers must be at least 1: " + workers);
+        }
+        if (batchSize < 1)
+        {
+            throw new IllegalArgumentException("batch size must be at least 1: " + batchSize);
+        }
+        if (phases.isEmpty())
+        {
+            throw new IllegalArgumentException("model has no phases");
+        }
+        this.world = world;
+        this.phases = phases.toArray(new Phase[0]);
+        this.applier = applier;
+        this.workers = workers;
+        this.batchSize = batchSize;
+        this.metricCount = metricCount;
+        this.stepMetrics = new double[metricCount];
+        this.lastStepMetrics = new double[metricCount];
+        this.ring = RingBuffer.createSingleProducer(BatchTask::new, ringSize, waitStrategy);
+
+        this.computeHandlers = new ComputeHandler[workers];
+        for (int w = 0; w < workers; w++)
+        {
+            final PhaseWorker[] perPhase = new PhaseWorker[this.phases.length];
+            for (int p = 0; p < this.phases.length; p++)
+            {
+                perPhase[p] = this.phases[p].newWorker(world);
+            }
+            // worker 0 is the driving thread, whose owner counts its bytes over the whole step already
+            computeHandlers[w] = new ComputeHandler(w, workers, perPhase, this, countAllocation && w > 0);
+        }
+        final ComputeHandler driverShare = computeHandlers[0];
+        this.computeHandler0 = (task, sequence, endOfBatch) ->
+        {
+            driverShare.compute(task);
+            return true;
+        };
+
+        this.computePoller = ring.newPoller();
+        this.processors = new BatchEventProcessor[workers - 1];
+        this.threads = new Thread[workers - 1];
+        this.computeSequences = new Sequence[workers];
+        computeSequences[0] = computePoller.getSequence();
+        final BatchEventProcessorBuilder builder = new BatchEventProcessorBuilder();
+        for (int w = 1; w < workers; w++)
+        {
+            final BatchEventProcessor<BatchTask> processor =
+                builder.build(ring, ring.newBarrier(), computeHandlers[w]);
+            processors[w - 1] = processor;
+            computeSequences[w] = processor.getSequence();
+        }
+        ring.addGatingSequences(computeSequences);
+        for (int w = 1; w < workers; w++)
+        {
+            final Thread thread = threadFactory.newThread(processors[w - 1]);
+            threads[w - 1] = thread;
+            thread.start();
+        }
+    }
+
+    /**
+     * Journals every command the apply stage handles, per batch in apply order, with its outcome.
+     *
+     * @param journal where to append them, or null to stop.
+     */
+    public void eventJournal(final JournalWriter journal)
+    {
+        this.eventJournal = journal;
+    }
+
+    /**
+     * Starts computing a step; then call {@link #doWork()} until {@link #isStepInProgress()} is false.
+     *
+     * @param step the step to compute, from 0.
+     */
+    public void startStep(final long step)
+    {
+        if (inStep)
+        {
+            throw new IllegalStateException("step " + this.step + " is still in progress");
+        }
+        checkFailure();
+        this.step = step;
+        this.inStep = true;
+        this.phaseIndex = 0;
+        Arrays.fill(stepMetrics, 0.0);
+        startPhase();
+    }
+
+    /**
+     * @return true between {@link #startStep(long)} and the end of the step's last phase.
+     */
+    public boolean isStepInProgress()
+    {
+        return inStep;
+    }
+
+    /**
+     * Advances the step as far as it can without waiting.
+     *
+     * @return amount of work done; 0 when waiting for other workers.
+     * @throws PipelineException if a batch or the apply stage failed; the simulation cannot continue.
+     */
+    public int doWork()
+    {
+        if (!inStep)
+        {
+            return 0;
+        }
+        int work = publish();
+        try
+        {
+            if (computePoller.poll(computeHandler0) == EventPoller.PollState.PROCESSING)
+            {
+                work++;
+            }
+        }
+        catch (final Exception ex)
+        {
+            fail(ex);
+        }
+        if (published == phaseBatches && minimumComputeSequence() >= phaseLastSequence)
+        {
+            checkFailure();
+            try
+            {
+                applyPhase();
+            }
+            catch (final RuntimeException ex)
+            {
+                // retrying would re-apply the same commands and fail again forever
+                fail(ex);
+                checkFailure();
+            }
+            phases[phaseIndex].afterBatches(world, step);
+            phaseIndex++;
+            if (phaseIndex < phases.length)
+            {
+                startPhase();
+            }
+            else
+            {
+                System.arraycopy(stepMetrics, 0, lastStepMetrics, 0, metricCount);
+                world.swap();
+                inStep = false;
+            }
+            work++;
+        }
+        return work;
+    }
+
+    /**
+     * @return the last completed step's metric sums, indexed as the model's metric names; do not modify.
+     */
+    public double[] lastStepMetrics()
+    {
+        return lastStepMetrics;
+    }
+
+    /**
+     * Bytes allocated while computing batches on the worker threads 1..W-1, not on the driving thread (its owner
+     * counts that thread's bytes itself). Exact once a step has completed.
+     *
+     * @return bytes allocated by phase workers on the worker threads since the pipeline started.
+     */
+    public long computeAllocatedBytes()
+    {
+        long total = 0;
+        for (final ComputeHandler handler : computeHandlers)
+        {
+            total += handler.allocatedBytes();
+        }
+        return total;
+    }
+
+    /**
+     * @return compute workers, the driving thread included.
+     */
+    public int workers()
+    {
+        return workers;
+    }
+
+    /**
+     * @return work items per batch.
+     */
+    public int batchSize()
+    {
+        return batchSize;
+    }
+
+    /**
+     * Stops and joins the worker threads. The world is not touched.
+     */
+    public void close()
+    {
+        if (closed)
+        {
+            return;
+        }
+        closed = true;
+        for (final BatchEventProcessor<BatchTask> processor : processors)
+        {
+            processor.halt();
+        }
+        for (final Thread thread : threads)
+        {
+            try
+            {
+                thread.join(JOIN_TIMEOUT_MS);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+    }
+
+    void fail(final Throwable ex)
+    {
+        if (failure == null)
+        {
+            failure = ex;
+        }
+    }
+
+    private void checkFailure()
+    {
+        final Throwable ex = failure;
+        if (ex != null)
+        {
+            inStep = false;
+            throw new PipelineException(
+                "step " + step + ", phase " + phases[phaseIndex].name() + " failed: " + ex, ex);
+        }
+    }
+
+    private void startPhase()
+    {
+        final Phase phase = phases[phaseIndex];
+        phase.beforeBatches(world, step);
+        final int items = phase.workItems(world);
+        if (items < 0)
+        {
+            throw new IllegalStateException("phase " + phase.name() + " has negative work: " + items);
+        }
+        phaseItems = items;
+        phaseBatches = (int)(((long)items + batchSize - 1) / batchSize);
+        if (phaseBatches > batches.length)
+        {
+            // grows while the run warms up, then stays: a steady state allocates nothing here
+            final int from = batches.length;
+            batches = Arrays.copyOf(batches, phaseBatches);
+            for (int b = from; b < phaseBatches; b++)
+            {
+                batches[b] = new Batch(world, metricCount);
+            }
+        }
+        published = 0;
+        phaseLastSequence = ring.getCursor() + phaseBatches;
+    }
+
+    private int publish()
+    {
+        final int remaining = phaseBatches - published;
+        if (remaining == 0)
+        {
+            return 0;
+        }
+        final int n = (int)Math.min(remaining, ring.remainingCapacity());
+        if (n == 0)
+        {
+            return 0;
+        }
+        final long hi = ring.next(n);
+        final long lo = hi - n + 1;
+        final AgentStore store = phases[phaseIndex].sweeps() == null ? null : world.store(phases[phaseIndex].sweeps());
+        for (long sequence = lo; sequence <= hi; sequence++)
+        {
+            final int index = published++;
+            final Batch batch = batches[index];
+            batch.phase = phaseIndex;
+            batch.step = step;
+            batch.batchIndex = index;
+            batch.from = index * batchSize;
+            batch.to = (int)Math.min((long)batch.from + batchSize, phaseItems);
+            batch.store = store;
+            ring.get(sequence).batch = batch;
+        }
+        ring.publish(lo, hi);
+        return n;
+    }
+
+    private long minimumComputeSequence()
+    {
+        long min = Long.MAX_VALUE;
+        for (final Sequence sequence : computeSequences)
+        {
+            min = Math.min(min, sequence.get());
+        }
+        return min;
+    }
+
+    private void applyPhase()
+    {
+        final JournalWriter journal = eventJournal;
+        for (int b = 0; b < phaseBatches; b++)
+        {
+            final Batch batch = batches[b];
+            final Outbox outbox = batch.outbox();
+            final int count = outbox.count();
+            if (count > 0)
+            {
+                if (journal != null)
+                {
+                    outcomes.checkLimit(count);
+                    applier.apply(outbox, step, outcomes);
+                    journal.events(step, phaseIndex, b, outbox.buffer(), outbox.length(), count, outcomes);
+                }
+                else
+                {
+                    applier.apply(outbox, step, null);
+                }
+                outbox.clear();
+            }
+            final double[] batchMetrics = batch.metrics();
+            for (int m = 0; m < metricCount; m++)
+            {
+                stepMetrics[m] += batchMetrics[m];
+                batchMetrics[m] = 0.0;
+            }
+        }
+    }
+}

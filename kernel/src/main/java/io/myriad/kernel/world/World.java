@@ -1,0 +1,282 @@
+package io.myriad.kernel.world;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.myriad.kernel.hash.StateHasher;
+import io.myriad.layouts.AgentStore;
+import io.myriad.layouts.Layout;
+
+/**
+ * Everything a run's state is: one off-heap store per agent type and the parts beside them, in the order the model
+ * declared them, with the run's seed. The state hash and checkpoints cover the world whole, so a model keeps
+ * nothing lasting outside it.
+ * <p>
+ * Structural changes (spawns, despawns, growth, swaps) happen on the driving thread between the parallel stages;
+ * a store is replaced when its type grows, so code holding a flyweight re-wraps it from {@link #store(AgentType)}
+ * at the start of each batch ({@code wrapIfStale} does).
+ */
+public final class World implements AutoCloseable
+{
+    private final AgentType[] types;
+    private final AgentStore[] stores;
+    private final Part[] parts;
+    private final Layout layout;
+    private final long seed;
+    private final StateHasher hasher = new StateHasher();
+    private boolean closed;
+
+    /**
+     * Allocates an empty store for every type, at its first capacity, and attaches every part.
+     *
+     * @param types  the agent types, at least one, in declaration order.
+     * @param parts  the parts, in declaration order.
+     * @param layout where the stores place their fields.
+     * @param seed   the run's seed.
+     * @throws IllegalArgumentException if two types or two parts share a name.
+     */
+    public World(final List<AgentType> types, final List<Part> parts, final Layout layout, final long seed)
+    {
+        if (types.isEmpty())
+        {
+            throw new IllegalArgumentException("a world needs at least one agent type");
+        }
+        this.types = types.toArray(new AgentType[0]);
+        this.parts = parts.toArray(new Part[0]);
+        this.layout = layout;
+        this.seed = seed;
+        final Set<String> names = new HashSet<>();
+        for (final AgentType type : this.types)
+        {
+            requireUnique(names, "agent type", type.name());
+        }
+        for (final Part part : this.parts)
+        {
+            requireUnique(names, "part", part.name());
+        }
+        this.stores = new AgentStore[this.types.length];
+        try
+        {
+            for (int t = 0; t < this.types.length; t++)
+            {
+                this.types[t].bind(t);
+                stores[t] = new AgentStore(this.types[t].schema(), layout, this.types[t].capacity());
+            }
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            close();
+            throw ex;
+        }
+        for (final Part part : this.parts)
+        {
+            part.attach(this);
+        }
+    }
+
+    /**
+     * @param type one of the world's types.
+     * @return its store as it is now.
+     */
+    public AgentStore store(final AgentType type)
+    {
+        return stores[type.id()];
+    }
+
+    /**
+     * @param typeId a type's {@link AgentType#id()}.
+     * @return its store as it is now.
+     */
+    public AgentStore store(final int typeId)
+    {
+        return stores[typeId];
+    }
+
+    /**
+     * @return how many agent types the world has.
+     */
+    public int typeCount()
+    {
+        return types.length;
+    }
+
+    /**
+     * @param typeId a type's {@link AgentType#id()}.
+     * @return the type.
+     */
+    public AgentType type(final int typeId)
+    {
+        return types[typeId];
+    }
+
+    /**
+     * @param name a type's name.
+     * @return the type, or null if the world has none of that name.
+     */
+    public AgentType type(final String name)
+    {
+        for (final AgentType type : types)
+        {
+            if (type.name().equals(name))
+            {
+                return type;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * @return how many parts the world has.
+     */
+    public int partCount()
+    {
+        return parts.length;
+    }
+
+    /**
+     * @param index a part's place in declaration order.
+     * @return the part.
+     */
+    public Part part(final int index)
+    {
+        return parts[index];
+    }
+
+    /**
+     * @return the run's seed.
+     */
+    public long seed()
+    {
+        return seed;
+    }
+
+    /**
+     * @return where the stores place their fields.
+     */
+    public Layout layout()
+    {
+        return layout;
+    }
+
+    /**
+     * @return agents alive, over every type.
+     */
+    public long liveCount()
+    {
+        long live = 0;
+        for (final AgentStore store : stores)
+        {
+            live += store.liveCount();
+        }
+        return live;
+    }
+
+    /**
+     * Makes room for one more agent of a type if its store is full and it may grow: doubles its capacity, up to
+     * its maximum. Called on the driving thread between the parallel stages.
+     *
+     * @param typeId a type's {@link AgentType#id()}.
+     * @return true if the store has room for one more agent.
+     */
+    public boolean makeRoom(final int typeId)
+    {
+        final AgentStore store = stores[typeId];
+        if (store.liveCount() < store.capacity())
+        {
+            return true;
+        }
+        final int max = types[typeId].maxCapacity();
+        if (store.capacity() >= max)
+        {
+            return false;
+        }
+        resize(typeId, (int)Math.min(max, 2L * store.capacity()));
+        return true;
+    }
+
+    /**
+     * Replaces a type's store by a copy at another capacity: growth, or a checkpoint of a grown store being
+     * restored into a fresh world.
+     *
+     * @param typeId   a type's {@link AgentType#id()}.
+     * @param capacity the new capacity, at least the store's and at most the type's maximum.
+     */
+    public void resize(final int typeId, final int capacity)
+    {
+        final AgentType type = types[typeId];
+        if (capacity > type.maxCapacity())
+        {
+            throw new IllegalArgumentException("agent type " + type.name() + " may hold at most " +
+                type.maxCapacity() + " agents, not " + capacity);
+        }
+        final AgentStore old = stores[typeId];
+        if (capacity != old.capacity())
+        {
+            stores[typeId] = old.grownTo(capacity);
+            old.close();
+        }
+    }
+
+    /**
+     * Swaps the double-buffered fields of every store: the end of a step.
+     */
+    public void swap()
+    {
+        for (final AgentStore store : stores)
+        {
+            store.swap();
+        }
+    }
+
+    /**
+     * The state hash of the world after {@code step} steps (see {@link io.myriad.kernel.hash.StateHash}): the step,
+     * then each type's name and store, then each part's name and state, in declaration order. Call between steps
+     * on the driving thread.
+     *
+     * @param step steps completed.
+     * @return the hash.
+     */
+    public long stateHash(final long step)
+    {
+        final StateHasher h = hasher.reset();
+        h.word(step);
+        for (int t = 0; t < types.length; t++)
+        {
+            h.text(types[t].name()).store(stores[t]);
+        }
+        for (final Part part : parts)
+        {
+            h.text(part.name());
+            part.hash(h);
+        }
+        return h.finish();
+    }
+
+    /**
+     * Frees every store. Idempotent.
+     */
+    public void close()
+    {
+        if (!closed)
+        {
+            closed = true;
+            for (final AgentStore store : stores)
+            {
+                if (store != null)
+                {
+                    store.close();
+                }
+            }
+        }
+    }
+
+    private static void requireUnique(final Set<String> names, final String what, final String name)
+    {
+        if (!names.add(name))
+        {
+            throw new IllegalArgumentException(what + " name " + name + " is used twice in the world: " +
+                "every agent type and part needs its own name");
+        }
+    }
+}
