@@ -10,6 +10,10 @@
  * them all. The {@link io.myriad.layouts.AgentStore} owns the memory: capacity, live count, spawn and despawn
  * with a deterministic free list, and double-buffered fields for synchronous updates.
  * <p>
+ * Commands, what agents ask the kernel to do, are declared the same way: a record annotated with
+ * {@link io.myriad.layouts.Command} gives a {@link io.myriad.layouts.CommandSchema} and a little-endian payload
+ * codec.
+ * <p>
  * This package knows nothing of time or scheduling.
  */
 package io.myriad.layouts;

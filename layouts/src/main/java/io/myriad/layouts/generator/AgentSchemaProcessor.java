@@ -5,7 +5,6 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -14,20 +13,22 @@ import javax.annotation.processing.Messager;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 
 import io.myriad.layouts.FieldType;
 import io.myriad.layouts.SchemaField;
+
+import static io.myriad.layouts.generator.RecordElements.describeKind;
+import static io.myriad.layouts.generator.RecordElements.fieldType;
+import static io.myriad.layouts.generator.RecordElements.findAnnotation;
+import static io.myriad.layouts.generator.RecordElements.positionOf;
+import static io.myriad.layouts.generator.RecordElements.stringValue;
 
 /**
  * Generates typed accessors at build time from records annotated with {@link io.myriad.layouts.AgentSchema}.
@@ -246,36 +247,6 @@ public final class AgentSchemaProcessor extends AbstractProcessor
         }
     }
 
-    /**
-     * The element to report a component's mistakes on. javac 17 gives diagnostics on a record component no source
-     * position, but the component's private field is declared by the same source, so errors point there.
-     */
-    private static Element positionOf(final TypeElement record, final RecordComponentElement component)
-    {
-        for (final VariableElement field : ElementFilter.fieldsIn(record.getEnclosedElements()))
-        {
-            if (field.getSimpleName().contentEquals(component.getSimpleName()))
-            {
-                return field;
-            }
-        }
-        return component;
-    }
-
-    private static FieldType fieldType(final TypeKind kind)
-    {
-        return switch (kind)
-        {
-            case BYTE -> FieldType.BYTE;
-            case SHORT -> FieldType.SHORT;
-            case INT -> FieldType.INT;
-            case LONG -> FieldType.LONG;
-            case FLOAT -> FieldType.FLOAT;
-            case DOUBLE -> FieldType.DOUBLE;
-            default -> null;
-        };
-    }
-
     private static String hint(final TypeKind kind)
     {
         return switch (kind)
@@ -285,43 +256,5 @@ public final class AgentSchemaProcessor extends AbstractProcessor
             case DECLARED, ARRAY -> " (keep references and arrays outside the agent store, indexed by an int field)";
             default -> "";
         };
-    }
-
-    private static String describeKind(final ElementKind kind)
-    {
-        return switch (kind)
-        {
-            case CLASS -> "a class";
-            case INTERFACE -> "an interface";
-            case ENUM -> "an enum";
-            case ANNOTATION_TYPE -> "an annotation interface";
-            default -> "a " + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        };
-    }
-
-    private static AnnotationMirror findAnnotation(final Element element, final String qualifiedName)
-    {
-        for (final AnnotationMirror mirror : element.getAnnotationMirrors())
-        {
-            final Element type = mirror.getAnnotationType().asElement();
-            if (type instanceof TypeElement typeElement && typeElement.getQualifiedName().contentEquals(qualifiedName))
-            {
-                return mirror;
-            }
-        }
-        return null;
-    }
-
-    private static String stringValue(final AnnotationMirror annotation, final String name)
-    {
-        for (final Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
-            annotation.getElementValues().entrySet())
-        {
-            if (entry.getKey().getSimpleName().contentEquals(name))
-            {
-                return String.valueOf(entry.getValue().getValue());
-            }
-        }
-        return "";
     }
 }

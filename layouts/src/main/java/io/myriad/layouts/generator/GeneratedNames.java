@@ -14,6 +14,12 @@ final class GeneratedNames
     /** Name of the schema constant in the schema class. */
     static final String SCHEMA_CONSTANT = "SCHEMA";
 
+    /** Suffix of the class a command record's codec is generated as. */
+    static final String CODEC_CLASS_SUFFIX = "Codec";
+
+    /** Suffix of a codec's constant holding a field's offset in the payload. */
+    static final String OFFSET_CONSTANT_SUFFIX = "_OFFSET";
+
     /** Prefix of the accessors and cached addressing of a double-buffered field's next value. */
     static final String NEXT_PREFIX = "next";
 
@@ -59,5 +65,16 @@ final class GeneratedNames
     static String nextName(final String name)
     {
         return NEXT_PREFIX + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    /**
+     * The name of a codec's offset constant, e.g. {@code toCell} gives {@code TO_CELL_OFFSET}.
+     *
+     * @param name a component's name.
+     * @return the constant's name.
+     */
+    static String offsetConstantName(final String name)
+    {
+        return constantName(name) + OFFSET_CONSTANT_SUFFIX;
     }
 }

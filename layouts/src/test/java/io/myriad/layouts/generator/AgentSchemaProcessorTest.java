@@ -3,11 +3,7 @@ package io.myriad.layouts.generator;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,13 +14,7 @@ import java.util.stream.Stream;
 
 import javax.lang.model.SourceVersion;
 import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.StandardLocation;
-import javax.tools.ToolProvider;
 
 import io.myriad.layouts.AgentStore;
 import io.myriad.layouts.AosLayout;
@@ -34,19 +24,18 @@ import io.myriad.layouts.Layout;
 import io.myriad.layouts.Schema;
 import io.myriad.layouts.SchemaField;
 import io.myriad.layouts.SoaLayout;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import static io.myriad.layouts.generator.Compilation.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
@@ -440,7 +429,7 @@ class AgentSchemaProcessorTest
         {
             assertTrue(message.contains(fragment), "'" + fragment + "' missing from: " + message);
         }
-        assertEquals(markedLine(text), error.getLineNumber(), message);
+        assertEquals(Compilation.markedLine(text), error.getLineNumber(), message);
         assertFalse(Files.exists(compilation.sources().resolve("p/BirdFlyweight.java")));
         assertFalse(Files.exists(compilation.sources().resolve("p/BirdSchema.java")));
     }
@@ -494,60 +483,7 @@ class AgentSchemaProcessorTest
 
     private Compilation compile(final JavaFileObject... sources)
     {
-        final JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        final DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try
-        {
-            final Path root = Files.createTempDirectory(tempDir, "compilation");
-            final Path classes = Files.createDirectories(root.resolve("classes"));
-            final Path generated = Files.createDirectories(root.resolve("generated-sources"));
-            try (StandardJavaFileManager files =
-                compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8))
-            {
-                files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
-                files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(generated));
-                files.setLocationFromPaths(StandardLocation.CLASS_PATH, List.of(
-                    codeSource(Schema.class), codeSource(UnsafeBuffer.class)));
-                final JavaCompiler.CompilationTask task = compiler.getTask(
-                    null,
-                    files,
-                    diagnostics,
-                    List.of("--release", "17", "-Xlint:all", "-Werror", "-encoding", "UTF-8"),
-                    null,
-                    List.of(sources));
-                task.setProcessors(List.of(new AgentSchemaProcessor()));
-                task.setLocale(Locale.ROOT);
-                final boolean succeeded = task.call();
-                return new Compilation(succeeded, new ArrayList<>(diagnostics.getDiagnostics()), classes, generated);
-            }
-        }
-        catch (final IOException ex)
-        {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    private static JavaFileObject source(final String path, final String text)
-    {
-        return new SimpleJavaFileObject(URI.create("string:///" + path), JavaFileObject.Kind.SOURCE)
-        {
-            public CharSequence getCharContent(final boolean ignoreEncodingErrors)
-            {
-                return text;
-            }
-        };
-    }
-
-    private static Path codeSource(final Class<?> type)
-    {
-        try
-        {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        }
-        catch (final URISyntaxException ex)
-        {
-            throw new IllegalStateException(ex);
-        }
+        return Compilation.compile(tempDir, List.of(new AgentSchemaProcessor()), sources);
     }
 
     private static Schema schemaOf(final ClassLoader loader, final String schemaClass) throws Exception
@@ -563,57 +499,5 @@ class AgentSchemaProcessorTest
             fields.add(schema.field(i));
         }
         return fields;
-    }
-
-    private static long markedLine(final String text)
-    {
-        final String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++)
-        {
-            if (lines[i].contains("// <-"))
-            {
-                return i + 1;
-            }
-        }
-        return fail("no line marked with // <-");
-    }
-
-    /**
-     * What came of compiling: whether it succeeded, what the compiler said and where the output went.
-     *
-     * @param succeeded   true when the compiler reported success.
-     * @param diagnostics everything the compiler and the processor reported.
-     * @param classes     the class output directory.
-     * @param sources     the generated source directory.
-     */
-    record Compilation(
-        boolean succeeded, List<Diagnostic<? extends JavaFileObject>> diagnostics, Path classes, Path sources)
-    {
-        List<Diagnostic<? extends JavaFileObject>> errors()
-        {
-            return diagnostics.stream()
-                .filter((d) -> d.getKind() == Diagnostic.Kind.ERROR)
-                .collect(Collectors.toList());
-        }
-
-        URLClassLoader loader()
-        {
-            try
-            {
-                return new URLClassLoader(
-                    new URL[]{ classes.toUri().toURL() }, AgentSchemaProcessorTest.class.getClassLoader());
-            }
-            catch (final IOException ex)
-            {
-                throw new IllegalStateException(ex);
-            }
-        }
-
-        public String toString()
-        {
-            return "succeeded=" + succeeded + diagnostics.stream()
-                .map((d) -> "\n  " + d.getKind() + " line " + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT))
-                .collect(Collectors.joining());
-        }
     }
 }

@@ -36,6 +36,14 @@ class GeneratedNamesTest
     }
 
     @Test
+    void shouldSuffixOffsetConstants()
+    {
+        assertEquals("X_OFFSET", GeneratedNames.offsetConstantName("x"));
+        assertEquals("TO_CELL_OFFSET", GeneratedNames.offsetConstantName("toCell"));
+        assertEquals("HTTP_URL_PORT_OFFSET", GeneratedNames.offsetConstantName("httpURLPort"));
+    }
+
+    @Test
     void shouldQuoteStringsAsAsciiJavaLiterals()
     {
         assertEquals("\"Bird\"", SourceWriter.quote("Bird"));
