@@ -1,6 +1,5 @@
 package io.myriad.plugins.exchange;
 
-import java.nio.ByteOrder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +24,6 @@ import io.myriad.layouts.AgentStore;
  */
 public final class ExchangeModel implements Model
 {
-    static final int TRANSFER_ID = 1;
-    static final int TRANSFER_LENGTH = 8;
     static final int REASON_BROKE = Outcome.FIRST_MODEL_REASON;
     static final int STREAM_PARTNER = 1;
     static final int METRIC_MONEY = 0;
@@ -37,6 +34,7 @@ public final class ExchangeModel implements Model
     private final long initialMoney;
     private final long amount;
     private final TraderFlyweight applying = new TraderFlyweight();
+    private final TransferCodec transfer = new TransferCodec();
     private final AgentType traders;
 
     /**
@@ -122,7 +120,7 @@ public final class ExchangeModel implements Model
      */
     public void commands(final CommandRegistry commands)
     {
-        commands.handle(TRANSFER_ID, "transfer", this::transfer).reason(REASON_BROKE, "broke");
+        commands.handle(TransferCodec.ID, TransferCodec.NAME, this::transfer).reason(REASON_BROKE, "broke");
     }
 
     private int transfer(final Command command)
@@ -130,7 +128,7 @@ public final class ExchangeModel implements Model
         final TraderFlyweight trader = applying;
         trader.wrapIfStale(command.world().store(traders));
         final int giver = command.sourceIndex();
-        final long units = command.buffer().getLong(command.payloadOffset(), ByteOrder.LITTLE_ENDIAN);
+        final long units = transfer.wrap(command.buffer(), command.payloadOffset()).amount();
         final long held = trader.money(giver);
         if (held < units)
         {
@@ -167,10 +165,11 @@ public final class ExchangeModel implements Model
         public PhaseWorker newWorker(final World world)
         {
             final TraderFlyweight trader = new TraderFlyweight();
-            return (batch) -> trade(batch, trader.wrapIfStale(batch.store()));
+            final TransferCodec transfer = new TransferCodec();
+            return (batch) -> trade(batch, trader.wrapIfStale(batch.store()), transfer);
         }
 
-        private void trade(final BatchContext batch, final TraderFlyweight trader)
+        private void trade(final BatchContext batch, final TraderFlyweight trader, final TransferCodec transfer)
         {
             final long key = CounterRng.key(batch.seed(), STREAM_PARTNER);
             final long tick = batch.step();
@@ -188,8 +187,8 @@ public final class ExchangeModel implements Model
                 broke += held == 0 ? 1 : 0;
                 final int draw = CounterRng.toBoundedInt(CounterRng.bits(key, tick, i, 0), others);
                 final int receiver = draw < i ? draw : draw + 1;
-                final int payload = outbox.command(TRANSFER_ID, TRANSFER_LENGTH, type, receiver, type, i);
-                outbox.buffer().putLong(payload, amount, ByteOrder.LITTLE_ENDIAN);
+                final int payload = outbox.command(TransferCodec.ID, TransferCodec.LENGTH, type, receiver, type, i);
+                transfer.wrap(outbox.buffer(), payload).amount(amount);
             }
             batch.addMetric(METRIC_MONEY, money);
             batch.addMetric(METRIC_MONEY_SQUARED, moneySquared);
