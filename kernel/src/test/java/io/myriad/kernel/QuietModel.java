@@ -9,6 +9,8 @@ import io.myriad.kernel.model.Model;
 import io.myriad.kernel.model.Phase;
 import io.myriad.kernel.model.PhaseWorker;
 import io.myriad.kernel.rng.CounterRng;
+import io.myriad.kernel.world.AgentType;
+import io.myriad.kernel.world.World;
 import io.myriad.layouts.AgentStore;
 import io.myriad.layouts.FieldType;
 import io.myriad.layouts.Schema;
@@ -27,28 +29,25 @@ final class QuietModel implements Model
 
     private final int agents;
     private final int garbagePerBatch;
+    private final AgentType quiet;
     private final List<Phase> phases;
 
     QuietModel(final int agents, final int garbagePerBatch)
     {
         this.agents = agents;
         this.garbagePerBatch = garbagePerBatch;
+        this.quiet = AgentType.of("quiet", SCHEMA, agents);
         this.phases = List.of(new DriftPhase("drift"), new DriftPhase("drift-again"));
     }
 
-    public Schema schema()
+    public List<AgentType> agentTypes()
     {
-        return SCHEMA;
+        return List.of(quiet);
     }
 
-    public int capacity()
+    public void initialise(final World world)
     {
-        return agents;
-    }
-
-    public void initialise(final AgentStore store, final long seed)
-    {
-        store.spawn(agents);
+        world.store(quiet).spawn(agents);
     }
 
     public List<Phase> phases()
@@ -75,7 +74,12 @@ final class QuietModel implements Model
             return name;
         }
 
-        public PhaseWorker newWorker(final AgentStore store)
+        public AgentType sweeps()
+        {
+            return quiet;
+        }
+
+        public PhaseWorker newWorker(final World world)
         {
             return new DriftWorker(garbagePerBatch);
         }
@@ -89,6 +93,7 @@ final class QuietModel implements Model
         DriftWorker(final int garbagePerBatch)
         {
             this.garbagePerBatch = garbagePerBatch;
+        this.quiet = AgentType.of("quiet", SCHEMA, agents);
         }
 
         public void process(final BatchContext batch)
@@ -106,7 +111,7 @@ final class QuietModel implements Model
             final UnsafeBuffer xs = store.buffer(xSlot);
             final UnsafeBuffer nextXs = store.buffer(nextXSlot);
             final UnsafeBuffer ns = store.buffer(nSlot);
-            final long tick = batch.tick();
+            final long tick = batch.step();
             double sum = 0;
             for (int i = batch.from(), to = batch.to(); i < to; i++)
             {

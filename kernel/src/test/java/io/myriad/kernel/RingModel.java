@@ -5,12 +5,20 @@ import java.util.List;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import io.myriad.kernel.command.Command;
+import io.myriad.kernel.command.CommandRegistry;
+import io.myriad.kernel.command.Outbox;
+import io.myriad.kernel.command.Outcome;
 import io.myriad.kernel.model.BatchContext;
 import io.myriad.kernel.model.Model;
-import io.myriad.kernel.model.Outbox;
 import io.myriad.kernel.model.Phase;
 import io.myriad.kernel.model.PhaseWorker;
 import io.myriad.kernel.rng.CounterRng;
+import io.myriad.kernel.rng.RngStream;
+import io.myriad.kernel.world.AgentType;
+import io.myriad.kernel.world.Globals;
+import io.myriad.kernel.world.Part;
+import io.myriad.kernel.world.World;
 import io.myriad.layouts.AgentStore;
 import io.myriad.layouts.FieldType;
 import io.myriad.layouts.Schema;
@@ -25,7 +33,7 @@ import io.myriad.layouts.Schema;
  */
 final class RingModel implements Model
 {
-    static final int KIND_CLAIM = 0;
+    static final int REASON_CLAIMED = Outcome.FIRST_MODEL_REASON;
     static final int INPUT_SET_VALUE = 7;
 
     static final int METRIC_LIVE = 0;
@@ -50,35 +58,74 @@ final class RingModel implements Model
         .field("age", FieldType.INT)
         .build();
 
+    static final Schema BANK_SCHEMA = Schema.builder("Bank")
+        .field("claims", FieldType.LONG)
+        .field("bonus", FieldType.LONG)
+        .build();
+
     private final int agents;
-    private final int capacity;
+    private final AgentType cells;
+    private final AgentType bank = AgentType.of("bank", BANK_SCHEMA, 1);
+    private final Globals globals = new Globals("ring.globals");
+    private final int births = globals.declare("births");
+    private final RngStream draws = new RngStream("ring.draws", 9);
     private final List<Phase> phases = List.of(new RingPhase(), new AgePhase());
+    private final ClaimCodec claim = new ClaimCodec();
+    private final BornCodec born = new BornCodec();
 
     RingModel(final int agents, final int capacity)
     {
+        this(agents, capacity, capacity);
+    }
+
+    RingModel(final int agents, final int capacity, final int maxCapacity)
+    {
         this.agents = agents;
-        this.capacity = capacity;
+        this.cells = AgentType.growing("cells", SCHEMA, capacity, maxCapacity);
     }
 
-    public Schema schema()
+    AgentType cells()
     {
-        return SCHEMA;
+        return cells;
     }
 
-    public int capacity()
+    AgentType bank()
     {
-        return capacity;
+        return bank;
     }
 
-    public void initialise(final AgentStore store, final long seed)
+    Globals globals()
     {
+        return globals;
+    }
+
+    int birthsSlot()
+    {
+        return births;
+    }
+
+    public List<AgentType> agentTypes()
+    {
+        return List.of(cells, bank);
+    }
+
+    public List<Part> parts()
+    {
+        return List.of(globals, draws);
+    }
+
+    public void initialise(final World world)
+    {
+        final AgentStore store = world.store(cells);
         store.spawn(agents);
-        final long key = CounterRng.key(seed, 0);
+        world.store(bank).spawn(1);
+        final long key = CounterRng.key(world.seed(), 0);
         for (int i = 0; i < agents; i++)
         {
             putLong(store, store.currentSlot(VALUE), i, CounterRng.bits(key, 0L, i, 0));
             putDouble(store, store.currentSlot(ENERGY), i, CounterRng.uniform(key, 0L, i, 1));
         }
+        draws.nextLong();
     }
 
     public List<Phase> phases()
@@ -91,26 +138,48 @@ final class RingModel implements Model
         return List.of("live", "energy", "low_bits", "age", "owned");
     }
 
-    public boolean apply(final AgentStore store, final int kind, final int target, final long a, final long b)
+    public void commands(final CommandRegistry commands)
     {
-        if (kind != KIND_CLAIM)
-        {
-            throw new IllegalStateException("unknown kind " + kind);
-        }
-        if (!store.isAlive(target) || getLong(store, store.currentSlot(CLAIMED_AT), target) == b + 1)
-        {
-            return false;
-        }
-        putLong(store, store.currentSlot(CLAIMED_AT), target, b + 1);
-        store.buffer(store.currentSlot(OWNER)).putInt(store.offset(store.currentSlot(OWNER), target), (int)a + 1);
-        return true;
+        commands.handle(ClaimCodec.ID, ClaimCodec.NAME, this::claim).reason(REASON_CLAIMED, "claimed");
+        commands.handle(BornCodec.ID, BornCodec.NAME, this::born);
     }
 
     /**
-     * Input kind {@link #INPUT_SET_VALUE}: sets the target's value to the data's first long.
+     * The first claim of a cell in a tick wins: it becomes the claimant's; the bank counts it and draws a bonus.
      */
+    private int claim(final Command command)
+    {
+        final AgentStore store = command.world().store(cells);
+        final long tick = claim.wrap(command.buffer(), command.payloadOffset()).tick();
+        final int target = command.targetIndex();
+        if (getLong(store, store.currentSlot(CLAIMED_AT), target) == tick + 1)
+        {
+            return REASON_CLAIMED;
+        }
+        putLong(store, store.currentSlot(CLAIMED_AT), target, tick + 1);
+        store.buffer(store.currentSlot(OWNER)).putInt(store.offset(store.currentSlot(OWNER), target),
+            command.sourceIndex() + 1);
+        final AgentStore bankStore = command.world().store(bank);
+        putLong(bankStore, 0, 0, getLong(bankStore, 0, 0) + 1);
+        putLong(bankStore, 1, 0, getLong(bankStore, 1, 0) + command.rng().nextInt(3));
+        return Outcome.APPLIED;
+    }
+
+    private int born(final Command command)
+    {
+        final AgentStore store = command.world().store(cells);
+        final int index = command.targetIndex();
+        final long value = born.wrap(command.buffer(), command.payloadOffset()).value() ^ draws.nextInt(16);
+        putLong(store, store.currentSlot(VALUE), index, value);
+        putLong(store, store.nextSlot(VALUE), index, value);
+        putDouble(store, store.currentSlot(ENERGY), index, 1.0);
+        putDouble(store, store.nextSlot(ENERGY), index, 1.0);
+        globals.putLong(births, globals.getLong(births) + 1);
+        return Outcome.APPLIED;
+    }
+
     public void applyInput(
-        final AgentStore store,
+        final World world,
         final long tick,
         final int kind,
         final int target,
@@ -118,20 +187,12 @@ final class RingModel implements Model
         final int offset,
         final int length)
     {
+        final AgentStore store = world.store(cells);
         if (kind != INPUT_SET_VALUE || length != Long.BYTES || !store.isAlive(target))
         {
             throw new IllegalArgumentException("input kind " + kind + " of " + length + " bytes for agent " + target);
         }
         putLong(store, store.currentSlot(VALUE), target, data.getLong(offset));
-    }
-
-    public void onSpawn(final AgentStore store, final int index, final long a, final long b)
-    {
-        final long value = a ^ (b << 20);
-        putLong(store, store.currentSlot(VALUE), index, value);
-        putLong(store, store.nextSlot(VALUE), index, value);
-        putDouble(store, store.currentSlot(ENERGY), index, 1.0);
-        putDouble(store, store.nextSlot(ENERGY), index, 1.0);
     }
 
     static long getLong(final AgentStore store, final int slot, final int index)
@@ -154,23 +215,31 @@ final class RingModel implements Model
         return store.buffer(slot).getInt(store.offset(slot, index));
     }
 
-    private static final class RingPhase implements Phase
+    private final class RingPhase implements Phase
     {
         public String name()
         {
             return "ring";
         }
 
-        public PhaseWorker newWorker(final AgentStore store)
+        public AgentType sweeps()
         {
-            return RingPhase::process;
+            return cells;
         }
 
-        private static void process(final BatchContext batch)
+        public PhaseWorker newWorker(final World world)
         {
+            final ClaimCodec claim = new ClaimCodec();
+            final BornCodec born = new BornCodec();
+            return (batch) -> process(batch, claim, born);
+        }
+
+        private void process(final BatchContext batch, final ClaimCodec claim, final BornCodec born)
+        {
+            final int type = cells.id();
             final AgentStore store = batch.store();
             final Outbox outbox = batch.outbox();
-            final long tick = batch.tick();
+            final long tick = batch.step();
             final long key = CounterRng.key(batch.seed(), 1);
             final int highWaterMark = store.highWaterMark();
             final int valueSlot = store.currentSlot(VALUE);
@@ -204,38 +273,45 @@ final class RingModel implements Model
                 final double u = CounterRng.uniform(key, tick, i, 2);
                 if (u < 0.02)
                 {
-                    outbox.despawn(i);
+                    outbox.despawn(type, i);
                 }
                 else if (u < 0.04)
                 {
-                    outbox.despawn(CounterRng.toBoundedInt(CounterRng.bits(key, tick, i, 3), highWaterMark + 4));
+                    outbox.despawn(type, CounterRng.toBoundedInt(CounterRng.bits(key, tick, i, 3), highWaterMark + 4));
                 }
                 else if (u < 0.09)
                 {
-                    outbox.spawn(next, i);
+                    born.wrap(outbox.buffer(), outbox.spawn(BornCodec.ID, BornCodec.LENGTH, type, type, i))
+                        .value(next);
                 }
                 else if (u >= 0.7)
                 {
-                    outbox.emit(KIND_CLAIM, CounterRng.toBoundedInt(CounterRng.bits(key, tick, i, 4), highWaterMark),
-                        i, tick);
+                    final int target = CounterRng.toBoundedInt(CounterRng.bits(key, tick, i, 4), highWaterMark);
+                    claim.wrap(outbox.buffer(), outbox.command(ClaimCodec.ID, ClaimCodec.LENGTH, type, target, type, i))
+                        .tick(tick);
                 }
             }
         }
     }
 
-    private static final class AgePhase implements Phase
+    private final class AgePhase implements Phase
     {
         public String name()
         {
             return "age";
         }
 
-        public PhaseWorker newWorker(final AgentStore store)
+        public AgentType sweeps()
         {
-            return AgePhase::process;
+            return cells;
         }
 
-        private static void process(final BatchContext batch)
+        public PhaseWorker newWorker(final World world)
+        {
+            return this::process;
+        }
+
+        private void process(final BatchContext batch)
         {
             final AgentStore store = batch.store();
             final long key = CounterRng.key(batch.seed(), 2);
@@ -255,9 +331,9 @@ final class RingModel implements Model
                 {
                     batch.addMetric(METRIC_OWNED, 1.0);
                 }
-                if (age > 20 && CounterRng.uniform(key, batch.tick(), i, 0) < 0.1)
+                if (age > 20 && CounterRng.uniform(key, batch.step(), i, 0) < 0.1)
                 {
-                    batch.outbox().despawn(i);
+                    batch.outbox().despawn(cells.id(), i);
                 }
             }
         }

@@ -17,16 +17,24 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.myriad.kernel.Simulation;
 import io.myriad.kernel.SimulationContext;
+import io.myriad.kernel.command.Command;
+import io.myriad.kernel.command.CommandApplier;
+import io.myriad.kernel.command.CommandRegistry;
+import io.myriad.kernel.command.Outcome;
 import io.myriad.kernel.model.BatchContext;
 import io.myriad.kernel.model.Model;
 import io.myriad.kernel.model.Phase;
 import io.myriad.kernel.model.PhaseWorker;
 import io.myriad.kernel.rng.CounterRng;
+import io.myriad.kernel.rng.RngStream;
+import io.myriad.kernel.world.AgentType;
+import io.myriad.kernel.world.World;
 import io.myriad.layouts.AgentStore;
 import io.myriad.layouts.FieldType;
 import io.myriad.layouts.Schema;
 import io.myriad.layouts.SoaLayout;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -34,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class TickPipelineTest
+class StepPipelineTest
 {
     private static final long SEED = 7L;
     private static final Duration HANG_GUARD = Duration.ofSeconds(30);
@@ -44,6 +52,7 @@ class TickPipelineTest
         .build();
 
     private final List<AutoCloseable> resources = new ArrayList<>();
+    private CommandApplier applier;
     private final IdleStrategy idle = new BackoffIdleStrategy(
         10, 10, TimeUnit.MICROSECONDS.toNanos(1), TimeUnit.MICROSECONDS.toNanos(100));
 
@@ -58,13 +67,13 @@ class TickPipelineTest
 
     @ParameterizedTest
     @ValueSource(ints = { 1, 3 })
-    void shouldApplyEntriesInBatchOrderOnTheDrivingThread(final int workers)
+    void shouldApplyCommandsInBatchOrderOnTheDrivingThread(final int workers)
     {
         final int agents = 53;
         final int batchSize = 5;
         final RecordingModel model = new RecordingModel(agents);
         final AgentStore store = store(model);
-        final TickPipeline pipeline = pipeline(store, model, workers, batchSize, 16);
+        final StepPipeline pipeline = pipeline(store, model, workers, batchSize, 16);
 
         for (long tick = 0; tick < 4; tick++)
         {
@@ -80,8 +89,8 @@ class TickPipelineTest
             assertEquals(expected, model.applied, "tick " + tick);
             assertEquals(Set.of(Thread.currentThread()), model.applyThreads);
         }
-        assertEquals(4L * 2 * agents, pipeline.appliedEntries());
-        assertEquals(0L, pipeline.rejectedEntries());
+        assertEquals(4L * 2 * agents, applier.applied());
+        assertEquals(0L, applier.rejected());
         final int batches = (agents + batchSize - 1) / batchSize;
         for (int b = 0; b < batches; b++)
         {
@@ -97,14 +106,17 @@ class TickPipelineTest
     {
         final ClaimModel model = new ClaimModel(60, 61);
         final AgentStore store = store(model);
-        final TickPipeline pipeline = pipeline(store, model, workers, 4, 16);
+        final StepPipeline pipeline = pipeline(store, model, workers, 4, 16);
 
         runTick(pipeline, 0L);
 
         // claims: 60 on 10 targets, 10 win; despawns: 50 twice (second rejected), 1000 and -1 never alive;
         // spawns: 3 asked for, room for 2 once 50 is despawned
-        assertEquals(10 + 1 + 2, pipeline.appliedEntries());
-        assertEquals(50 + 1 + 2 + 1, pipeline.rejectedEntries());
+        assertEquals(10 + 1 + 2, applier.applied());
+        assertEquals(50 + 1 + 2 + 1, applier.rejected());
+        assertEquals(50, applier.count(ClaimModel.REASON_OWNED), "claims of an owned agent");
+        assertEquals(3, applier.count(Outcome.TARGET_DEAD), "despawns of the dead and the never born");
+        assertEquals(1, applier.count(Outcome.CAPACITY), "a birth beyond the capacity is its own outcome");
         for (int target = 0; target < 10; target++)
         {
             assertEquals(target + 1, ownerOf(store, target), "the first claimant in batch order wins " + target);
@@ -124,13 +136,13 @@ class TickPipelineTest
         final ClaimModel model = new ClaimModel(60, 61);
         final AgentStore store = store(model);
         store.despawn(50);
-        final TickPipeline pipeline = pipeline(store, model, 2, 4, 16);
+        final StepPipeline pipeline = pipeline(store, model, 2, 4, 16);
 
         runTick(pipeline, 0L);
 
         // both despawns of 50 are now of a dead agent; two of the three spawns fit (at 50 and 60)
-        assertEquals(10 + 2, pipeline.appliedEntries());
-        assertEquals(50 + 2 + 2 + 1, pipeline.rejectedEntries());
+        assertEquals(10 + 2, applier.applied());
+        assertEquals(50 + 2 + 2 + 1, applier.rejected());
     }
 
     @ParameterizedTest
@@ -141,13 +153,13 @@ class TickPipelineTest
         final int batchSize = 64;
         final MetricModel model = new MetricModel(agents);
         final AgentStore store = store(model);
-        final TickPipeline pipeline = pipeline(store, model, workers, batchSize, 32);
+        final StepPipeline pipeline = pipeline(store, model, workers, batchSize, 32);
 
         for (long tick = 0; tick < 6; tick++)
         {
             runTick(pipeline, tick);
             final double[] expected = MetricModel.serialSums(agents, batchSize, tick);
-            final double[] actual = pipeline.lastTickMetrics();
+            final double[] actual = pipeline.lastStepMetrics();
             assertEquals(expected.length, actual.length);
             for (int m = 0; m < expected.length; m++)
             {
@@ -162,8 +174,8 @@ class TickPipelineTest
     {
         final RecordingModel model = new RecordingModel(20);
         final AgentStore store = store(model);
-        final TickPipeline pipeline = pipeline(store, model, 2, 3, 8);
-        assertFalse(pipeline.isTickInProgress());
+        final StepPipeline pipeline = pipeline(store, model, 2, 3, 8);
+        assertFalse(pipeline.isStepInProgress());
         for (long tick = 0; tick < 3; tick++)
         {
             model.events.clear();
@@ -172,7 +184,7 @@ class TickPipelineTest
                 "after empty " + tick), model.events);
             assertEquals(tick + 1, store.swapCount());
             assertEquals((int)((tick + 1) & 1), store.parity());
-            assertFalse(pipeline.isTickInProgress());
+            assertFalse(pipeline.isStepInProgress());
         }
         assertEquals(0, pipeline.doWork(), "no work between ticks");
     }
@@ -181,10 +193,10 @@ class TickPipelineTest
     void shouldRefuseToStartATickWhileOneIsInProgress()
     {
         final RecordingModel model = new RecordingModel(20);
-        final TickPipeline pipeline = pipeline(store(model), model, 1, 3, 8);
-        pipeline.startTick(0L);
-        assertTrue(pipeline.isTickInProgress());
-        assertThrows(IllegalStateException.class, () -> pipeline.startTick(1L));
+        final StepPipeline pipeline = pipeline(store(model), model, 1, 3, 8);
+        pipeline.startStep(0L);
+        assertTrue(pipeline.isStepInProgress());
+        assertThrows(IllegalStateException.class, () -> pipeline.startStep(1L));
     }
 
     @Test
@@ -192,43 +204,41 @@ class TickPipelineTest
     {
         final MetricModel model = new MetricModel(100);
         final AgentStore store = store(model);
-        final TickPipeline pipeline = pipeline(store, model, 2, 25, 4);
+        final StepPipeline pipeline = pipeline(store, model, 2, 25, 4);
         assertTimeoutPreemptively(HANG_GUARD, () -> runTick(pipeline, 0L));
-        assertEquals(100, pipeline.lastTickMetrics()[MetricModel.COUNT]);
+        assertEquals(100, pipeline.lastStepMetrics()[MetricModel.COUNT]);
     }
 
     @Test
-    void shouldRaiseTheRingToHoldEveryBatchOfAPhaseOverTheStoresCapacity()
+    void shouldRunAPhaseWithMoreBatchesThanTheRingHasSlots()
     {
+        // batches live in a pool, not in the ring: a slot is reused as soon as every worker has passed it
         final MetricModel model = new MetricModel(100);
         final AgentStore store = store(model);
-        final TickPipeline pipeline = pipeline(store, model, 2, 3, 2);
+        final StepPipeline pipeline = pipeline(store, model, 2, 3, 2);
         assertTimeoutPreemptively(HANG_GUARD, () ->
         {
             runTick(pipeline, 0L);
             runTick(pipeline, 1L);
         });
-        assertEquals(100, pipeline.lastTickMetrics()[MetricModel.COUNT]);
-    }
-
-    @Test
-    void shouldFailRatherThanHangWhenAPhaseHasMoreBatchesThanTheRingHasSlots()
-    {
-        // a phase may sweep more work items than there are agents (cells, say), so no ring size fits every phase
-        final MetricModel model = new MetricModel(10, 100);
-        final AgentStore store = store(model);
-        final TickPipeline pipeline = pipeline(store, model, 2, 3, 16);
-        final PipelineException ex = assertTimeoutPreemptively(
-            HANG_GUARD, () -> assertThrows(PipelineException.class, () -> runTick(pipeline, 0L)));
-        assertTrue(ex.getMessage().contains("tick 0, phase metrics-0"), ex.getMessage());
-        assertTrue(ex.getCause().getMessage().contains("34 batches"), ex.getCause().getMessage());
-        assertTrue(ex.getCause().getMessage().contains("ring size"), ex.getCause().getMessage());
-        assertFalse(pipeline.isTickInProgress());
+        assertEquals(100, pipeline.lastStepMetrics()[MetricModel.COUNT]);
     }
 
     @ParameterizedTest
     @ValueSource(ints = { 1, 3 })
-    void shouldThrowNamingTickAndPhaseWhenAPhaseWorkerThrows(final int workers)
+    void shouldSweepMoreWorkItemsThanTheTypeHasAgents(final int workers)
+    {
+        // a phase may sweep cells of a grid, or anything else more numerous than the agents
+        final MetricModel model = new MetricModel(10, 100);
+        final AgentStore store = store(model);
+        final StepPipeline pipeline = pipeline(store, model, workers, 3, 16);
+        assertTimeoutPreemptively(HANG_GUARD, () -> runTick(pipeline, 0L));
+        assertArrayEquals(MetricModel.serialSums(100, 3, 0L), pipeline.lastStepMetrics());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = { 1, 3 })
+    void shouldThrowNamingStepAndPhaseWhenAPhaseWorkerThrows(final int workers)
     {
         final IllegalStateException boom = new IllegalStateException("boom");
         final SimulationContext ctx = new SimulationContext()
@@ -251,14 +261,14 @@ class TickPipelineTest
         for (final PipelineException ex : thrown)
         {
             assertSame(boom, ex.getCause());
-            assertTrue(ex.getMessage().contains("tick 3"), ex.getMessage());
+            assertTrue(ex.getMessage().contains("step 3"), ex.getMessage());
             assertTrue(ex.getMessage().contains("phase explode"), ex.getMessage());
         }
     }
 
     @ParameterizedTest
     @ValueSource(ints = { 1, 3 })
-    void shouldThrowNamingTickAndPhaseWhenApplyingAnEntryThrows(final int workers)
+    void shouldThrowNamingStepAndPhaseWhenApplyingACommandThrows(final int workers)
     {
         final IllegalStateException boom = new IllegalStateException("cannot apply");
         final SimulationContext ctx = new SimulationContext()
@@ -275,39 +285,48 @@ class TickPipelineTest
             }
         });
         assertSame(boom, ex.getCause());
-        assertTrue(ex.getMessage().contains("tick 2"), ex.getMessage());
+        assertTrue(ex.getMessage().contains("step 2"), ex.getMessage());
         assertTrue(ex.getMessage().contains("phase explode"), ex.getMessage());
     }
 
+    private World world;
+    private Model worldModel;
+
     private AgentStore store(final Model model)
     {
-        final AgentStore store = new AgentStore(model.schema(), SoaLayout.INSTANCE, model.capacity());
-        resources.add(store);
-        model.initialise(store, SEED);
-        return store;
+        world = Simulation.newWorld(model, SoaLayout.INSTANCE, SEED);
+        worldModel = model;
+        resources.add(world);
+        model.initialise(world);
+        return world.store(0);
     }
 
-    private TickPipeline pipeline(
+    private StepPipeline pipeline(
         final AgentStore store, final Model model, final int workers, final int batchSize, final int ringSize)
     {
         final ThreadFactory threads = (runnable) ->
         {
-            final Thread thread = new Thread(runnable, "tick-pipeline-test-worker");
+            final Thread thread = new Thread(runnable, "step-pipeline-test-worker");
             thread.setDaemon(true);
             return thread;
         };
-        final TickPipeline pipeline = new TickPipeline(
-            store, model, SEED, workers, batchSize, ringSize, WaitStrategies.named("backoff"), threads, false);
+        assertSame(world.store(0), store);
+        assertSame(worldModel, model);
+        final CommandRegistry registry = new CommandRegistry();
+        model.commands(registry);
+        applier = new CommandApplier(world, registry, (RngStream)world.part(world.partCount() - 1));
+        final StepPipeline pipeline = new StepPipeline(world, model.phases(), model.metricNames().size(), applier,
+            workers, batchSize, ringSize, WaitStrategies.named("backoff"), threads, false);
         resources.add(pipeline);
         assertEquals(workers, pipeline.workers());
         assertEquals(batchSize, pipeline.batchSize());
         return pipeline;
     }
 
-    private void runTick(final TickPipeline pipeline, final long tick)
+    private void runTick(final StepPipeline pipeline, final long tick)
     {
-        pipeline.startTick(tick);
-        while (pipeline.isTickInProgress())
+        pipeline.startStep(tick);
+        while (pipeline.isStepInProgress())
         {
             idle.idle(pipeline.doWork());
         }
@@ -326,28 +345,23 @@ class TickPipelineTest
 
     private abstract static class TestModel implements Model
     {
+        final AgentType cells;
         private final int agents;
-        private final int capacity;
 
         TestModel(final int agents, final int capacity)
         {
             this.agents = agents;
-            this.capacity = capacity;
+            this.cells = AgentType.of("cells", SCHEMA, capacity);
         }
 
-        public Schema schema()
+        public List<AgentType> agentTypes()
         {
-            return SCHEMA;
+            return List.of(cells);
         }
 
-        public int capacity()
+        public void initialise(final World world)
         {
-            return capacity;
-        }
-
-        public void initialise(final AgentStore store, final long seed)
-        {
-            store.spawn(agents);
+            world.store(cells).spawn(agents);
         }
     }
 
@@ -378,12 +392,17 @@ class TickPipelineTest
             return List.of(new RecordingPhase("emit"), new RecordingPhase("empty"));
         }
 
-        public boolean apply(final AgentStore store, final int kind, final int target, final long a, final long b)
+        public void commands(final CommandRegistry commands)
         {
-            assertEquals(a, target);
-            applied.add(entry(kind, a, b));
-            applyThreads.add(Thread.currentThread());
-            return true;
+            final MarkCodec mark = new MarkCodec();
+            commands.handle(MarkCodec.ID, MarkCodec.NAME, (command) ->
+            {
+                mark.wrap(command.buffer(), command.payloadOffset());
+                assertEquals(command.targetIndex(), command.sourceIndex());
+                applied.add(entry(mark.kind(), command.targetIndex(), mark.value()));
+                applyThreads.add(Thread.currentThread());
+                return Outcome.APPLIED;
+            });
         }
 
         private final class RecordingPhase implements Phase
@@ -400,35 +419,44 @@ class TickPipelineTest
                 return name;
             }
 
-            public int workItems(final AgentStore store)
+            public AgentType sweeps()
             {
-                return "empty".equals(name) ? 0 : store.highWaterMark();
+                return cells;
             }
 
-            public PhaseWorker newWorker(final AgentStore store)
+            public int workItems(final World world)
             {
-                return this::process;
+                return "empty".equals(name) ? 0 : world.store(cells).highWaterMark();
             }
 
-            public void beforeBatches(final AgentStore store, final long tick)
+            public PhaseWorker newWorker(final World world)
+            {
+                final MarkCodec mark = new MarkCodec();
+                return (batch) -> process(batch, mark);
+            }
+
+            public void beforeBatches(final World world, final long tick)
             {
                 events.add("before " + name + " " + tick);
             }
 
-            public void afterBatches(final AgentStore store, final long tick)
+            public void afterBatches(final World world, final long tick)
             {
                 events.add("after " + name + " " + tick);
             }
 
-            private void process(final BatchContext batch)
+            private void process(final BatchContext batch, final MarkCodec mark)
             {
                 computeThreads.add(Thread.currentThread());
                 batchFrom[batch.batchIndex()] = batch.from();
                 batchTo[batch.batchIndex()] = batch.to();
+                final int type = cells.id();
                 for (int i = batch.from(); i < batch.to(); i++)
                 {
-                    batch.outbox().emit(0, i, i, batch.batchIndex());
-                    batch.outbox().emit(1, i, i, batch.tick());
+                    mark.wrap(batch.outbox().buffer(), batch.outbox().command(MarkCodec.ID, MarkCodec.LENGTH, type, i,
+                        type, i)).kind(0).value(batch.batchIndex());
+                    mark.wrap(batch.outbox().buffer(), batch.outbox().command(MarkCodec.ID, MarkCodec.LENGTH, type, i,
+                        type, i)).kind(1).value(batch.step());
                 }
             }
         }
@@ -440,6 +468,8 @@ class TickPipelineTest
      */
     private static final class ClaimModel extends TestModel
     {
+        static final int REASON_OWNED = Outcome.FIRST_MODEL_REASON;
+
         final List<Integer> spawnedIndices = new ArrayList<>();
         final List<Long> spawnPayloads = new ArrayList<>();
 
@@ -457,54 +487,73 @@ class TickPipelineTest
                     return "claim";
                 }
 
-                public PhaseWorker newWorker(final AgentStore store)
+                public AgentType sweeps()
                 {
-                    return ClaimModel::process;
+                    return cells;
+                }
+
+                public PhaseWorker newWorker(final World world)
+                {
+                    final MarkCodec mark = new MarkCodec();
+                    return (batch) -> process(batch, mark);
                 }
             });
         }
 
-        private static void process(final BatchContext batch)
+        private void process(final BatchContext batch, final MarkCodec mark)
         {
+            final int type = cells.id();
             for (int i = batch.from(); i < batch.to(); i++)
             {
-                batch.outbox().emit(0, i % 10, i, batch.tick());
+                mark.wrap(batch.outbox().buffer(), batch.outbox().command(MarkCodec.ID, MarkCodec.LENGTH, type, i % 10,
+                    type, i)).kind(0).value(batch.step());
                 if (i == 0 || i == 21)
                 {
-                    batch.outbox().despawn(50);
+                    batch.outbox().despawn(type, 50);
                 }
                 else if (i == 33)
                 {
-                    batch.outbox().despawn(1000);
+                    batch.outbox().despawn(type, 1000);
                 }
                 else if (i == 34)
                 {
-                    batch.outbox().despawn(-1);
+                    batch.outbox().despawn(type, -1);
                 }
                 else if (i >= 40 && i <= 42)
                 {
-                    batch.outbox().spawn(i, 7L * i);
+                    mark.wrap(batch.outbox().buffer(), batch.outbox().spawn(MarkCodec.ID, MarkCodec.LENGTH, type, -1,
+                        -1)).kind(1).value(i);
                 }
             }
         }
 
-        public boolean apply(final AgentStore store, final int kind, final int target, final long a, final long b)
+        public void commands(final CommandRegistry commands)
         {
-            final int slot = store.currentSlot(0);
-            final int offset = store.offset(slot, target);
-            if (!store.isAlive(target) || store.buffer(slot).getInt(offset) != 0)
-            {
-                return false;
-            }
-            store.buffer(slot).putInt(offset, (int)a + 1);
-            return true;
+            final MarkCodec mark = new MarkCodec();
+            commands.handle(MarkCodec.ID, MarkCodec.NAME, (command) -> apply(command, mark))
+                .reason(REASON_OWNED, "owned");
         }
 
-        public void onSpawn(final AgentStore store, final int index, final long a, final long b)
+        private int apply(final Command command, final MarkCodec mark)
         {
-            spawnedIndices.add(index);
-            spawnPayloads.add(b);
-            store.buffer(store.currentSlot(1)).putLong(store.offset(store.currentSlot(1), index), a);
+            final AgentStore store = command.world().store(cells);
+            final int target = command.targetIndex();
+            mark.wrap(command.buffer(), command.payloadOffset());
+            if (command.isSpawn())
+            {
+                spawnedIndices.add(target);
+                spawnPayloads.add(7L * mark.value());
+                store.buffer(store.currentSlot(1)).putLong(store.offset(store.currentSlot(1), target), mark.value());
+                return Outcome.APPLIED;
+            }
+            final int slot = store.currentSlot(0);
+            final int offset = store.offset(slot, target);
+            if (store.buffer(slot).getInt(offset) != 0)
+            {
+                return REASON_OWNED;
+            }
+            store.buffer(slot).putInt(offset, command.sourceIndex() + 1);
+            return Outcome.APPLIED;
         }
     }
 
@@ -605,12 +654,17 @@ class TickPipelineTest
                 return "metrics-" + phase;
             }
 
-            public int workItems(final AgentStore store)
+            public AgentType sweeps()
+            {
+                return null;
+            }
+
+            public int workItems(final World world)
             {
                 return workItems;
             }
 
-            public PhaseWorker newWorker(final AgentStore store)
+            public PhaseWorker newWorker(final World world)
             {
                 return (batch) ->
                 {
@@ -618,7 +672,7 @@ class TickPipelineTest
                     {
                         for (int m = 0; m < 4; m++)
                         {
-                            final double v = value(phase, m, batch.tick(), i);
+                            final double v = value(phase, m, batch.step(), i);
                             if (!Double.isNaN(v))
                             {
                                 batch.addMetric(m, v);
@@ -650,9 +704,10 @@ class TickPipelineTest
 
         public List<Phase> phases()
         {
-            return List.of(new NamedPhase("calm", (batch) -> { }), new NamedPhase("explode", (batch) ->
+            final MarkCodec mark = new MarkCodec();
+            return List.of(new NamedPhase("calm", cells, (batch) -> { }), new NamedPhase("explode", cells, (batch) ->
             {
-                if (batch.tick() == failingTick)
+                if (batch.step() == failingTick)
                 {
                     if (batch.batchIndex() == failingBatch)
                     {
@@ -660,26 +715,32 @@ class TickPipelineTest
                     }
                     if (failingBatch < 0)
                     {
-                        batch.outbox().emit(0, batch.from(), 0L, 0L);
+                        mark.wrap(batch.outbox().buffer(), batch.outbox().command(MarkCodec.ID, MarkCodec.LENGTH,
+                            cells.id(), batch.from()));
                     }
                 }
             }));
         }
 
-        public boolean apply(final AgentStore store, final int kind, final int target, final long a, final long b)
+        public void commands(final CommandRegistry commands)
         {
-            throw failure;
+            commands.handle(MarkCodec.ID, MarkCodec.NAME, (command) ->
+            {
+                throw failure;
+            });
         }
     }
 
     private static final class NamedPhase implements Phase
     {
         private final String name;
+        private final AgentType type;
         private final PhaseWorker worker;
 
-        NamedPhase(final String name, final PhaseWorker worker)
+        NamedPhase(final String name, final AgentType type, final PhaseWorker worker)
         {
             this.name = name;
+            this.type = type;
             this.worker = worker;
         }
 
@@ -688,7 +749,12 @@ class TickPipelineTest
             return name;
         }
 
-        public PhaseWorker newWorker(final AgentStore store)
+        public AgentType sweeps()
+        {
+            return type;
+        }
+
+        public PhaseWorker newWorker(final World world)
         {
             return worker;
         }
