@@ -93,7 +93,6 @@ final class QuietModel implements Model
         DriftWorker(final int garbagePerBatch)
         {
             this.garbagePerBatch = garbagePerBatch;
-        this.quiet = AgentType.of("quiet", SCHEMA, agents);
         }
 
         public void process(final BatchContext batch)

@@ -65,11 +65,11 @@ class SimulationTest
             reference.run(ticks);
             expectedHash = reference.stateHash();
             exactSums = reference.lastTickMetrics().clone();
-            expectedRejected = reference.rejectedEntries();
+            expectedRejected = reference.commands().rejected();
             assertEquals(ticks, reference.tick());
             assertTrue(expectedRejected > 50, "claims and despawns must collide: " + expectedRejected);
-            assertNotEquals(AGENTS, reference.store().liveCount(), "agents must be born and die");
-            assertTrue(reference.store().highWaterMark() > AGENTS, "agents must be spawned");
+            assertNotEquals(AGENTS, reference.world().store(0).liveCount(), "agents must be born and die");
+            assertTrue(reference.world().store(0).highWaterMark() > AGENTS, "agents must be spawned");
             assertTrue(exactSums[RingModel.METRIC_OWNED] > 0, "claims must be applied");
         }
 
@@ -84,7 +84,7 @@ class SimulationTest
                     sim.run(ticks);
                     final String what = "workers " + workers + ", batch size " + batchSize;
                     assertEquals(StateHash.toHex(expectedHash), StateHash.toHex(sim.stateHash()), what);
-                    assertEquals(expectedRejected, sim.rejectedEntries(), what);
+                    assertEquals(expectedRejected, sim.commands().rejected(), what);
                     for (final int metric : RingModel.EXACT_METRICS)
                     {
                         assertEquals(exactSums[metric], sim.lastTickMetrics()[metric], what + ", metric " + metric);
@@ -321,10 +321,12 @@ class SimulationTest
                     ticksThatAllocated++;
                 }
             }
-            assertEquals(steadyTicks, sim.steadyStateTicks());
+            assertEquals(steadyTicks, sim.allocation().steadySteps());
             assertTrue(ticksThatAllocated <= steadyTicks / 100,
                 ticksThatAllocated + " of " + steadyTicks + " steady ticks allocated on the driving thread");
-            assertTrue(sim.allocatedBytesPerTick() < 16.0, sim.allocatedBytesPerTick() + " bytes per steady tick");
+            assertEquals(0, sim.allocation().medianBytesPerStep(), "a steady tick allocates nothing");
+            assertTrue(sim.allocation().meanBytesPerStep() < 16.0,
+                sim.allocation().meanBytesPerStep() + " bytes per steady tick");
         }
     }
 
@@ -347,12 +349,14 @@ class SimulationTest
             sim.run(220);
             final int batchesPerTick = 2 * 20;
             final double expected = batchesPerTick * arrayBytes;
-            final double actual = sim.allocatedBytesPerTick();
+            final double actual = sim.allocation().meanBytesPerStep();
             assertTrue(actual >= expected, actual + " < " + expected);
             // counted once: the JVM's own occasional bytes (see above) are far below 1%; one batch counted twice is
             // 2.5%
             assertTrue(actual < expected * 1.01, actual + " is more than the " + expected + " allocated");
-            assertEquals(sim.steadyStateAllocatedBytes(), Math.round(actual * sim.steadyStateTicks()));
+            assertEquals(sim.allocation().steadyBytes(), Math.round(actual * sim.allocation().steadySteps()));
+            final long median = sim.allocation().medianBytesPerStep();
+            assertTrue(median >= expected * 0.99 && median < expected * 1.02, "median " + median + " per step");
         }
     }
 
@@ -367,11 +371,13 @@ class SimulationTest
         try (Simulation sim = launch(ctx))
         {
             sim.run(5);
-            assertEquals(0, sim.steadyStateTicks());
-            assertEquals(0.0, sim.allocatedBytesPerTick());
+            assertEquals(0, sim.allocation().steadySteps());
+            assertEquals(0.0, sim.allocation().meanBytesPerStep());
+            assertEquals(0, sim.allocation().medianBytesPerStep());
             sim.step();
-            assertEquals(1, sim.steadyStateTicks());
-            assertTrue(sim.allocatedBytesPerTick() > 0);
+            assertEquals(1, sim.allocation().steadySteps());
+            assertTrue(sim.allocation().meanBytesPerStep() > 0);
+            assertTrue(sim.allocation().medianBytesPerStep() > 0);
         }
     }
 

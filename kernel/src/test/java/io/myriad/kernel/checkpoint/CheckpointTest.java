@@ -28,7 +28,8 @@ import io.myriad.kernel.journal.Replay;
 import io.myriad.kernel.journal.RunHeader;
 import io.myriad.kernel.model.ModelConfig;
 import io.myriad.kernel.model.Models;
-import io.myriad.layouts.AgentStore;
+import io.myriad.kernel.world.AgentType;
+import io.myriad.kernel.world.World;
 import io.myriad.layouts.FieldType;
 import io.myriad.layouts.Layout;
 import io.myriad.layouts.Schema;
@@ -164,7 +165,8 @@ class CheckpointTest
         recordRun(25, JournalLevel.INPUTS, false);
         final Path newest = checkpoints().resolve(Checkpoints.stem(20) + Checkpoints.DATA_SUFFIX);
         final byte[] bytes = Files.readAllBytes(newest);
-        bytes[bytes.length - 100] ^= 0x40;
+        // the last store's region: the parts' sections (globals, two streams) come after it
+        bytes[bytes.length - 400] ^= 0x40;
         Files.write(newest, bytes);
 
         final List<String> notes = new ArrayList<>();
@@ -226,14 +228,15 @@ class CheckpointTest
     {
         recordRun(25, JournalLevel.INPUTS, false);
         final Schema otherSchema = Schema.builder("Walker").field("position", FieldType.DOUBLE, true).build();
-        try (AgentStore other = new AgentStore(otherSchema, Layout.named("soa"), AGENTS))
+        final AgentType walkers = AgentType.of("walkers", otherSchema, AGENTS);
+        try (World other = new World(List.of(walkers), List.of(), Layout.named("soa"), SEED))
         {
-            other.spawn(AGENTS);
+            other.store(walkers).spawn(AGENTS);
             // the newest checkpoint in the directory is now another model's, at tick 30
-            final Checkpoint foreign = Checkpoints.write(checkpoints(), other, 30, SEED, 1L, 20, "walker");
+            final Checkpoint foreign = new CheckpointWriter().write(checkpoints(), other, 30, 1L, 20, "walker");
             final CheckpointException ex = assertThrows(CheckpointException.class,
                 () -> Simulation.launch(context(1, 64).restoreFrom(foreign)));
-            assertTrue(ex.getMessage().contains("holds agents of another model (walker"), ex.getMessage());
+            assertTrue(ex.getMessage().contains("holds another world (walker: walkers=Walker{"), ex.getMessage());
         }
         final List<String> notes = new ArrayList<>();
         try (Resume resume = Resume.open(journal(), checkpoints(), null, context(1, 64).checkpoints(null, POLICY),

@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 
 import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.rollcycles.TestRollCycles;
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,14 +30,17 @@ import io.myriad.kernel.Simulation;
 import io.myriad.kernel.SimulationContext;
 import io.myriad.kernel.hash.StateHash;
 import io.myriad.kernel.model.ModelConfig;
-import io.myriad.kernel.model.Outbox;
+import io.myriad.kernel.command.CommandDescriptor;
+import io.myriad.kernel.command.Outbox;
 import io.myriad.kernel.model.Models;
 
 class JournalTest
 {
+    private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
     private static final int AGENTS = 500;
     private static final long SEED = 1234;
-    private static final int EVENTS = EventsDescriptor.MAX_ENTRIES + 1_000;
+    private static final int COMMAND_LENGTH = CommandDescriptor.length(16);
+    private static final int EVENTS = EventsDescriptor.MAX_COMMAND_BYTES / COMMAND_LENGTH + 1_000;
 
     @TempDir
     Path temp;
@@ -56,16 +60,13 @@ class JournalTest
         {
             writer.stateHash(0, 0x1234_5678_9ABC_DEF0L, 1_000_000);
             final Outbox outbox = new Outbox();
-            final UnsafeBuffer outcomes = new UnsafeBuffer(new byte[(EVENTS + 7) / 8]);
+            final UnsafeBuffer outcomes = new UnsafeBuffer(new byte[EVENTS]);
             for (int i = 0; i < EVENTS; i++)
             {
-                outbox.emit(i % 5, i, -i, Long.MAX_VALUE - i);
-                if (i % 3 == 0)
-                {
-                    outcomes.putByte(i >>> 3, (byte)(outcomes.getByte(i >>> 3) | 1 << (i & 7)));
-                }
+                command(outbox, i);
+                outcomes.putByte(i, (byte)(i % 3 == 0 ? 0 : 8 + i % 7));
             }
-            writer.events(3, 1, 9, outbox.entries(), outcomes, EVENTS);
+            writer.events(3, 1, 9, outbox.buffer(), outbox.length(), outbox.count(), outcomes);
             writer.runEnd(200, -1L, 999_999);
             assertEquals(1 + 2 + 1, writer.records(), "a hash, the events in two records, the end");
         }
@@ -93,15 +94,23 @@ class JournalTest
                 assertEquals(3, record.tick());
                 assertEquals(1, record.eventsPhase());
                 assertEquals(9, record.eventsBatch());
-                assertEquals(event, record.eventsFirstEntry());
+                assertEquals(event, record.eventsFirstCommand());
+                assertTrue(record.commandsLength() <= EventsDescriptor.MAX_COMMAND_BYTES);
+                int offset = record.commandsOffset();
                 for (int j = 0; j < record.eventsCount(); j++, event++)
                 {
-                    assertEquals(event % 5, record.eventKind(j));
-                    assertEquals(event, record.eventTarget(j));
-                    assertEquals(-event, record.eventA(j));
-                    assertEquals(Long.MAX_VALUE - event, record.eventB(j));
-                    assertEquals(event % 3 == 0, record.eventApplied(j), "outcome of event " + event);
+                    final DirectBuffer buffer = record.buffer();
+                    assertEquals(COMMAND_LENGTH, buffer.getInt(offset + CommandDescriptor.LENGTH_OFFSET, LE));
+                    assertEquals(event % 5 + 1, buffer.getShort(offset + CommandDescriptor.ID_OFFSET, LE));
+                    assertEquals(event % 3, buffer.getInt(offset + CommandDescriptor.TARGET_TYPE_OFFSET, LE));
+                    assertEquals(event, buffer.getInt(offset + CommandDescriptor.TARGET_INDEX_OFFSET, LE));
+                    assertEquals(-event, buffer.getLong(offset + CommandDescriptor.HEADER_LENGTH, LE));
+                    assertEquals(Long.MAX_VALUE - event,
+                        buffer.getLong(offset + CommandDescriptor.HEADER_LENGTH + 8, LE));
+                    assertEquals(event % 3 == 0 ? 0 : 8 + event % 7, record.outcome(j), "outcome of " + event);
+                    offset += COMMAND_LENGTH;
                 }
+                assertEquals(record.commandsOffset() + record.commandsLength(), offset);
             }
             assertEquals(EVENTS, event);
             assertTrue(reader.next(record));
@@ -119,18 +128,18 @@ class JournalTest
     {
         final Path directory = temp.resolve("journal");
         final Outbox outbox = new Outbox();
-        final int entries = EventsDescriptor.MAX_ENTRIES;
+        final int entries = EventsDescriptor.MAX_COMMAND_BYTES / COMMAND_LENGTH;
         for (int i = 0; i < entries; i++)
         {
-            outbox.emit(1, i, i, -i);
+            command(outbox, i);
         }
-        final UnsafeBuffer outcomes = new UnsafeBuffer(new byte[entries / 8]);
+        final UnsafeBuffer outcomes = new UnsafeBuffer(new byte[entries]);
         final int records = 64; // about 50 MB: the stage must cut it into many 4 MiB documents
         try (JournalWriter writer = JournalWriter.create(directory, header(JournalLevel.EVENTS, 1)))
         {
             for (int r = 0; r < records; r++)
             {
-                writer.events(r, 0, r, outbox.entries(), outcomes, entries);
+                writer.events(r, 0, r, outbox.buffer(), outbox.length(), outbox.count(), outcomes);
             }
         }
         try (JournalReader reader = JournalReader.open(directory))
@@ -141,7 +150,9 @@ class JournalTest
             {
                 assertTrue(reader.next(record), "record " + r);
                 assertEquals(r, record.eventsBatch());
-                assertEquals(entries - 1, record.eventTarget(entries - 1));
+                assertEquals(entries, record.eventsCount());
+                final int last = record.commandsOffset() + (entries - 1) * COMMAND_LENGTH;
+                assertEquals(entries - 1, record.buffer().getInt(last + CommandDescriptor.TARGET_INDEX_OFFSET, LE));
             }
             assertFalse(reader.next(record));
             assertTrue(reader.documents() > 10, "documents stay small: " + reader.documents());
@@ -221,7 +232,7 @@ class JournalTest
         {
             sim.run(23);
             finalHash = sim.stateHash();
-            entries = sim.appliedEntries() + sim.rejectedEntries();
+            entries = sim.commands().applied() + sim.commands().rejected();
         }
 
         final List<Long> hashTicks = new ArrayList<>();
@@ -481,5 +492,12 @@ class JournalTest
             .workers(workers)
             .ringSize(64)
             .batchSize(64);
+    }
+
+    private static void command(final Outbox outbox, final int i)
+    {
+        final int payload = outbox.command(i % 5 + 1, 16, i % 3, i);
+        outbox.buffer().putLong(payload, -i, LE);
+        outbox.buffer().putLong(payload + 8, Long.MAX_VALUE - i, LE);
     }
 }
