@@ -3,6 +3,8 @@ package io.myriad.kernel.command;
 import static io.myriad.kernel.command.CommandDescriptor.LENGTH_OFFSET;
 
 import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.agrona.MutableDirectBuffer;
 
@@ -21,6 +23,7 @@ public final class CommandApplier
     private final CommandRegistry registry;
     private final Command command;
     private final long[] outcomes = new long[Outcome.MAX_REASON + 1];
+    private final long[] birthsRefused;
 
     /**
      * @param world    the world commands change.
@@ -32,6 +35,7 @@ public final class CommandApplier
         this.world = world;
         this.registry = registry;
         this.command = new Command(world, rng);
+        this.birthsRefused = new long[world.typeCount()];
     }
 
     /**
@@ -90,6 +94,34 @@ public final class CommandApplier
     }
 
     /**
+     * @param typeId a type's id.
+     * @return births of that type refused so far because its store was at its maximum capacity.
+     */
+    public long birthsRefused(final int typeId)
+    {
+        return birthsRefused[typeId];
+    }
+
+    /**
+     * @return one line per agent type that refused births at its maximum capacity, naming the type, its maximum and
+     *         the births refused, with what to do; empty when none did.
+     */
+    public List<String> capacityWarnings()
+    {
+        final List<String> warnings = new ArrayList<>();
+        for (int t = 0; t < birthsRefused.length; t++)
+        {
+            if (birthsRefused[t] > 0)
+            {
+                warnings.add("agent type " + world.type(t).name() + " refused " + birthsRefused[t] + " births at its " +
+                    "maximum capacity of " + world.type(t).maxCapacity() + " agents: raise the maximum the model " +
+                    "declares for it (AgentType.growing) if the population should grow further");
+            }
+        }
+        return warnings;
+    }
+
+    /**
      * @return the registry commands are routed by.
      */
     public CommandRegistry registry()
@@ -133,6 +165,7 @@ public final class CommandApplier
         }
         if (!world.makeRoom(type))
         {
+            birthsRefused[type]++;
             return Outcome.CAPACITY;
         }
         final AgentStore store = world.store(type);

@@ -4,6 +4,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.agrona.CloseHelper;
+
 import io.myriad.kernel.hash.StateHasher;
 import io.myriad.layouts.AgentStore;
 import io.myriad.layouts.Layout;
@@ -254,7 +256,7 @@ public final class World implements AutoCloseable
     }
 
     /**
-     * Frees every store. Idempotent.
+     * Frees every store, and closes every part that holds memory of its own (is {@link AutoCloseable}). Idempotent.
      */
     public void close()
     {
@@ -266,6 +268,13 @@ public final class World implements AutoCloseable
                 if (store != null)
                 {
                     store.close();
+                }
+            }
+            for (final Part part : parts)
+            {
+                if (part instanceof AutoCloseable)
+                {
+                    CloseHelper.quietClose((AutoCloseable)part);
                 }
             }
         }

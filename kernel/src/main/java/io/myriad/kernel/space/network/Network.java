@@ -62,6 +62,43 @@ public final class Network implements Part
     }
 
     /**
+     * A network with nodes and no edges, to declare among a model's parts before the run's seed is known; the
+     * model's {@code initialise} then fills it with {@link #copyFrom(Network)}, from a generator seeded by the world,
+     * and a checkpoint's restore replaces it whole.
+     *
+     * @param name      the part's name.
+     * @param nodeCount nodes, at least 0.
+     * @param directed  true for a directed network.
+     * @param selfLoops true to allow edges from a node to itself.
+     * @return the empty network.
+     */
+    public static Network empty(final String name, final int nodeCount, final boolean directed, final boolean selfLoops)
+    {
+        return new NetworkBuilder(nodeCount, directed).allowSelfLoops(selfLoops).build(name);
+    }
+
+    /**
+     * Replaces this network's edges and weights by a copy of another's of the same shape: how a network declared
+     * empty takes the one a generator or a file built.
+     *
+     * @param built a network of the same node count, direction and self-loop rule.
+     * @return this network.
+     * @throws IllegalArgumentException if the shapes differ.
+     */
+    public Network copyFrom(final Network built)
+    {
+        if (built.nodeCount != nodeCount || built.directed != directed || built.selfLoops != selfLoops)
+        {
+            throw new IllegalArgumentException("network " + name + " (" + nodeCount + " nodes, " +
+                (directed ? "directed" : "undirected") + ", self-loops " + (selfLoops ? "allowed" : "refused") +
+                ") cannot take the edges of " + built);
+        }
+        install(built.offsets.clone(), built.targets.clone(), built.weights.clone(),
+            built.reverse == null ? null : built.reverse.clone());
+        return this;
+    }
+
+    /**
      * {@inheritDoc}
      */
     public String name()
