@@ -9,12 +9,15 @@ import io.myriad.kernel.model.BatchContext;
 import io.myriad.kernel.model.Model;
 import io.myriad.kernel.model.Phase;
 import io.myriad.kernel.model.PhaseWorker;
+import io.myriad.kernel.world.AgentType;
+import io.myriad.kernel.world.World;
 import io.myriad.layouts.AgentStore;
 import io.myriad.layouts.FieldType;
 import io.myriad.layouts.Schema;
 
 /**
- * The counter model: one long per agent, incremented in place each tick; its one metric is the sum of values.
+ * The counter model: one type of agent with one long each, incremented in place each tick; its one metric is the
+ * sum of values.
  */
 final class CounterModel implements Model
 {
@@ -22,31 +25,28 @@ final class CounterModel implements Model
 
     private final int agents;
     private final long increment;
+    private final AgentType counters;
 
     CounterModel(final int agents, final long increment)
     {
         this.agents = agents;
         this.increment = increment;
+        this.counters = AgentType.of("counters", SCHEMA, agents);
     }
 
-    public Schema schema()
+    public List<AgentType> agentTypes()
     {
-        return SCHEMA;
+        return List.of(counters);
     }
 
-    public int capacity()
+    public void initialise(final World world)
     {
-        return agents;
-    }
-
-    public void initialise(final AgentStore store, final long seed)
-    {
-        store.spawn(agents);
+        world.store(counters).spawn(agents);
     }
 
     public List<Phase> phases()
     {
-        return List.of(new CountPhase(increment));
+        return List.of(new CountPhase(counters, increment));
     }
 
     public List<String> metricNames()
@@ -54,17 +54,19 @@ final class CounterModel implements Model
         return List.of("total");
     }
 
-    public Map<String, Double> observe(final double[] metricSums, final int liveAgents)
+    public Map<String, Double> observe(final double[] metricSums, final World world)
     {
-        return Map.of("mean_value", metricSums[0] / liveAgents);
+        return Map.of("mean_value", metricSums[0] / world.store(counters).liveCount());
     }
 
     private static final class CountPhase implements Phase
     {
+        private final AgentType counters;
         private final long increment;
 
-        CountPhase(final long increment)
+        CountPhase(final AgentType counters, final long increment)
         {
+            this.counters = counters;
             this.increment = increment;
         }
 
@@ -73,12 +75,18 @@ final class CounterModel implements Model
             return "count";
         }
 
-        public PhaseWorker newWorker(final AgentStore store)
+        public AgentType sweeps()
         {
-            final int slot = store.currentSlot(0);
-            final UnsafeBuffer buffer = store.buffer(slot);
+            return counters;
+        }
+
+        public PhaseWorker newWorker(final World world)
+        {
             return (final BatchContext batch) ->
             {
+                final AgentStore store = batch.store();
+                final int slot = store.currentSlot(0);
+                final UnsafeBuffer buffer = store.buffer(slot);
                 long sum = 0;
                 for (int i = batch.from(), to = batch.to(); i < to; i++)
                 {

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.myriad.kernel.command.Outcome;
 import io.myriad.kernel.hash.StateHash;
 import io.myriad.kernel.journal.JournalLevel;
 import io.myriad.kernel.journal.JournalReader;
@@ -30,6 +31,7 @@ import io.myriad.kernel.journal.JournalWriter;
 import io.myriad.kernel.journal.RunHeader;
 import io.myriad.kernel.model.ModelConfig;
 import io.myriad.kernel.model.Models;
+import io.myriad.plugins.exchange.TransferCodec;
 
 /**
  * {@code myriad replay} and {@code myriad journal ...} against journals that {@code myriad run} wrote, and
@@ -222,6 +224,100 @@ class JournalCommandsTest
         final CliRun verify = cli("journal", "verify", "events");
         assertEquals(Main.EXIT_OK, verify.status, verify.toString());
         assertTrue(Files.readString(dir.resolve("events/scenario.yaml")).contains("journal_level: events"));
+    }
+
+    /**
+     * Exchange with one unit each, so that broke givers' transfers are rejected: every command its phase emitted is
+     * dumped once, as its batch emitted it, with the outcome the apply stage gave it; following the transfers in
+     * the order they are dumped, from one unit each, must reach the same outcomes and the run's figures.
+     */
+    @Test
+    void shouldDumpEveryCommandOfAnEventsJournalWithItsOutcome() throws IOException
+    {
+        final int agents = 40;
+        final int ticks = 6;
+        final int batchSize = 16;
+        final CliRun run = cli("run", "--model", "exchange", "--agents", String.valueOf(agents), "--ticks",
+            String.valueOf(ticks), "--threads", "2", "--batch-size", String.valueOf(batchSize), "--param", "money=1",
+            "--journal-level", "events", "--out", "x", "--json");
+        assertEquals(Main.EXIT_OK, run.status, run.toString());
+
+        final CliRun dump = cli("journal", "dump", "x", "--type", "events");
+        assertEquals(Main.EXIT_OK, dump.status, dump.toString());
+        final List<JsonNode> lines = new ArrayList<>();
+        for (final String line : dump.out.strip().split("\\R"))
+        {
+            lines.add(JSON.readTree(line));
+        }
+        assertEquals(agents * ticks, lines.size(), "one transfer a trader a tick");
+
+        final long[] money = new long[agents];
+        Arrays.fill(money, 1);
+        long applied = 0;
+        long rejected = 0;
+        int broke = 0;
+        for (int i = 0; i < lines.size(); i++)
+        {
+            final JsonNode line = lines.get(i);
+            final String where = "line " + i + ": " + line;
+            final int tick = i / agents;
+            final int giver = i % agents;
+            if (giver == 0)
+            {
+                broke = 0;
+                for (final long held : money)
+                {
+                    broke += held == 0 ? 1 : 0;
+                }
+            }
+            assertEquals("event", line.get("type").textValue(), where);
+            assertEquals(tick, line.get("tick").longValue(), where);
+            assertEquals(0, line.get("phase").intValue(), where);
+            assertEquals(giver / batchSize, line.get("batch").intValue(), where);
+            assertEquals(giver % batchSize, line.get("command").intValue(), where);
+            assertEquals(TransferCodec.ID, line.get("id").intValue(), where);
+            assertFalse(line.get("spawn").booleanValue(), where);
+            assertEquals(0, line.get("target_type").intValue(), where);
+            assertEquals(0, line.get("source_type").intValue(), where);
+            assertEquals(giver, line.get("source").intValue(), where);
+            final int receiver = line.get("target").intValue();
+            assertTrue(receiver >= 0 && receiver < agents && receiver != giver, where);
+            assertEquals("0100000000000000", line.get("payload").textValue(), "amount 1, little-endian: " + where);
+
+            // exchange's one reason, broke, is the first a model may register
+            final int expected = money[giver] >= 1 ? Outcome.APPLIED : Outcome.FIRST_MODEL_REASON;
+            assertEquals(expected, line.get("outcome").intValue(), where);
+            assertEquals(expected == Outcome.APPLIED, line.get("applied").booleanValue(), where);
+            if (expected == Outcome.APPLIED)
+            {
+                money[giver]--;
+                money[receiver]++;
+                applied++;
+            }
+            else
+            {
+                rejected++;
+            }
+        }
+        assertTrue(applied > 0 && rejected > 0, applied + " applied, " + rejected + " rejected");
+        final JsonNode figures = JSON.readTree(run.lastOutLine()).get("metrics");
+        assertEquals((double)broke / agents, figures.get("broke_share").doubleValue(), 1e-12,
+            "traders broke as the last tick began, counted by the model and from the dump");
+
+        final long toSeven = lines.stream().filter((line) -> line.get("target").intValue() == 7).count();
+        assertTrue(toSeven > 0, "someone gives to trader 7");
+        final CliRun one = cli("journal", "dump", "x", "--agent", "7");
+        assertEquals(Main.EXIT_OK, one.status, one.toString());
+        final String[] dumpedToSeven = one.out.strip().split("\\R");
+        assertEquals(toSeven, dumpedToSeven.length, one.out);
+        for (final String line : dumpedToSeven)
+        {
+            assertEquals(7, JSON.readTree(line).get("target").intValue(), line);
+        }
+
+        final CliRun stats = cli("journal", "stats", "x");
+        assertEquals(Main.EXIT_OK, stats.status, stats.toString());
+        assertTrue(stats.out.contains("(" + agents * ticks + " events)"), stats.out);
     }
 
     @Test

@@ -4,28 +4,49 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.myriad.kernel.Simulation;
 import io.myriad.kernel.SimulationContext;
+import io.myriad.kernel.metrics.AllocationMeter;
+import io.myriad.kernel.metrics.ThreadAllocation;
 import io.myriad.kernel.model.ModelConfig;
+import io.myriad.kernel.world.AgentType;
+import io.myriad.layouts.AgentStore;
 import io.myriad.layouts.Layout;
 
 class DriftModelTest
 {
-    private static Simulation launch(final int agents, final long seed, final int workers, final String layout)
+    private static SimulationContext context(final int agents, final long seed, final int workers, final String layout)
     {
         final DriftPlugin plugin = new DriftPlugin();
-        return Simulation.launch(new SimulationContext()
+        return new SimulationContext()
             .model(plugin.create(ModelConfig.of(plugin, agents, seed, Map.of())))
             .seed(seed)
             .workers(workers)
             .batchSize(1000)
-            .layout(Layout.named(layout)));
+            .layout(Layout.named(layout));
+    }
+
+    private static Simulation launch(final int agents, final long seed, final int workers, final String layout)
+    {
+        return Simulation.launch(context(agents, seed, workers, layout));
+    }
+
+    /**
+     * The particles' store: the model's one agent type.
+     */
+    private static AgentStore particles(final Simulation sim)
+    {
+        final AgentType particles = sim.world().type("particles");
+        assertEquals(List.of(particles), sim.model().agentTypes(), "drift declares one type, the particles");
+        return sim.world().store(particles);
     }
 
     @Test
@@ -33,8 +54,9 @@ class DriftModelTest
     {
         try (Simulation sim = launch(10_000, 5, 2, "soa"))
         {
-            final ParticleFlyweight particle = new ParticleFlyweight().wrap(sim.store());
-            final int n = sim.store().liveCount();
+            final ParticleFlyweight particle = new ParticleFlyweight().wrap(particles(sim));
+            final int n = particles(sim).liveCount();
+            assertEquals(10_000, n);
             final double[] x = new double[n];
             final double[] y = new double[n];
             for (int i = 0; i < n; i++)
@@ -66,9 +88,10 @@ class DriftModelTest
         {
             for (int i = 0; i < 3_000; i += 3)
             {
-                sim.store().despawn(i);
+                particles(sim).despawn(i);
             }
-            final ParticleFlyweight particle = new ParticleFlyweight().wrap(sim.store());
+            assertEquals(2_000, sim.world().liveCount());
+            final ParticleFlyweight particle = new ParticleFlyweight().wrap(particles(sim));
             final double[] x = new double[3_000];
             for (int i = 0; i < 3_000; i++)
             {
@@ -139,16 +162,25 @@ class DriftModelTest
     @Test
     void shouldAllocateNothingPerTickInSteadyState()
     {
-        try (Simulation sim = launch(50_000, 1, 2, "soa"))
+        Assumptions.assumeTrue(ThreadAllocation.isSupported(), "this JVM does not count bytes per thread");
+        final int warmup = 300;
+        final int ticks = 2_000;
+        try (Simulation sim = Simulation.launch(context(50_000, 1, 2, "soa").warmupTicks(warmup)))
         {
-            sim.run(300);
-            final long before = sim.steadyStateAllocatedBytes();
-            final int ticks = 2_000;
-            sim.run(ticks);
-            final double perTick = (double)(sim.steadyStateAllocatedBytes() - before) / ticks;
-            // The smallest object is 16 bytes, so anything allocated every tick would show as 16 or more. Less than
-            // that remains possible while the JIT is still settling: recompiled code can rematerialise an object
-            // that compiled code had scalar-replaced, a few hundred bytes once in a while, not per tick.
+            sim.run(warmup + ticks);
+            final AllocationMeter allocation = sim.allocation();
+            assertTrue(allocation.isSupported());
+            assertEquals(ticks, allocation.steadySteps(), "every tick after the warm-up is counted");
+            // Most ticks allocate nothing at all: anything allocated every tick would put the median at 16 bytes or
+            // more, the smallest object.
+            assertEquals(0, allocation.medianBytesPerStep(), "median bytes per steady tick; " +
+                allocation.stepsThatAllocated() + " of " + ticks + " ticks allocated, " +
+                allocation.steadyBytes() + " bytes in all");
+            // A few bytes on average remain possible while the JIT is still settling: recompiled code can
+            // rematerialise an object that compiled code had scalar-replaced, a few hundred bytes once in a while,
+            // not per tick.
+            final double perTick = allocation.meanBytesPerStep();
+            assertEquals((double)allocation.steadyBytes() / ticks, perTick, 1e-9);
             assertTrue(perTick < 4.0, "bytes allocated per steady tick: " + perTick);
         }
     }

@@ -11,8 +11,11 @@ import org.junit.jupiter.api.Test;
 
 import io.myriad.kernel.Simulation;
 import io.myriad.kernel.SimulationContext;
+import io.myriad.kernel.command.CommandApplier;
+import io.myriad.kernel.command.Outcome;
 import io.myriad.kernel.model.InvalidConfigException;
 import io.myriad.kernel.model.ModelConfig;
+import io.myriad.layouts.AgentStore;
 
 class ExchangeModelTest
 {
@@ -27,11 +30,17 @@ class ExchangeModelTest
             .ringSize(64);
     }
 
+    private static AgentStore traders(final Simulation sim)
+    {
+        return sim.world().store(sim.world().type("traders"));
+    }
+
     private static long totalMoney(final Simulation sim)
     {
-        final TraderFlyweight trader = new TraderFlyweight().wrap(sim.store());
+        final AgentStore traders = traders(sim);
+        final TraderFlyweight trader = new TraderFlyweight().wrap(traders);
         long total = 0;
-        for (int i = 0; i < sim.store().capacity(); i++)
+        for (int i = 0; i < traders.capacity(); i++)
         {
             assertTrue(trader.money(i) >= 0, "no one holds negative money");
             total += trader.money(i);
@@ -47,16 +56,25 @@ class ExchangeModelTest
         try (Simulation sim = Simulation.launch(context(agents, money, 3, 2)))
         {
             sim.step();
-            assertEquals(0.0, sim.model().observe(sim.lastTickMetrics(), agents).get("relative_variance"), 1e-12,
+            assertEquals(agents, traders(sim).capacity());
+            assertEquals(agents, sim.world().liveCount(), "the traders, and no other agents");
+            assertEquals(0.0, sim.model().observe(sim.lastTickMetrics(), sim.world()).get("relative_variance"), 1e-12,
                 "everyone starts equal");
             sim.run(1_500);
             assertEquals(agents * money, totalMoney(sim));
-            final Map<String, Double> figures = sim.model().observe(sim.lastTickMetrics(), agents);
+            assertEquals(agents, sim.world().liveCount(), "no trader is born or dies");
+            final Map<String, Double> figures = sim.model().observe(sim.lastTickMetrics(), sim.world());
             assertEquals(money, figures.get("mean_money"), 1e-9);
             // A geometric law of mean m has variance m(m + 1): relative variance 1.1, and 1/(m + 1) of agents broke.
             assertEquals(1.1, figures.get("relative_variance"), 0.15, figures.toString());
             assertEquals(1.0 / 11, figures.get("broke_share"), 0.025, figures.toString());
-            assertTrue(sim.rejectedEntries() > 0, "broke agents' transfers are rejected");
+            final CommandApplier commands = sim.commands();
+            assertEquals(agents * 1_501L, commands.applied() + commands.rejected(), "one transfer a trader a tick");
+            assertTrue(commands.rejected() > 0, "broke agents' transfers are rejected");
+            assertEquals(commands.rejected(), commands.count(ExchangeModel.REASON_BROKE),
+                "every rejected transfer is rejected because its giver is broke");
+            assertEquals(0, commands.count(Outcome.TARGET_DEAD));
+            assertEquals("broke", commands.registry().outcomeName(ExchangeModel.REASON_BROKE));
         }
     }
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import io.myriad.kernel.Simulation;
 import io.myriad.kernel.SimulationContext;
 import io.myriad.kernel.model.ModelConfig;
+import io.myriad.layouts.AgentStore;
 import io.myriad.layouts.Layout;
 
 class FlockingModelTest
@@ -34,6 +35,14 @@ class FlockingModelTest
             sim.run(ticks);
             return sim.stateHash();
         }
+    }
+
+    /**
+     * The birds' store: the model's one agent type.
+     */
+    private static AgentStore birdStore(final Simulation sim)
+    {
+        return sim.world().store(sim.world().type("birds"));
     }
 
     @ParameterizedTest
@@ -74,8 +83,9 @@ class FlockingModelTest
             .batchSize(500)))
         {
             sim.run(5);
-            final BirdFlyweight bird = new BirdFlyweight().wrap(sim.store());
-            final int n = sim.store().liveCount();
+            final BirdFlyweight bird = new BirdFlyweight().wrap(birdStore(sim));
+            final int n = birdStore(sim).liveCount();
+            assertEquals(birds, n);
             final double[] x = new double[n];
             final double[] y = new double[n];
             final double[] vx = new double[n];
@@ -88,7 +98,7 @@ class FlockingModelTest
                 vy[i] = bird.vy(i);
             }
             sim.step();
-            bird.wrap(sim.store());
+            bird.wrap(birdStore(sim));
 
             int separated = 0;
             for (int i = 0; i < n; i++)
@@ -170,7 +180,7 @@ class FlockingModelTest
         for (int i = 0; i < ticks; i++)
         {
             sim.step();
-            final Map<String, Double> figures = model.observe(sim.lastTickMetrics(), sim.store().liveCount());
+            final Map<String, Double> figures = model.observe(sim.lastTickMetrics(), sim.world());
             global += figures.get("alignment");
             local += figures.get("local_alignment");
         }
