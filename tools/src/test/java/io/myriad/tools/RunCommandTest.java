@@ -81,6 +81,8 @@ class RunCommandTest
         }
         assertTrue(tickNs.get("p50").longValue() <= tickNs.get("max").longValue());
         assertTrue(json.get("allocated_bytes_per_tick").isNumber());
+        assertTrue(json.get("allocated_bytes_per_tick_mean").isNumber());
+        assertTrue(json.get("ticks_that_allocated").isNumber());
         assertEquals(5, json.get("allocation_ticks").intValue(), "10 ticks less 5 of warm-up");
         assertTrue(json.get("state_hash").textValue().matches("[0-9a-f]{16}"), json.get("state_hash").textValue());
         assertEquals(System.getProperty("java.version"), json.get("java_version").textValue());

@@ -159,6 +159,11 @@ public final class CommandApplier
     private int spawn(final Command command, final int id, final int type)
     {
         final int parentType = command.sourceType();
+        if (parentType >= world.typeCount())
+        {
+            throw new IllegalStateException("a birth names parent type " + parentType + ", which the world does " +
+                "not have (" + world.typeCount() + " types)");
+        }
         if (parentType >= 0 && !world.store(parentType).isAlive(command.sourceIndex()))
         {
             return Outcome.PARENT_DEAD;

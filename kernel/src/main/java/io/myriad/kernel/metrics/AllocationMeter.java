@@ -68,11 +68,11 @@ public final class AllocationMeter
     }
 
     /**
-     * @return steps counted in the steady state: those after the warm-up.
+     * @return steps counted in the steady state: those after the warm-up, whether or not the JVM counts bytes.
      */
     public long steadySteps()
     {
-        return bytesPerStep.getTotalCount();
+        return Math.max(0, steps - warmupSteps);
     }
 
     /**

@@ -28,8 +28,13 @@ import io.myriad.tools.scenario.RunSettings;
  * @param tickP99Ns              99th percentile tick latency in nanoseconds.
  * @param tickP999Ns             99.9th percentile tick latency in nanoseconds.
  * @param tickMaxNs              longest tick in nanoseconds.
- * @param allocatedBytesPerTick  steady-state bytes allocated per tick by the simulation's threads, -1 if unknown.
- * @param allocationTicks        ticks that figure is measured over: those after the warm-up ticks.
+ * @param allocatedBytesPerTick  median bytes allocated per steady-state tick by the simulation's threads, -1 if
+ *                               unknown: 0 when the compiled code allocates nothing, however the JIT settled.
+ * @param allocatedBytesMean     mean bytes allocated per steady-state tick, -1 if unknown: warm-up garbage that
+ *                               lasted past the warm-up ticks shows here and in {@code ticksThatAllocated}, not in
+ *                               the median.
+ * @param ticksThatAllocated     steady-state ticks that allocated anything, -1 if unknown.
+ * @param allocationTicks        ticks those figures are measured over: those after the warm-up ticks.
  * @param stateHash              the state hash after the last tick.
  * @param javaVersion            the JVM's version.
  * @param metrics                the model's figures after the last tick, in its order.
@@ -54,7 +59,9 @@ public record RunSummary(
     long tickP99Ns,
     long tickP999Ns,
     long tickMaxNs,
-    double allocatedBytesPerTick,
+    long allocatedBytesPerTick,
+    double allocatedBytesMean,
+    long ticksThatAllocated,
     long allocationTicks,
     long stateHash,
     String javaVersion,
@@ -82,8 +89,10 @@ public record RunSummary(
      * @param tickP99Ns              99th percentile tick latency.
      * @param tickP999Ns             99.9th percentile tick latency.
      * @param tickMaxNs              longest tick.
-     * @param allocatedBytesPerTick  bytes allocated per tick, -1 if unknown.
-     * @param allocationTicks        ticks the allocation figure is measured over.
+     * @param allocatedBytesPerTick  median bytes allocated per tick, -1 if unknown.
+     * @param allocatedBytesMean     mean bytes allocated per tick, -1 if unknown.
+     * @param ticksThatAllocated     ticks that allocated anything, -1 if unknown.
+     * @param allocationTicks        ticks the allocation figures are measured over.
      * @param stateHash              the state hash.
      * @param javaVersion            the JVM's version.
      * @param metrics                the model's figures.
@@ -131,6 +140,8 @@ public record RunSummary(
             latency.getValueAtPercentile(99.9),
             latency.getMaxValue(),
             sim.allocation().medianBytesPerStep(),
+            sim.allocation().meanBytesPerStep(),
+            sim.allocation().isSupported() ? sim.allocation().stepsThatAllocated() : -1,
             sim.allocation().steadySteps(),
             sim.stateHash(),
             System.getProperty("java.version"),
@@ -149,7 +160,8 @@ public record RunSummary(
     {
         return new RunSummary(model, preset, agents, ticks, threads, seed, layout, batchSize, waitStrategy,
             wallSeconds, agentUpdatesPerSecond, tickP50Ns, tickP99Ns, tickP999Ns, tickMaxNs, allocatedBytesPerTick,
-            allocationTicks, stateHash, javaVersion, metrics, parameters, scenario, runDirectory, figures);
+            allocatedBytesMean, ticksThatAllocated, allocationTicks, stateHash, javaVersion, metrics, parameters,
+            scenario, runDirectory, figures);
     }
 
     /**

@@ -93,6 +93,8 @@ public final class SummaryJson
             json.writeNumberField("max", summary.tickMaxNs());
             json.writeEndObject();
             writeNumber(json, "allocated_bytes_per_tick", summary.allocatedBytesPerTick());
+            writeNumber(json, "allocated_bytes_per_tick_mean", summary.allocatedBytesMean());
+            json.writeNumberField("ticks_that_allocated", summary.ticksThatAllocated());
             json.writeNumberField("allocation_ticks", summary.allocationTicks());
             json.writeStringField("state_hash", StateHash.toHex(summary.stateHash()));
             json.writeStringField("java_version", summary.javaVersion());

@@ -106,8 +106,15 @@ public final class SummaryText
         {
             return "not measured (all " + summary.ticks() + " ticks were warm-up; run more)";
         }
-        return bytes(summary.allocatedBytesPerTick()) + " (over the " + summary.allocationTicks() +
-            " ticks after warm-up)";
+        final String median = bytes(summary.allocatedBytesPerTick()) + " median (over the " +
+            summary.allocationTicks() + " ticks after warm-up)";
+        if (summary.ticksThatAllocated() == 0)
+        {
+            return median;
+        }
+        return median + "; " + summary.ticksThatAllocated() + " ticks allocated, mean " +
+            bytes(summary.allocatedBytesMean()) + (summary.allocatedBytesPerTick() == 0 ?
+            " (the JIT settling: the steady state allocates nothing)" : "");
     }
 
     private static String bytes(final double bytes)

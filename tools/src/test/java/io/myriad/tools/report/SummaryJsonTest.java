@@ -31,7 +31,8 @@ class SummaryJsonTest
         parameters.put("loud", true);
         parameters.put("label", "a \"quoted\"\nlabel");
         return new RunSummary("counter", null, 10, 20, 2, -1L, "soa", 4096, "backoff", 0.5, 400.0,
-            1_000, 2_000, 3_000, 4_000, 0.0, 15, 0x0123456789abcdefL, "17.0.15", metrics, parameters, null, "runs/x",
+            1_000, 2_000, 3_000, 4_000, 0L, 2.5, 1, 15, 0x0123456789abcdefL, "17.0.15", metrics, parameters, null,
+            "runs/x",
             new RunSummary.Journal("runs/x/journal", "inputs", 100, 3, 0));
     }
 
@@ -42,6 +43,9 @@ class SummaryJsonTest
 
         assertFalse(line.contains("\n"), line);
         final JsonNode json = JSON.readTree(line);
+        assertEquals(0, json.get("allocated_bytes_per_tick").intValue(), "the median");
+        assertEquals(2.5, json.get("allocated_bytes_per_tick_mean").doubleValue());
+        assertEquals(1, json.get("ticks_that_allocated").intValue());
         assertEquals("0123456789abcdef", json.get("state_hash").textValue());
         assertEquals(-1, json.get("seed").longValue());
         assertEquals("inputs", json.get("journal").get("level").textValue());
