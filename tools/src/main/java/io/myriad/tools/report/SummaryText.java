@@ -112,7 +112,7 @@ public final class SummaryText
         {
             return median;
         }
-        return median + "; " + summary.ticksThatAllocated() + " ticks allocated, mean " +
+        return median + "; " + summary.ticksThatAllocated() + " of them allocated, mean " +
             bytes(summary.allocatedBytesMean()) + (summary.allocatedBytesPerTick() == 0 ?
             " (the JIT settling: the steady state allocates nothing)" : "");
     }

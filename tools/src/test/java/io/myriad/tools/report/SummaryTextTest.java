@@ -31,7 +31,7 @@ class SummaryTextTest
         final String out = text.toString();
         for (final String expected : new String[]{ "model", "counter", "agents", "ticks", "threads", "wall time",
             "agent updates/s", "tick p50/p99/p999/max", "1.00 us / 2.00 us / 3.00 us / 4.00 us", "allocated per tick",
-            "0 B median (over the 15 ticks after warm-up); 1 ticks allocated, mean 2 B",
+            "0 B median (over the 15 ticks after warm-up); 1 of them allocated, mean 3 B",
             "(the JIT settling: the steady state allocates nothing)",
             "state hash", "0123456789abcdef", "order", "0.25", "run directory" })
         {
