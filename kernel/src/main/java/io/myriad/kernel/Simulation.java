@@ -1,7 +1,5 @@
 package io.myriad.kernel;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.HdrHistogram.Histogram;
@@ -10,9 +8,6 @@ import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.IdleStrategy;
 
 import io.myriad.kernel.checkpoint.Checkpoint;
-import io.myriad.kernel.checkpoint.CheckpointException;
-import io.myriad.kernel.checkpoint.CheckpointReader;
-import io.myriad.kernel.checkpoint.Checkpointer;
 import io.myriad.kernel.command.CommandApplier;
 import io.myriad.kernel.command.CommandRegistry;
 import io.myriad.kernel.hash.StateHash;
@@ -23,10 +18,7 @@ import io.myriad.kernel.metrics.ThreadAllocation;
 import io.myriad.kernel.model.Model;
 import io.myriad.kernel.pipeline.StepPipeline;
 import io.myriad.kernel.pipeline.WaitStrategies;
-import io.myriad.kernel.rng.RngStream;
-import io.myriad.kernel.world.Part;
 import io.myriad.kernel.world.World;
-import io.myriad.layouts.Layout;
 
 /**
  * A simulation: one model's world (its agent types' off-heap stores and its parts), advanced tick by tick through
@@ -49,9 +41,6 @@ import io.myriad.layouts.Layout;
  */
 public final class Simulation implements Agent, AutoCloseable
 {
-    /** The stream command handlers draw from; a part of every world, after the model's own. */
-    public static final int COMMAND_STREAM = 0x4D59_0001;
-
     private static final long HIGHEST_TRACKABLE_NS = TimeUnit.HOURS.toNanos(1);
 
     private final SimulationContext ctx;
@@ -63,9 +52,8 @@ public final class Simulation implements Agent, AutoCloseable
     private final IdleStrategy idleStrategy;
     private final long maxTicks;
     private final JournalWriter journal;
-    private final long hashEvery;
     private final AllocationMeter allocation;
-    private final Checkpointer checkpointer;
+    private final RunRecords records;
 
     private long tick;
     private long tickStartNs;
@@ -78,7 +66,6 @@ public final class Simulation implements Agent, AutoCloseable
         this.maxTicks = ctx.maxTicks();
         this.idleStrategy = ctx.idleStrategy();
         this.journal = ctx.journal();
-        this.hashEvery = journal == null ? 0 : journal.hashEvery();
         this.allocation = new AllocationMeter(ctx.warmupTicks());
         if (journal != null && journal.header().seed() != ctx.seed())
         {
@@ -86,30 +73,15 @@ public final class Simulation implements Agent, AutoCloseable
                 " but the simulation was given seed " + ctx.seed() + ": a replay of it would diverge; build both " +
                 "from one seed (the ModelConfig's)");
         }
-        final Checkpoint restoreFrom = ctx.restoreFrom();
-        final World newWorld = newWorld(model, ctx.layout(), ctx.seed());
-        final RngStream commandRng = (RngStream)newWorld.part(newWorld.partCount() - 1);
+        this.world = Worlds.open(ctx);
+        this.tick = ctx.restoreFrom() == null ? 0 : ctx.restoreFrom().tick();
         try
         {
-            if (restoreFrom == null)
-            {
-                model.initialise(newWorld);
-            }
-            else
-            {
-                if (restoreFrom.seed() != ctx.seed())
-                {
-                    throw new CheckpointException("checkpoint " + restoreFrom.manifest() + " is of a run with seed " +
-                        restoreFrom.seed() + ", not " + ctx.seed());
-                }
-                CheckpointReader.restore(restoreFrom, newWorld);
-                this.tick = restoreFrom.tick();
-            }
             final CommandRegistry registry = new CommandRegistry();
             model.commands(registry);
-            this.applier = new CommandApplier(newWorld, registry, commandRng);
+            this.applier = new CommandApplier(world, registry, Worlds.commandStream(world));
             this.pipeline = new StepPipeline(
-                newWorld,
+                world,
                 model.phases(),
                 model.metricNames().size(),
                 applier,
@@ -122,35 +94,15 @@ public final class Simulation implements Agent, AutoCloseable
         }
         catch (final RuntimeException | Error ex)
         {
-            // an OutOfMemoryError while the model sizes its own arrays must not strand the stores' direct memory
-            newWorld.close();
+            world.close();
             throw ex;
         }
-        this.world = newWorld;
-        this.checkpointer = ctx.checkpointDirectory() == null ? null :
-            new Checkpointer(ctx.checkpointDirectory(), ctx.checkpointPolicy(), tick, restoreFrom);
-        if (restoreFrom != null && stateHash() != restoreFrom.stateHash())
+        this.records = new RunRecords(ctx, world, tick);
+        if (journal != null && journal.level() == JournalLevel.EVENTS)
         {
-            final long restoredHash = stateHash();
-            closed = true;
-            pipeline.close();
-            world.close();
-            throw new CheckpointException("checkpoint " + restoreFrom.manifest() + " restores to state hash " +
-                StateHash.toHex(restoredHash) + ", not the " + StateHash.toHex(restoreFrom.stateHash()) +
-                " it recorded: the model keeps state outside its world, or its code or parameters changed since; " +
-                "try an older checkpoint, or 'myriad replay' to see where the runs part");
+            pipeline.eventJournal(journal);
         }
-        if (journal != null)
-        {
-            if (journal.level() == JournalLevel.EVENTS)
-            {
-                pipeline.eventJournal(journal);
-            }
-            if (restoreFrom == null)
-            {
-                journal.stateHash(0, stateHash(), liveAgents());
-            }
-        }
+        records.started();
     }
 
     /**
@@ -162,23 +114,6 @@ public final class Simulation implements Agent, AutoCloseable
     public static Simulation launch(final SimulationContext ctx)
     {
         return new Simulation(ctx.conclude());
-    }
-
-    /**
-     * Builds the world a model declares, with the kernel's own parts after the model's (the stream command
-     * handlers draw from): the world a simulation of the model runs in, and the one a checkpoint of it restores
-     * into.
-     *
-     * @param model  the model.
-     * @param layout where the stores place their fields.
-     * @param seed   the run's seed.
-     * @return the world, every store empty.
-     */
-    public static World newWorld(final Model model, final Layout layout, final long seed)
-    {
-        final List<Part> parts = new ArrayList<>(model.parts());
-        parts.add(new RngStream("kernel.commands", COMMAND_STREAM));
-        return new World(model.agentTypes(), parts, layout, seed);
     }
 
     /**
@@ -370,22 +305,11 @@ public final class Simulation implements Agent, AutoCloseable
      */
     public Checkpoint checkpoint()
     {
-        if (checkpointer == null)
-        {
-            throw new IllegalStateException("no checkpoint directory: set SimulationContext.checkpoints(directory, " +
-                "policy)");
-        }
         if (pipeline.isStepInProgress())
         {
             throw new IllegalStateException("checkpoint asked for while tick " + tick + " is in progress");
         }
-        long journalRecords = -1;
-        if (journal != null)
-        {
-            journal.flush();
-            journalRecords = journal.position();
-        }
-        return checkpointer.take(world, tick, stateHash(), journalRecords, ctx.modelName());
+        return records.checkpoint(tick);
     }
 
     /**
@@ -393,7 +317,7 @@ public final class Simulation implements Agent, AutoCloseable
      */
     public Checkpoint lastCheckpoint()
     {
-        return checkpointer == null ? ctx.restoreFrom() : checkpointer.last();
+        return records.lastCheckpoint();
     }
 
     /**
@@ -406,13 +330,9 @@ public final class Simulation implements Agent, AutoCloseable
             closed = true;
             try
             {
-                // a resumed run closed before it caught up with its journal, or closed again where its journal
-                // already ends, adds nothing to it
-                if (journal != null && !pipeline.isStepInProgress() && !journal.isCatchingUp() &&
-                    !journal.isEndRecordedAt(tick))
+                if (!pipeline.isStepInProgress())
                 {
-                    journal.runEnd(tick, stateHash(), liveAgents());
-                    journal.flush();
+                    records.ended(tick);
                 }
             }
             finally
@@ -457,24 +377,6 @@ public final class Simulation implements Agent, AutoCloseable
         tickLatency.recordValue(Math.min(Math.max(latency, 1), HIGHEST_TRACKABLE_NS));
         tick++;
         allocation.stepEnded(pipeline.computeAllocatedBytes());
-        final long events = applier.applied() + applier.rejected();
-        final boolean checkpointDue = checkpointer != null && checkpointer.isDue(tick, events);
-        if (journal != null && (checkpointDue || (hashEvery != 0 && tick % hashEvery == 0)))
-        {
-            journal.stateHash(tick, stateHash(), liveAgents());
-        }
-        if (checkpointDue)
-        {
-            checkpoint();
-            checkpointer.scheduled(tick, events);
-        }
-    }
-
-    /**
-     * Agents alive over every type, as the journal's records hold them (an int32; a world of more is clamped).
-     */
-    private int liveAgents()
-    {
-        return (int)Math.min(world.liveCount(), Integer.MAX_VALUE);
+        records.tickEnded(tick, applier.applied() + applier.rejected());
     }
 }

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import io.myriad.kernel.Simulation;
 import io.myriad.kernel.SimulationContext;
+import io.myriad.kernel.Worlds;
 import io.myriad.kernel.checkpoint.Checkpoint;
 import io.myriad.kernel.checkpoint.CheckpointPolicy;
 import io.myriad.kernel.checkpoint.CheckpointReader;
@@ -70,7 +71,7 @@ public final class CheckpointVersusDd
                 final long ddNs = dd(directory.resolve("dd.bin"), bytes);
 
                 final long restoreNs;
-                try (World world = Simulation.newWorld(plugin.create(config), sim.world().layout(), 42))
+                try (World world = Worlds.newWorld(plugin.create(config), sim.world().layout(), 42))
                 {
                     final long restoreStart = System.nanoTime();
                     CheckpointReader.restore(Checkpoints.read(checkpoint.manifest()), world);

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.myriad.kernel.Simulation;
 import io.myriad.kernel.SimulationContext;
+import io.myriad.kernel.Worlds;
 import io.myriad.kernel.command.Command;
 import io.myriad.kernel.command.CommandApplier;
 import io.myriad.kernel.command.CommandRegistry;
@@ -26,7 +27,6 @@ import io.myriad.kernel.model.Model;
 import io.myriad.kernel.model.Phase;
 import io.myriad.kernel.model.PhaseWorker;
 import io.myriad.kernel.rng.CounterRng;
-import io.myriad.kernel.rng.RngStream;
 import io.myriad.kernel.world.AgentType;
 import io.myriad.kernel.world.World;
 import io.myriad.layouts.AgentStore;
@@ -294,7 +294,7 @@ class StepPipelineTest
 
     private AgentStore store(final Model model)
     {
-        world = Simulation.newWorld(model, SoaLayout.INSTANCE, SEED);
+        world = Worlds.newWorld(model, SoaLayout.INSTANCE, SEED);
         worldModel = model;
         resources.add(world);
         model.initialise(world);
@@ -314,7 +314,7 @@ class StepPipelineTest
         assertSame(worldModel, model);
         final CommandRegistry registry = new CommandRegistry();
         model.commands(registry);
-        applier = new CommandApplier(world, registry, (RngStream)world.part(world.partCount() - 1));
+        applier = new CommandApplier(world, registry, Worlds.commandStream(world));
         final StepPipeline pipeline = new StepPipeline(world, model.phases(), model.metricNames().size(), applier,
             workers, batchSize, ringSize, WaitStrategies.named("backoff"), threads, false);
         resources.add(pipeline);

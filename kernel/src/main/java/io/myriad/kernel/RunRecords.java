@@ -1,0 +1,104 @@
+package io.myriad.kernel;
+
+import io.myriad.kernel.checkpoint.Checkpoint;
+import io.myriad.kernel.checkpoint.Checkpointer;
+import io.myriad.kernel.journal.JournalWriter;
+import io.myriad.kernel.world.World;
+
+/**
+ * What a run leaves behind as it goes, between ticks on the driving thread: the journal's state hashes (at tick 0,
+ * every {@code hashEvery} ticks and at every checkpoint), the checkpoints its policy asks for, and the run's end.
+ */
+final class RunRecords
+{
+    private final World world;
+    private final JournalWriter journal;
+    private final long hashEvery;
+    private final Checkpointer checkpointer;
+    private final Checkpoint restoredFrom;
+    private final String modelName;
+
+    RunRecords(final SimulationContext ctx, final World world, final long startTick)
+    {
+        this.world = world;
+        this.journal = ctx.journal();
+        this.hashEvery = journal == null ? 0 : journal.hashEvery();
+        this.restoredFrom = ctx.restoreFrom();
+        this.checkpointer = ctx.checkpointDirectory() == null ? null :
+            new Checkpointer(ctx.checkpointDirectory(), ctx.checkpointPolicy(), startTick, restoredFrom);
+        this.modelName = ctx.modelName();
+    }
+
+    /**
+     * The run starts: a fresh run journals its initial state's hash; a restored one's is in the journal already.
+     */
+    void started()
+    {
+        if (journal != null && restoredFrom == null)
+        {
+            journal.stateHash(0, world.stateHash(0), liveAgents());
+        }
+    }
+
+    /**
+     * A tick ended: journal its hash if one is due, and take a checkpoint if the policy says so.
+     *
+     * @param tick   ticks done.
+     * @param events commands handled so far.
+     */
+    void tickEnded(final long tick, final long events)
+    {
+        final boolean checkpointDue = checkpointer != null && checkpointer.isDue(tick, events);
+        if (journal != null && (checkpointDue || (hashEvery != 0 && tick % hashEvery == 0)))
+        {
+            journal.stateHash(tick, world.stateHash(tick), liveAgents());
+        }
+        if (checkpointDue)
+        {
+            checkpoint(tick);
+            checkpointer.scheduled(tick, events);
+        }
+    }
+
+    Checkpoint checkpoint(final long tick)
+    {
+        if (checkpointer == null)
+        {
+            throw new IllegalStateException("no checkpoint directory: set SimulationContext.checkpoints(directory, " +
+                "policy)");
+        }
+        long journalRecords = -1;
+        if (journal != null)
+        {
+            journal.flush();
+            journalRecords = journal.position();
+        }
+        return checkpointer.take(world, tick, world.stateHash(tick), journalRecords, modelName);
+    }
+
+    Checkpoint lastCheckpoint()
+    {
+        return checkpointer == null ? restoredFrom : checkpointer.last();
+    }
+
+    /**
+     * The run ends at {@code tick}: journal its end, unless a resumed run closes before it caught up with its
+     * journal, or closes again where its journal already ends; either adds nothing.
+     */
+    void ended(final long tick)
+    {
+        if (journal != null && !journal.isCatchingUp() && !journal.isEndRecordedAt(tick))
+        {
+            journal.runEnd(tick, world.stateHash(tick), liveAgents());
+            journal.flush();
+        }
+    }
+
+    /**
+     * Agents alive over every type, as the journal's records hold them (an int32; a world of more is clamped).
+     */
+    private int liveAgents()
+    {
+        return (int)Math.min(world.liveCount(), Integer.MAX_VALUE);
+    }
+}
