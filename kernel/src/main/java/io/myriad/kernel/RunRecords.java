@@ -1,8 +1,14 @@
 package io.myriad.kernel;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.myriad.kernel.checkpoint.Checkpoint;
 import io.myriad.kernel.checkpoint.Checkpointer;
 import io.myriad.kernel.journal.JournalWriter;
+import io.myriad.kernel.metrics.Metric;
+import io.myriad.kernel.metrics.MetricsTable;
+import io.myriad.kernel.metrics.MetricsWriter;
 import io.myriad.kernel.world.World;
 
 /**
@@ -17,6 +23,11 @@ final class RunRecords
     private final Checkpointer checkpointer;
     private final Checkpoint restoredFrom;
     private final String modelName;
+    private final MetricsTable metrics;
+    private final MetricsWriter metricsWriter;
+    private final int metricsEvery;
+    private final double[] row;
+    private long lastMetricsTick = -1;
 
     RunRecords(final SimulationContext ctx, final World world, final long startTick)
     {
@@ -27,13 +38,24 @@ final class RunRecords
         this.checkpointer = ctx.checkpointDirectory() == null ? null :
             new Checkpointer(ctx.checkpointDirectory(), ctx.checkpointPolicy(), startTick, restoredFrom);
         this.modelName = ctx.modelName();
+        final List<Metric> declared = new ArrayList<>();
+        for (int t = 0; t < world.typeCount(); t++)
+        {
+            declared.add(Metric.count(world.type(t).name(), world.type(t)));
+        }
+        declared.addAll(ctx.model().metrics());
+        this.metrics = new MetricsTable(declared);
+        this.metricsEvery = ctx.metricsEvery();
+        this.row = new double[metrics.columns()];
+        this.metricsWriter = ctx.metricsFile() == null ? null : MetricsWriter.open(ctx.metricsFile(), metrics.header());
     }
 
     /**
      * The run starts: a fresh run journals its initial state's hash; a restored one's is in the journal already.
      */
-    void started()
+    void started(final long tick)
     {
+        writeMetrics(tick);
         if (journal != null && restoredFrom == null)
         {
             journal.stateHash(0, world.stateHash(0), liveAgents());
@@ -48,6 +70,10 @@ final class RunRecords
      */
     void tickEnded(final long tick, final long events)
     {
+        if (metricsWriter != null && tick % metricsEvery == 0)
+        {
+            writeMetrics(tick);
+        }
         final boolean checkpointDue = checkpointer != null && checkpointer.isDue(tick, events);
         if (journal != null && (checkpointDue || (hashEvery != 0 && tick % hashEvery == 0)))
         {
@@ -87,10 +113,35 @@ final class RunRecords
      */
     void ended(final long tick)
     {
+        if (tick != lastMetricsTick)
+        {
+            writeMetrics(tick);
+        }
         if (journal != null && !journal.isCatchingUp() && !journal.isEndRecordedAt(tick))
         {
             journal.runEnd(tick, world.stateHash(tick), liveAgents());
             journal.flush();
+        }
+    }
+
+    /**
+     * Writes every row handed over and closes the metrics file.
+     */
+    void close()
+    {
+        if (metricsWriter != null)
+        {
+            metricsWriter.close();
+        }
+    }
+
+    private void writeMetrics(final long tick)
+    {
+        if (metricsWriter != null)
+        {
+            metrics.compute(world, row);
+            metricsWriter.write(tick, row);
+            lastMetricsTick = tick;
         }
     }
 

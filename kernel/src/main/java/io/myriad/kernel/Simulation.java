@@ -3,6 +3,7 @@ package io.myriad.kernel;
 import java.util.concurrent.TimeUnit;
 
 import org.HdrHistogram.Histogram;
+import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.IdleStrategy;
@@ -75,12 +76,13 @@ public final class Simulation implements Agent, AutoCloseable
         }
         this.world = Worlds.open(ctx);
         this.tick = ctx.restoreFrom() == null ? 0 : ctx.restoreFrom().tick();
+        StepPipeline newPipeline = null;
         try
         {
             final CommandRegistry registry = new CommandRegistry();
             model.commands(registry);
             this.applier = new CommandApplier(world, registry, Worlds.commandStream(world));
-            this.pipeline = new StepPipeline(
+            newPipeline = new StepPipeline(
                 world,
                 model.phases(),
                 model.metricNames().size(),
@@ -91,18 +93,19 @@ public final class Simulation implements Agent, AutoCloseable
                 WaitStrategies.named(ctx.waitStrategy()),
                 ctx.threadFactory(),
                 ThreadAllocation.isSupported());
+            this.records = new RunRecords(ctx, world, tick);
         }
         catch (final RuntimeException | Error ex)
         {
-            world.close();
+            CloseHelper.quietCloseAll(newPipeline, world);
             throw ex;
         }
-        this.records = new RunRecords(ctx, world, tick);
+        this.pipeline = newPipeline;
         if (journal != null && journal.level() == JournalLevel.EVENTS)
         {
             pipeline.eventJournal(journal);
         }
-        records.started();
+        records.started(tick);
     }
 
     /**
@@ -337,14 +340,7 @@ public final class Simulation implements Agent, AutoCloseable
             }
             finally
             {
-                try
-                {
-                    pipeline.close();
-                }
-                finally
-                {
-                    world.close();
-                }
+                CloseHelper.closeAll(records::close, pipeline, world);
             }
         }
     }

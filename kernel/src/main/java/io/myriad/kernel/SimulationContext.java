@@ -40,6 +40,8 @@ public final class SimulationContext
     private CheckpointPolicy checkpointPolicy = CheckpointPolicy.NONE;
     private Checkpoint restoreFrom;
     private String modelName;
+    private Path metricsFile;
+    private int metricsEvery;
 
     /**
      * Checks the settings and fills in what was left unset.
@@ -367,6 +369,41 @@ public final class SimulationContext
     public Checkpoint restoreFrom()
     {
         return restoreFrom;
+    }
+
+    /**
+     * Writes the model's {@link Model#metrics()} to a CSV file at the start, every {@code every} ticks and at the
+     * end, from a thread of its own; the simulation creates the file and closes it.
+     *
+     * @param file  the CSV file, which must not exist, or null for none (the default).
+     * @param every ticks between rows, at least 1.
+     * @return this context.
+     */
+    public SimulationContext metrics(final Path file, final int every)
+    {
+        if (file != null && every < 1)
+        {
+            throw new IllegalArgumentException("metrics every must be at least 1 tick: " + every);
+        }
+        this.metricsFile = file;
+        this.metricsEvery = every;
+        return this;
+    }
+
+    /**
+     * @return the metrics file, or null.
+     */
+    public Path metricsFile()
+    {
+        return metricsFile;
+    }
+
+    /**
+     * @return ticks between metric rows.
+     */
+    public int metricsEvery()
+    {
+        return metricsEvery;
     }
 
     /**

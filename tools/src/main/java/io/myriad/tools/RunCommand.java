@@ -85,6 +85,7 @@ final class RunCommand implements Callable<Integer>
 
     /** Name of the checkpoints' directory in the run directory. */
     static final String CHECKPOINT_DIRECTORY = "checkpoints";
+    static final String METRICS_FILE = "metrics.csv";
 
     /** Name of the journal's directory in the run directory. */
     static final String JOURNAL_DIRECTORY = "journal";
@@ -142,6 +143,11 @@ final class RunCommand implements Callable<Integer>
     @Option(names = "--hash-every", paramLabel = "N",
         description = "Ticks between the state hashes the journal records; default 100.")
     String hashEvery;
+
+    @Option(names = "--metrics-every", paramLabel = "N",
+        description = "Ticks between the rows of the run's metrics.csv (every agent type's count and the model's " +
+            "declared metrics); 0 for none; default 10.")
+    String metricsEvery;
 
     @Option(names = "--checkpoint-every-ticks", paramLabel = "N",
         description = "Take a checkpoint every N ticks (0, the default: none).")
@@ -217,6 +223,8 @@ final class RunCommand implements Callable<Integer>
             .modelName(settings.model())
             .checkpoints(settings.checkpointPolicy().isEnabled() ? runDirectory.resolve(CHECKPOINT_DIRECTORY) : null,
                 settings.checkpointPolicy())
+            .metrics(settings.metricsEvery() > 0 ? runDirectory.resolve(METRICS_FILE) : null,
+                Math.max(1, settings.metricsEvery()))
             // The first quarter of the run (at least the default warm-up) is left out of the allocation figure:
             // while the JIT settles, recompiled code can rematerialise objects that compiled code had eliminated.
             .warmupTicks((int)Math.min(Integer.MAX_VALUE,
@@ -306,6 +314,7 @@ final class RunCommand implements Callable<Integer>
         flag(settings, Scenario.JOURNAL, "--no-journal", noJournal ? "false" : null);
         flag(settings, Scenario.JOURNAL_LEVEL, "--journal-level", journalLevel);
         flag(settings, Scenario.HASH_EVERY, "--hash-every", hashEvery);
+        flag(settings, Scenario.METRICS_EVERY, "--metrics-every", metricsEvery);
         flag(settings, Scenario.CHECKPOINT_EVERY_TICKS, "--checkpoint-every-ticks", checkpointEveryTicks);
         flag(settings, Scenario.CHECKPOINT_EVERY_EVENTS, "--checkpoint-every-events", checkpointEveryEvents);
         flag(settings, Scenario.CHECKPOINT_EVERY_SIM_SECONDS, "--checkpoint-every-sim-seconds",

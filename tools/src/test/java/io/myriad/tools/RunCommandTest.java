@@ -108,6 +108,30 @@ class RunCommandTest
     }
 
     @Test
+    void shouldWriteEveryTypesCountAndTheModelsMetricsToMetricsCsv() throws IOException
+    {
+        final CliRun run = run("run", "--model", "exchange", "--agents", "50", "--ticks", "25", "--metrics-every",
+            "10", "--out", "m");
+        assertEquals(Main.EXIT_OK, run.status, run.toString());
+        final List<String> lines = Files.readAllLines(dir.resolve("m/metrics.csv"));
+        assertTrue(lines.get(0).startsWith("step,traders,money_mean,money_min,money_max,money[0:50),"), lines.get(0));
+        assertEquals(List.of("0", "10", "20", "25"), lines.stream().skip(1).map((l) -> l.split(",")[0]).toList(),
+            "the start, every 10 ticks and the end");
+        for (final String line : lines.subList(1, lines.size()))
+        {
+            final String[] values = line.split(",");
+            assertEquals(lines.get(0).split(",").length, values.length, line);
+            assertEquals("50", values[1], "50 traders throughout: " + line);
+            assertEquals(100.0, Double.parseDouble(values[2]), 1e-9, "money is conserved: " + line);
+        }
+
+        final CliRun none = run("run", "--model", "exchange", "--agents", "50", "--ticks", "5", "--metrics-every",
+            "0", "--out", "n");
+        assertEquals(Main.EXIT_OK, none.status, none.toString());
+        assertFalse(Files.exists(dir.resolve("n/metrics.csv")));
+    }
+
+    @Test
     void shouldWriteIntoOutDirectoryAndNotOverwriteARun() throws IOException
     {
         final CliRun first = run("run", "--model", "counter", "--ticks", "2", "--out", "mine/first");
@@ -240,6 +264,8 @@ class RunCommandTest
                 "--layout: unknown layout 'soa2'"),
             Arguments.of("unknown wait strategy", null, new String[]{ "--model", "counter", "--wait-strategy", "x" },
                 "--wait-strategy: unknown wait strategy 'x'"),
+            Arguments.of("negative metrics every", "model: counter\nmetrics_every: -5\n", new String[]{ "x.yaml" },
+                "x.yaml:2:16: metrics_every: must be at least 0, was -5"),
             Arguments.of("zero batch size", null, new String[]{ "--model", "counter", "--batch-size", "0" },
                 "--batch-size: must be at least 1, was 0"),
             Arguments.of("model rejects settings", null,

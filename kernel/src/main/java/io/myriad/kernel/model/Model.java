@@ -6,6 +6,7 @@ import java.util.Map;
 import org.agrona.DirectBuffer;
 
 import io.myriad.kernel.command.CommandRegistry;
+import io.myriad.kernel.metrics.Metric;
 import io.myriad.kernel.world.AgentType;
 import io.myriad.kernel.world.Part;
 import io.myriad.kernel.world.World;
@@ -62,6 +63,15 @@ public interface Model
      * @return names of the per-step sums batches add to with {@link BatchContext#addMetric(int, double)}, by index.
      */
     default List<String> metricNames()
+    {
+        return List.of();
+    }
+
+    /**
+     * @return the figures written every N steps to the run's {@code metrics.csv}: column reductions of one type each
+     *         (count, sum, mean, min, max, histogram), in their column order.
+     */
+    default List<Metric> metrics()
     {
         return List.of();
     }

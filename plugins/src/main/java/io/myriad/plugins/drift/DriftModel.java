@@ -2,6 +2,7 @@ package io.myriad.plugins.drift;
 
 import java.util.List;
 
+import io.myriad.kernel.metrics.Metric;
 import io.myriad.kernel.model.BatchContext;
 import io.myriad.kernel.model.Model;
 import io.myriad.kernel.model.Phase;
@@ -70,6 +71,18 @@ public final class DriftModel implements Model
             particle.vx(i, maxSpeed * (2.0 * CounterRng.uniform(key, 0, i, 2) - 1.0));
             particle.vy(i, maxSpeed * (2.0 * CounterRng.uniform(key, 0, i, 3) - 1.0));
         }
+    }
+
+    /**
+     * Where the particles are on average, and how far they spread along x.
+     */
+    public List<Metric> metrics()
+    {
+        return List.of(
+            Metric.mean("x_mean", particles, ParticleSchema.X),
+            Metric.mean("y_mean", particles, ParticleSchema.Y),
+            Metric.min("x_min", particles, ParticleSchema.X),
+            Metric.max("x_max", particles, ParticleSchema.X));
     }
 
     /**

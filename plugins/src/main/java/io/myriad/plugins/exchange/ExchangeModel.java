@@ -8,6 +8,7 @@ import io.myriad.kernel.command.Command;
 import io.myriad.kernel.command.CommandRegistry;
 import io.myriad.kernel.command.Outbox;
 import io.myriad.kernel.command.Outcome;
+import io.myriad.kernel.metrics.Metric;
 import io.myriad.kernel.model.BatchContext;
 import io.myriad.kernel.model.Model;
 import io.myriad.kernel.model.Phase;
@@ -92,6 +93,18 @@ public final class ExchangeModel implements Model
     public List<String> metricNames()
     {
         return List.of("money_sum", "money_squared_sum", "broke");
+    }
+
+    /**
+     * The money held: its mean, least and most, and how traders spread over ten bins of width {@code money / 2}.
+     */
+    public List<Metric> metrics()
+    {
+        return List.of(
+            Metric.mean("money_mean", traders, TraderSchema.MONEY),
+            Metric.min("money_min", traders, TraderSchema.MONEY),
+            Metric.max("money_max", traders, TraderSchema.MONEY),
+            Metric.histogram("money", traders, TraderSchema.MONEY, 0, 5.0 * initialMoney, 10));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.myriad.kernel.metrics.Metric;
 import io.myriad.kernel.model.BatchContext;
 import io.myriad.kernel.model.Model;
 import io.myriad.kernel.model.Phase;
@@ -126,6 +127,14 @@ public final class FlockingModel implements Model
     public List<String> metricNames()
     {
         return List.of("heading_x_sum", "heading_y_sum", "neighbour_cosine_sum", "birds_with_neighbours");
+    }
+
+    /**
+     * The flock's mean heading, component by component.
+     */
+    public List<Metric> metrics()
+    {
+        return List.of(Metric.mean("heading_x", birds, BirdSchema.VX), Metric.mean("heading_y", birds, BirdSchema.VY));
     }
 
     /**

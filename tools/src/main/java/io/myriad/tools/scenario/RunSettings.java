@@ -39,6 +39,8 @@ public final class RunSettings
 
     /** Ticks between journaled state hashes unless the scenario or --hash-every says. */
     public static final long DEFAULT_HASH_EVERY = 100;
+    /** Ticks between metrics rows when the scenario does not say. */
+    public static final int DEFAULT_METRICS_EVERY = 10;
 
     /** Key of a preset's agent count, as {@link ModelPlugin#presets()} documents. */
     public static final String PRESET_AGENTS = "agents";
@@ -54,6 +56,7 @@ public final class RunSettings
     private final boolean journal;
     private final JournalLevel journalLevel;
     private final long hashEvery;
+    private final int metricsEvery;
     private final CheckpointPolicy checkpointPolicy;
     private final String scenario;
     private final Map<String, String> origins;
@@ -70,6 +73,7 @@ public final class RunSettings
         final boolean journal,
         final JournalLevel journalLevel,
         final long hashEvery,
+        final int metricsEvery,
         final CheckpointPolicy checkpointPolicy,
         final String scenario,
         final Map<String, String> origins)
@@ -78,6 +82,7 @@ public final class RunSettings
         this.journal = journal;
         this.journalLevel = journalLevel;
         this.hashEvery = hashEvery;
+        this.metricsEvery = metricsEvery;
         this.plugin = plugin;
         this.preset = preset;
         this.modelConfig = modelConfig;
@@ -186,6 +191,8 @@ public final class RunSettings
         }
         final long hashEvery = longSetting(
             Scenario.HASH_EVERY, commandLine, file, 1, Long.MAX_VALUE, DEFAULT_HASH_EVERY);
+        final int metricsEvery = (int)longSetting(
+            Scenario.METRICS_EVERY, commandLine, file, 0, Integer.MAX_VALUE, DEFAULT_METRICS_EVERY);
 
         final long everyTicks = longSetting(Scenario.CHECKPOINT_EVERY_TICKS, commandLine, file, 0, Long.MAX_VALUE, 0);
         final long everyEvents = longSetting(
@@ -212,7 +219,7 @@ public final class RunSettings
 
         return new RunSettings(
             plugin, presetName, modelConfig, ticks, threads, layout, batchSize, waitStrategy, journal, journalLevel,
-            hashEvery, checkpointPolicy, file.source(), origins);
+            hashEvery, metricsEvery, checkpointPolicy, file.source(), origins);
     }
 
     /**
@@ -237,6 +244,14 @@ public final class RunSettings
     public CheckpointPolicy checkpointPolicy()
     {
         return checkpointPolicy;
+    }
+
+    /**
+     * @return ticks between the rows of metrics.csv, 0 for none.
+     */
+    public int metricsEvery()
+    {
+        return metricsEvery;
     }
 
     /**

@@ -51,6 +51,9 @@ public final class Scenario
     /** Ticks between the state hashes the journal records, at least 1. */
     public static final String HASH_EVERY = "hash_every";
 
+    /** Ticks between the rows of the run's metrics.csv, 0 for none; default 10. */
+    public static final String METRICS_EVERY = "metrics_every";
+
     /** Ticks between checkpoints, 0 (the default) for none. */
     public static final String CHECKPOINT_EVERY_TICKS = "checkpoint_every_ticks";
 
@@ -72,8 +75,8 @@ public final class Scenario
     /** Every key a scenario may have, in the order to document them. */
     public static final List<String> KEYS = List.of(
         MODEL, PRESET, AGENTS, TICKS, MAX_TICKS, THREADS, SEED, LAYOUT, BATCH_SIZE, WAIT_STRATEGY, JOURNAL,
-        JOURNAL_LEVEL, HASH_EVERY, CHECKPOINT_EVERY_TICKS, CHECKPOINT_EVERY_EVENTS, CHECKPOINT_EVERY_SIM_SECONDS,
-        KEEP_CHECKPOINTS, SECONDS_PER_TICK, PARAMETERS);
+        JOURNAL_LEVEL, HASH_EVERY, METRICS_EVERY, CHECKPOINT_EVERY_TICKS, CHECKPOINT_EVERY_EVENTS,
+        CHECKPOINT_EVERY_SIM_SECONDS, KEEP_CHECKPOINTS, SECONDS_PER_TICK, PARAMETERS);
 
     private static final Scenario EMPTY = new Scenario(null, Map.of(), Map.of());
 

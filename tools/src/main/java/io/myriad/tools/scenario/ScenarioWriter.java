@@ -37,6 +37,7 @@ public final class ScenarioWriter
         scenario.put(Scenario.JOURNAL, settings.journal());
         scenario.put(Scenario.JOURNAL_LEVEL, settings.journalLevel().label());
         scenario.put(Scenario.HASH_EVERY, settings.hashEvery());
+        scenario.put(Scenario.METRICS_EVERY, settings.metricsEvery());
         final CheckpointPolicy checkpoints = settings.checkpointPolicy();
         scenario.put(Scenario.CHECKPOINT_EVERY_TICKS, checkpoints.everyTicks());
         scenario.put(Scenario.CHECKPOINT_EVERY_EVENTS, checkpoints.everyEvents());
