@@ -201,6 +201,19 @@ class JournalTest
     }
 
     @Test
+    void shouldRefuseToLaunchWithASeedOtherThanTheJournals()
+    {
+        final Path directory = temp.resolve("journal");
+        try (JournalWriter writer = JournalWriter.create(directory, header(JournalLevel.INPUTS, 10)))
+        {
+            final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+                () -> Simulation.launch(context(1).seed(SEED + 1).journal(writer)));
+            assertTrue(ex.getMessage().contains("the journal's run start says seed " + SEED +
+                " but the simulation was given seed " + (SEED + 1)), ex.getMessage());
+        }
+    }
+
+    @Test
     void shouldRefuseToStartAJournalWhereOneIsAlready()
     {
         final Path directory = temp.resolve("journal");
