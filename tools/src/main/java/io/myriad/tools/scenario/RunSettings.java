@@ -13,7 +13,6 @@ import io.myriad.kernel.model.ModelConfig;
 import io.myriad.kernel.model.ModelParameter;
 import io.myriad.kernel.model.ModelPlugin;
 import io.myriad.kernel.model.Models;
-import io.myriad.kernel.model.ParameterType;
 import io.myriad.kernel.pipeline.WaitStrategies;
 import io.myriad.layouts.Layout;
 
@@ -430,27 +429,13 @@ public final class RunSettings
         final ModelPlugin plugin, final String preset, final String name, final Object value)
     {
         final ModelParameter parameter = declared(plugin, name);
-        Object typed = value;
-        if (value instanceof Integer || value instanceof Short || value instanceof Byte)
-        {
-            typed = ((Number)value).longValue();
-        }
-        else if (value instanceof Float)
-        {
-            typed = ((Number)value).doubleValue();
-        }
-        if (parameter != null && parameter.type() == ParameterType.DOUBLE &&
-            typed instanceof Long)
-        {
-            typed = ((Long)typed).doubleValue();
-        }
-        final String problem = parameter == null ? "is not a parameter of the model" : parameter.problemWith(typed);
+        final String problem = parameter == null ? "is not a parameter of the model" : parameter.problemWith(value);
         if (problem != null)
         {
             throw new IllegalStateException(
                 "model " + plugin.name() + ", preset " + preset + ": " + name + " " + problem + ", was " + value);
         }
-        return typed;
+        return parameter.canonical(value);
     }
 
     private static void typeParameters(
