@@ -24,6 +24,7 @@ import io.myriad.kernel.journal.JournalWriter;
 import io.myriad.kernel.journal.RunHeader;
 import io.myriad.kernel.model.InvalidConfigException;
 import io.myriad.kernel.model.Model;
+import io.myriad.kernel.model.ModelConfig;
 import io.myriad.tools.report.ProgressBar;
 import io.myriad.tools.report.RunSummary;
 import io.myriad.tools.report.SummaryJson;
@@ -239,10 +240,7 @@ final class RunCommand implements Callable<Integer>
         }
         catch (final OutOfMemoryError ex)
         {
-            throw new RunFailedException("out of memory running " +
-                String.format(Locale.ROOT, "%,d", settings.agents()) + " agents of " +
-                settings.model() + " (" + ex.getMessage() + "); give the JVM more, e.g. " +
-                "MYRIAD_JAVA_OPTS='-Xmx16g -XX:MaxDirectMemorySize=16g', or run fewer agents", ex);
+            throw outOfMemory(settings, ex);
         }
         catch (final JournalException ex)
         {
@@ -383,9 +381,10 @@ final class RunCommand implements Callable<Integer>
 
     private static Model createModel(final RunSettings settings)
     {
+        final Model model;
         try
         {
-            return settings.plugin().create(settings.modelConfig());
+            model = settings.plugin().create(settings.modelConfig());
         }
         catch (final InvalidConfigException ex)
         {
@@ -394,6 +393,52 @@ final class RunCommand implements Callable<Integer>
                 "model " + settings.model() + ": " + ex.getMessage() :
                 origin + ": " + ex.problem() + " (model " + settings.model() + ")");
         }
+        catch (final OutOfMemoryError ex)
+        {
+            requireCapacityOfSmallerModel(settings);
+            throw outOfMemory(settings, ex);
+        }
+        catch (final RuntimeException ex)
+        {
+            requireCapacityOfSmallerModel(settings);
+            throw ex;
+        }
+        // RunSettings checked the agents already if the plugin named its schema; the model's capacity is exact
+        settings.requireCapacity(model.schema(), model.capacity());
+        return model;
+    }
+
+    /**
+     * A model that failed to create itself for the agents asked for may have failed because they are more than
+     * any store can hold (sizing its own arrays for them first). When its plugin does not name its schema, learn
+     * the schema from the model at its default size, so that such a run is reported as the bad input it is.
+     */
+    private static void requireCapacityOfSmallerModel(final RunSettings settings)
+    {
+        if (settings.plugin().schema() != null)
+        {
+            return;
+        }
+        final Model smaller;
+        try
+        {
+            final ModelConfig config = settings.modelConfig();
+            smaller = settings.plugin().create(ModelConfig.of(settings.plugin(),
+                Math.min(config.agents(), settings.plugin().defaultAgents()), config.seed(), config.values()));
+        }
+        catch (final RuntimeException | OutOfMemoryError ex)
+        {
+            return; // the original failure stands
+        }
+        settings.requireCapacity(smaller.schema(), settings.agents());
+    }
+
+    private static RunFailedException outOfMemory(final RunSettings settings, final OutOfMemoryError ex)
+    {
+        return new RunFailedException("out of memory running " +
+            String.format(Locale.ROOT, "%,d", settings.agents()) + " agents of " +
+            settings.model() + " (" + ex.getMessage() + "); give the JVM more, e.g. " +
+            "MYRIAD_JAVA_OPTS='-Xmx16g -XX:MaxDirectMemorySize=16g', or run fewer agents", ex);
     }
 
     private void writeRunDirectory(final Path directory, final RunSettings settings, final RunSummary summary)

@@ -218,6 +218,28 @@ class RunCommandTest
                 "--agents: must be at least 1, was -5"),
             Arguments.of("agents not a number", null, new String[]{ "--model", "counter", "--agents", "lots" },
                 "--agents: must be an integer, was \"lots\""),
+            Arguments.of("more agents than the layout holds", null,
+                new String[]{ "--model", "counter", "--agents", "300000000" },
+                "--agents: 300,000,000 counter agents do not fit the soa layout, which holds at most 268,435,440 of " +
+                "them (a store's memory regions are each at most 2 GiB); run at most 268,435,440 agents"),
+            Arguments.of("more agents than the layout holds, checked on the model created", null,
+                new String[]{ "--model", "drift", "--agents", "300000000" },
+                "--agents: 300,000,000 drift agents do not fit the soa layout, which holds at most 268,435,440 of " +
+                "them (a store's memory regions are each at most 2 GiB); run at most 268,435,440 agents"),
+            Arguments.of("more agents than the layout holds but another would", null,
+                new String[]{ "--model", "drift", "--agents", "1e8", "--layout", "aos" },
+                "--agents: 100,000,000 drift agents do not fit the aos layout, which holds at most 67,108,860 of " +
+                "them (a store's memory regions are each at most 2 GiB); use the soa layout (--layout soa), which " +
+                "holds up to 268,435,440, or run at most 67,108,860 agents"),
+            Arguments.of("more agents than the layout holds, from a file", "model: drift\nagents: 1e8\nlayout: aos\n",
+                new String[]{ "x.yaml" },
+                "x.yaml:2:9: agents: 100,000,000 drift agents do not fit the aos layout, which holds at most " +
+                "67,108,860 of them (a store's memory regions are each at most 2 GiB); use the soa layout " +
+                "(layout: soa), which holds up to 268,435,440, or run at most 67,108,860 agents"),
+            Arguments.of("more agents than the layout holds, for a model that runs out of memory first", null,
+                new String[]{ "--model", "hungry", "--agents", "300000000" },
+                "--agents: 300,000,000 hungry agents do not fit the soa layout, which holds at most 268,435,440 of " +
+                "them (a store's memory regions are each at most 2 GiB); run at most 268,435,440 agents"),
             Arguments.of("zero ticks", null, new String[]{ "--model", "counter", "--ticks", "0" },
                 "--ticks: must be at least 1, was 0"),
             Arguments.of("negative ticks", "model: counter\nmax_ticks: -1\n", new String[]{ "x.yaml" },
@@ -291,6 +313,17 @@ class RunCommandTest
         assertEquals(Main.EXIT_FAILURE, run.status, run.toString());
         assertEquals(List.of("myriad: internal error: java.lang.IllegalStateException: boom " +
             "(run again with --verbose for the stack trace)"), run.errLines());
+        assertFalse(Files.exists(dir.resolve("runs")));
+    }
+
+    @Test
+    void shouldReportAModelOutOfMemoryForAgentsThatFitWithStatusOne()
+    {
+        final CliRun run = run("run", "--model", "hungry", "--agents", "5000", "--ticks", "1");
+
+        assertEquals(Main.EXIT_FAILURE, run.status, run.toString());
+        assertEquals(List.of("myriad: out of memory running 5,000 agents of hungry (Java heap space); give the JVM " +
+            "more, e.g. MYRIAD_JAVA_OPTS='-Xmx16g -XX:MaxDirectMemorySize=16g', or run fewer agents"), run.errLines());
         assertFalse(Files.exists(dir.resolve("runs")));
     }
 

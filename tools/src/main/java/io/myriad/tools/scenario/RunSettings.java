@@ -3,6 +3,7 @@ package io.myriad.tools.scenario;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.myriad.kernel.Configuration;
@@ -15,6 +16,8 @@ import io.myriad.kernel.model.ModelPlugin;
 import io.myriad.kernel.model.Models;
 import io.myriad.kernel.pipeline.WaitStrategies;
 import io.myriad.layouts.Layout;
+import io.myriad.layouts.Schema;
+import io.myriad.layouts.SoaLayout;
 
 /**
  * A run's settings, resolved and validated: which model with which {@link ModelConfig}, for how many ticks, on
@@ -174,6 +177,11 @@ public final class RunSettings
             throw new ScenarioException(origin + ": " + ex.getMessage());
         }
 
+        if (layoutValue != null)
+        {
+            origins.put(Scenario.LAYOUT, layoutValue.origin());
+        }
+
         final Value journalValue = pick(Scenario.JOURNAL, commandLine, file);
         final boolean journal = journalValue == null || journalValue.asBoolean();
         final Value levelValue = pick(Scenario.JOURNAL_LEVEL, commandLine, file);
@@ -209,9 +217,48 @@ public final class RunSettings
             throw new ScenarioException("model " + plugin.name() + ": " + ex.getMessage());
         }
 
-        return new RunSettings(
+        final RunSettings settings = new RunSettings(
             plugin, presetName, modelConfig, ticks, threads, layout, batchSize, waitStrategy, journal, journalLevel,
             hashEvery, checkpointPolicy, file.source(), origins);
+        if (plugin.schema() != null)
+        {
+            // before the model is created: it may size arrays of its own for every agent
+            settings.requireCapacity(plugin.schema(), agents);
+        }
+        return settings;
+    }
+
+    /**
+     * Checks that the store a run needs fits its layout: a capacity no layout region can hold is bad input, not a
+     * failure of the run.
+     *
+     * @param schema   the model's agents.
+     * @param capacity the store's capacity: the model's, or the agents asked for when the model is not yet created.
+     * @throws ScenarioException naming where the agents were given, the most the layout holds and, if another
+     *                           layout holds more, that one.
+     */
+    public void requireCapacity(final Schema schema, final long capacity)
+    {
+        final int most = layout.maxCapacity(schema);
+        if (capacity <= most)
+        {
+            return;
+        }
+        final String agentsOrigin = originOf(Scenario.AGENTS);
+        final String layoutOrigin = origins.get(Scenario.LAYOUT);
+        final StringBuilder problem = new StringBuilder()
+            .append(agentsOrigin != null ? agentsOrigin : "model " + model() + "'s agents").append(": ")
+            .append(String.format(Locale.ROOT, "%,d %s agents do not fit the %s layout, which holds at most %,d " +
+                "of them (a store's memory regions are each at most 2 GiB); ", capacity, model(), layout.name(), most));
+        final int soaMost = SoaLayout.INSTANCE.maxCapacity(schema);
+        if (capacity <= soaMost && !SoaLayout.INSTANCE.name().equals(layout.name()))
+        {
+            problem.append(String.format(Locale.ROOT, "use the soa layout (%s), which holds up to %,d, or ",
+                layoutOrigin != null && layoutOrigin.startsWith("--layout") ? "--layout soa" : "layout: soa",
+                soaMost));
+        }
+        problem.append(String.format(Locale.ROOT, "run at most %,d agents", most));
+        throw new ScenarioException(problem.toString());
     }
 
     /**
