@@ -228,7 +228,7 @@ final class RunCommand implements Callable<Integer>
             try
             {
                 final long wallNs = ProgressBar.runTicks(sim, settings.ticks(), stderr);
-                summary = RunSummary.of(settings, sim, wallNs, display(runDirectory));
+                summary = RunSummary.of(settings, sim, 0, wallNs, display(runDirectory));
             }
             finally
             {
