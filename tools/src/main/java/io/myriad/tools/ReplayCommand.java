@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import io.myriad.kernel.Configuration;
 import io.myriad.kernel.Simulation;
 import io.myriad.kernel.hash.StateHash;
 import io.myriad.kernel.journal.Replay;
@@ -78,7 +79,13 @@ final class ReplayCommand implements Callable<Integer>
         final PrintWriter err = spec.commandLine().getErr();
         final Replay.Result result;
         final String model;
-        try (Replay replay = Replay.open(journal, new Simulation.Context().workers(threads)))
+        final int processors = Runtime.getRuntime().availableProcessors();
+        final String waitStrategy = Configuration.waitStrategy(threads);
+        RunCommand.warnIfOversubscribed(threads, processors, waitStrategy,
+            System.getProperty(Configuration.WAIT_STRATEGY_PROP_NAME) == null ? null :
+            "system property " + Configuration.WAIT_STRATEGY_PROP_NAME, err);
+        try (Replay replay = Replay.open(journal,
+            new Simulation.Context().workers(threads).waitStrategy(waitStrategy)))
         {
             model = replay.header().model();
             final long last = replay.lastRecordedTick();

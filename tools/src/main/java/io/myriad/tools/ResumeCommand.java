@@ -20,6 +20,7 @@ import io.myriad.kernel.checkpoint.Resume;
 import io.myriad.kernel.hash.StateHash;
 import io.myriad.kernel.journal.JournalScan;
 import io.myriad.kernel.journal.RunHeader;
+import io.myriad.kernel.pipeline.WaitStrategies;
 import io.myriad.tools.report.ProgressBar;
 import io.myriad.tools.report.RunSummary;
 import io.myriad.tools.report.SummaryJson;
@@ -121,6 +122,8 @@ final class ResumeCommand implements Callable<Integer>
             reportComplete(scan, runDirectory, stdout);
             return Main.EXIT_OK;
         }
+        RunCommand.warnIfOversubscribed(settings.threads(), cores, settings.waitStrategy(),
+            settings.originOf(Scenario.WAIT_STRATEGY), stderr);
         final Simulation.Context context = new Simulation.Context()
             .workers(settings.threads())
             .batchSize(settings.batchSize())
@@ -194,6 +197,14 @@ final class ResumeCommand implements Callable<Integer>
         if (threads != null)
         {
             flags.put(Scenario.THREADS, Value.text("--threads", threads));
+            final Value recorded = scenario.get(Scenario.WAIT_STRATEGY);
+            if (recorded == null || WaitStrategies.DEFAULT.equals(recorded.text()) ||
+                WaitStrategies.OVERSUBSCRIBED_DEFAULT.equals(recorded.text()))
+            {
+                // the run had the default for its threads (the scenario records it); other threads, their default
+                flags.put(Scenario.WAIT_STRATEGY, Value.text("--threads", WaitStrategies.defaultFor(
+                    (int)Value.text("--threads", threads).asLong(1, Short.MAX_VALUE), cores)));
+            }
         }
         return RunSettings.resolve(scenario, new Scenario(null, flags, Map.of()), cores);
     }

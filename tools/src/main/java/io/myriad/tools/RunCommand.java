@@ -25,6 +25,7 @@ import io.myriad.kernel.journal.RunHeader;
 import io.myriad.kernel.model.InvalidConfigException;
 import io.myriad.kernel.model.Model;
 import io.myriad.kernel.model.ModelConfig;
+import io.myriad.kernel.pipeline.WaitStrategies;
 import io.myriad.tools.report.ProgressBar;
 import io.myriad.tools.report.RunSummary;
 import io.myriad.tools.report.SummaryJson;
@@ -182,13 +183,15 @@ final class RunCommand implements Callable<Integer>
      */
     public Integer call()
     {
-        final RunSettings settings = RunSettings.resolve(
-            fileSettings(), commandLineSettings(), Runtime.getRuntime().availableProcessors());
+        final int processors = Runtime.getRuntime().availableProcessors();
+        final RunSettings settings = RunSettings.resolve(fileSettings(), commandLineSettings(), processors);
         final Path runDirectory = planRunDirectory(settings, LocalDateTime.now());
         final Model model = createModel(settings);
 
         final PrintWriter stdout = spec.commandLine().getOut();
         final PrintWriter stderr = spec.commandLine().getErr();
+        warnIfOversubscribed(settings.threads(), processors, settings.waitStrategy(),
+            settings.originOf(Scenario.WAIT_STRATEGY), stderr);
         final RunSummary summary = run(settings, model, runDirectory, stderr);
 
         writeRunDirectory(runDirectory, settings, summary);
@@ -199,6 +202,43 @@ final class RunCommand implements Callable<Integer>
         }
         stdout.flush();
         return Main.EXIT_OK;
+    }
+
+    /**
+     * Says on standard error when threads outnumber processors: the extra ones only take turns, so the run is
+     * slower, not faster, and a worker that spins while it waits takes time from those that have work.
+     *
+     * @param threads      compute threads, the driving thread included.
+     * @param processors   processors the JVM may use.
+     * @param waitStrategy how workers wait.
+     * @param origin       where the wait strategy was named, or null if it is the default.
+     * @param stderr       where to say it.
+     */
+    static void warnIfOversubscribed(
+        final int threads, final int processors, final String waitStrategy, final String origin,
+        final PrintWriter stderr)
+    {
+        if (threads <= processors)
+        {
+            return;
+        }
+        final StringBuilder warning = new StringBuilder("myriad: warning: ").append(threads).append(" threads on ")
+            .append(processors).append(processors == 1 ? " processor" : " processors")
+            .append(": threads beyond one per processor only take turns with the others, so the run is slower, not " +
+            "faster; --threads ").append(processors).append(" or fewer runs faster");
+        if (origin == null)
+        {
+            warning.append(" (meanwhile, idle workers wait ").append(waitStrategy)
+                .append(" rather than spinning, so that they take no time from the busy ones)");
+        }
+        else if (!WaitStrategies.OVERSUBSCRIBED_DEFAULT.equals(waitStrategy))
+        {
+            warning.append("; and the wait strategy ").append(waitStrategy).append(" (").append(origin)
+                .append(") keeps idle workers spinning or yielding, taking time from the busy ones: ")
+                .append(WaitStrategies.OVERSUBSCRIBED_DEFAULT).append(" suits more threads than processors");
+        }
+        stderr.println(warning);
+        stderr.flush();
     }
 
     private RunSummary run(

@@ -317,6 +317,49 @@ class RunCommandTest
     }
 
     @Test
+    void shouldWarnWhenThreadsOutnumberProcessorsAndWaitBlocking() throws IOException
+    {
+        final int processors = Runtime.getRuntime().availableProcessors();
+        final int threads = processors + 3;
+        final CliRun run = run("run", "--model", "counter", "--agents", "1000", "--batch-size", "10", "--ticks", "3",
+            "--threads", Integer.toString(threads), "--no-journal", "--json");
+
+        assertEquals(Main.EXIT_OK, run.status, run.toString());
+        assertEquals(List.of("myriad: warning: " + threads + " threads on " + processors +
+            (processors == 1 ? " processor" : " processors") + ": threads beyond one per processor only take turns " +
+            "with the others, so the run is slower, not faster; --threads " + processors + " or fewer runs faster " +
+            "(meanwhile, idle workers wait blocking rather than spinning, so that they take no time from the busy " +
+            "ones)"), run.errLines());
+        assertEquals("blocking", lastLineJson(run).get("wait_strategy").textValue());
+        assertTrue(run.out.contains("wait blocking"), run.out);
+    }
+
+    @Test
+    void shouldWarnAboutASpinningWaitStrategyNamedForMoreThreadsThanProcessors()
+    {
+        final int processors = Runtime.getRuntime().availableProcessors();
+        final CliRun run = run("run", "--model", "counter", "--agents", "100", "--ticks", "2", "--no-journal",
+            "--threads", Integer.toString(processors + 1), "--wait-strategy", "backoff", "--out", "spin");
+
+        assertEquals(Main.EXIT_OK, run.status, run.toString());
+        assertEquals(1, run.errLines().size(), run.toString());
+        assertTrue(run.err.contains("; and the wait strategy backoff (--wait-strategy) keeps idle workers spinning " +
+            "or yielding, taking time from the busy ones: blocking suits more threads than processors"), run.err);
+        assertTrue(run.out.contains("wait backoff"), run.out);
+    }
+
+    @Test
+    void shouldNotWarnWhileEveryThreadHasAProcessor()
+    {
+        final CliRun run = run("run", "--model", "counter", "--agents", "100", "--ticks", "2", "--no-journal",
+            "--threads", Integer.toString(Runtime.getRuntime().availableProcessors()), "--out", "fits");
+
+        assertEquals(Main.EXIT_OK, run.status, run.toString());
+        assertEquals("", run.err);
+        assertTrue(run.out.contains("wait backoff"), run.out);
+    }
+
+    @Test
     void shouldReportAModelOutOfMemoryForAgentsThatFitWithStatusOne()
     {
         final CliRun run = run("run", "--model", "hungry", "--agents", "5000", "--ticks", "1");

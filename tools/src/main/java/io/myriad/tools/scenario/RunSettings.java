@@ -97,11 +97,12 @@ public final class RunSettings
      *
      * @param file           the scenario file's settings, or {@link Scenario#empty()}.
      * @param commandLine    the command line's settings, which override the file's.
-     * @param defaultThreads threads when neither says.
+     * @param processors     processors the run may use: the threads when neither says, and what decides the
+     *                       wait strategy when neither names one ({@link WaitStrategies#defaultFor(int, int)}).
      * @return the settings.
      * @throws ScenarioException naming the first bad setting, where it was given and how to fix it.
      */
-    public static RunSettings resolve(final Scenario file, final Scenario commandLine, final int defaultThreads)
+    public static RunSettings resolve(final Scenario file, final Scenario commandLine, final int processors)
     {
         final Value modelValue = pick(Scenario.MODEL, commandLine, file);
         if (modelValue == null)
@@ -145,7 +146,7 @@ public final class RunSettings
 
         final long ticks = longSetting(Scenario.TICKS, commandLine, file, 1, Long.MAX_VALUE, DEFAULT_TICKS);
         final int threads = (int)longSetting(
-            Scenario.THREADS, commandLine, file, 1, Short.MAX_VALUE, Math.max(1, defaultThreads));
+            Scenario.THREADS, commandLine, file, 1, Short.MAX_VALUE, Math.max(1, processors));
         final long seed = longSetting(
             Scenario.SEED, commandLine, file, Long.MIN_VALUE, Long.MAX_VALUE, DEFAULT_SEED);
         final int batchSize = (int)longSetting(
@@ -165,7 +166,15 @@ public final class RunSettings
         }
 
         final Value waitValue = pick(Scenario.WAIT_STRATEGY, commandLine, file);
-        final String waitStrategy = waitValue == null ? Configuration.waitStrategy() : waitValue.asString();
+        final String namedWaitStrategy = waitValue == null ?
+            System.getProperty(Configuration.WAIT_STRATEGY_PROP_NAME) : waitValue.asString();
+        final String waitStrategy = namedWaitStrategy == null ?
+            WaitStrategies.defaultFor(threads, Math.max(1, processors)) : namedWaitStrategy;
+        if (namedWaitStrategy != null)
+        {
+            origins.put(Scenario.WAIT_STRATEGY, waitValue != null ? waitValue.origin() :
+                "system property " + Configuration.WAIT_STRATEGY_PROP_NAME);
+        }
         try
         {
             WaitStrategies.named(waitStrategy);
