@@ -110,6 +110,7 @@ final class JournalCommand implements Callable<Integer>
          */
         Path journal()
         {
+            Main.requireModuleAccess();
             return JournalLocation.resolve(workingDirectory, run);
         }
     }

@@ -70,6 +70,7 @@ final class ReplayCommand implements Callable<Integer>
      */
     public Integer call()
     {
+        Main.requireModuleAccess();
         if (threads < 1)
         {
             throw new ScenarioException("--threads " + threads + ": must be at least 1");

@@ -93,6 +93,7 @@ final class ResumeCommand implements Callable<Integer>
      */
     public Integer call()
     {
+        Main.requireModuleAccess();
         if (ticks != null && ticks < 0)
         {
             throw new ScenarioException("--ticks " + ticks + ": must be 0 or more");

@@ -183,6 +183,7 @@ final class RunCommand implements Callable<Integer>
      */
     public Integer call()
     {
+        Main.requireModuleAccess();
         final int processors = Runtime.getRuntime().availableProcessors();
         final RunSettings settings = RunSettings.resolve(fileSettings(), commandLineSettings(), processors);
         final Path runDirectory = planRunDirectory(settings, LocalDateTime.now());
