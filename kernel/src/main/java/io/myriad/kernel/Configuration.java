@@ -1,5 +1,7 @@
 package io.myriad.kernel;
 
+import io.myriad.kernel.pipeline.WaitStrategies;
+
 /**
  * Property names and defaults of a {@link SimulationContext}. Each default may be overridden by the system
  * property of the same name; a Context setter overrides both.
@@ -31,8 +33,11 @@ public final class Configuration
     /** How compute workers wait for batches: backoff, sleeping, yielding, busy-spin or blocking. */
     public static final String WAIT_STRATEGY_PROP_NAME = "myriad.wait.strategy";
 
-    /** Default wait strategy: backoff, which behaves when threads outnumber cores. */
-    public static final String WAIT_STRATEGY_DEFAULT = "backoff";
+    /**
+     * Default wait strategy while workers do not outnumber processors: backoff. With more workers than processors
+     * the default is {@link WaitStrategies#OVERSUBSCRIBED_DEFAULT} instead (see {@link #waitStrategy(int)}).
+     */
+    public static final String WAIT_STRATEGY_DEFAULT = WaitStrategies.DEFAULT;
 
     /** Memory layout of the agent store: soa, aos or aosoa&lt;N&gt;. */
     public static final String LAYOUT_PROP_NAME = "myriad.layout";
@@ -80,6 +85,21 @@ public final class Configuration
     public static String waitStrategy()
     {
         return System.getProperty(WAIT_STRATEGY_PROP_NAME, WAIT_STRATEGY_DEFAULT);
+    }
+
+    /**
+     * The wait strategy for a number of workers: the one set by system property, else the default for that many
+     * workers on this JVM's processors ({@link WaitStrategies#defaultFor(int, int)}), so that more workers than
+     * processors wait blocking rather than spinning.
+     *
+     * @param workers compute workers, the driving thread included.
+     * @return the name of the wait strategy.
+     */
+    public static String waitStrategy(final int workers)
+    {
+        final String named = System.getProperty(WAIT_STRATEGY_PROP_NAME);
+        return named != null ? named :
+            WaitStrategies.defaultFor(workers, Runtime.getRuntime().availableProcessors());
     }
 
     /**

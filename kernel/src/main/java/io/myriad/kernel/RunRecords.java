@@ -10,6 +10,7 @@ import io.myriad.kernel.metrics.Metric;
 import io.myriad.kernel.metrics.MetricsTable;
 import io.myriad.kernel.metrics.MetricsWriter;
 import io.myriad.kernel.world.World;
+import io.myriad.layouts.ModuleAccess;
 
 /**
  * What a run leaves behind as it goes, between ticks on the driving thread: the journal's state hashes (at tick 0,
@@ -35,6 +36,11 @@ final class RunRecords
         this.journal = ctx.journal();
         this.hashEvery = journal == null ? 0 : journal.hashEvery();
         this.restoredFrom = ctx.restoreFrom();
+        if (ctx.checkpointDirectory() != null)
+        {
+            // before the first checkpoint, which would otherwise fail half-written
+            ModuleAccess.require("checkpoints", ModuleAccess.Need.OFF_HEAP, ModuleAccess.Need.CHECKSUMS);
+        }
         this.checkpointer = ctx.checkpointDirectory() == null ? null :
             new Checkpointer(ctx.checkpointDirectory(), ctx.checkpointPolicy(), startTick, restoredFrom);
         this.modelName = ctx.modelName();

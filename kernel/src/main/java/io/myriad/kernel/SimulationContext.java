@@ -29,7 +29,7 @@ public final class SimulationContext
     private int workers = Configuration.workers();
     private int batchSize = Configuration.batchSize();
     private int ringSize = Configuration.ringSize();
-    private String waitStrategy = Configuration.waitStrategy();
+    private String waitStrategy;
     private Layout layout;
     private long maxTicks = Long.MAX_VALUE;
     private int warmupTicks = Configuration.warmupTicks();
@@ -67,6 +67,11 @@ public final class SimulationContext
             throw new IllegalArgumentException("max ticks must not be negative: " + maxTicks);
         }
         requireAtLeast("warm-up ticks", warmupTicks, 0);
+        if (waitStrategy == null)
+        {
+            // more workers than processors wait blocking: spinning ones would take the cores the others need
+            waitStrategy = Configuration.waitStrategy(workers);
+        }
         WaitStrategies.named(waitStrategy);
         if (layout == null)
         {
@@ -183,7 +188,8 @@ public final class SimulationContext
     }
 
     /**
-     * @param waitStrategy how workers wait: backoff, sleeping, yielding, busy-spin or blocking.
+     * @param waitStrategy how workers wait: backoff, sleeping, yielding, busy-spin or blocking; by default backoff,
+     *                     or blocking when the workers outnumber the processors.
      * @return this context.
      */
     public SimulationContext waitStrategy(final String waitStrategy)

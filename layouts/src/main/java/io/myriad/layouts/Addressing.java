@@ -74,7 +74,7 @@ public final class Addressing
         {
             throw new IllegalArgumentException(
                 what + " needs " + aligned + " bytes, more than one region can hold (2 GiB); " +
-                "use the soa layout or a smaller capacity");
+                "Layout.maxCapacity(schema) says how many agents the layout holds");
         }
         return (int)aligned;
     }

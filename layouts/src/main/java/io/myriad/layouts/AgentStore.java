@@ -41,7 +41,10 @@ public final class AgentStore implements AutoCloseable
      *
      * @param schema   the agent type.
      * @param layout   where each field of each agent lives.
-     * @param capacity the most agents the store holds at once; at least 1.
+     * @param capacity the most agents the store holds at once; at least 1, at most
+     *                 {@link Layout#maxCapacity(Schema)}.
+     * @throws IllegalArgumentException if the capacity is out of range, naming the largest that fits.
+     * @throws IllegalStateException    if the JVM lacks the module flag off-heap memory needs, naming it.
      */
     public AgentStore(final Schema schema, final Layout layout, final int capacity)
     {
@@ -49,6 +52,12 @@ public final class AgentStore implements AutoCloseable
         {
             throw new IllegalArgumentException("capacity must be at least 1: " + capacity);
         }
+        final String tooLarge = Layout.capacityProblem(layout, schema, capacity);
+        if (tooLarge != null)
+        {
+            throw new IllegalArgumentException("agent store " + schema.name() + ": " + tooLarge);
+        }
+        ModuleAccess.require("an agent store", ModuleAccess.Need.OFF_HEAP);
         this.schema = schema;
         this.layout = layout;
         this.addressing = layout.plan(schema, capacity);

@@ -354,6 +354,26 @@ class AgentStoreTest
         assertTrue(ex.getMessage().contains("capacity"), ex.getMessage());
     }
 
+    @Test
+    void shouldRejectACapacityTheLayoutCannotHoldNamingTheLargestThatFitsAndTheLayoutThatHoldsIt()
+    {
+        final Schema particle = Schema.builder("Particle")
+            .field("x", FieldType.DOUBLE).field("y", FieldType.DOUBLE)
+            .field("vx", FieldType.DOUBLE).field("vy", FieldType.DOUBLE)
+            .build();
+
+        final IllegalArgumentException aos = assertThrows(IllegalArgumentException.class,
+            () -> new AgentStore(particle, AosLayout.INSTANCE, 100_000_000));
+        assertEquals("agent store Particle: 100,000,000 agents of Particle do not fit the aos layout, which holds " +
+            "at most 67,108,860 of them (each memory region of a store is one buffer of at most 2 GiB); use a " +
+            "capacity of at most 67,108,860, or the soa layout, which holds up to 268,435,440", aos.getMessage());
+
+        final IllegalArgumentException soa = assertThrows(IllegalArgumentException.class,
+            () -> new AgentStore(particle, SoaLayout.INSTANCE, 300_000_000));
+        assertTrue(soa.getMessage().endsWith("use a capacity of at most 268,435,440"), soa.getMessage());
+        assertFalse(soa.getMessage().contains("soa layout, which holds up to"), soa.getMessage());
+    }
+
     @ParameterizedTest
     @MethodSource("layouts")
     void shouldFreeItsMemoryOnceWhenClosed(final Layout layout)

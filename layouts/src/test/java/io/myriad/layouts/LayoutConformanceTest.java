@@ -1,5 +1,6 @@
 package io.myriad.layouts;
 
+import java.util.Locale;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -8,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -228,6 +230,21 @@ abstract class LayoutConformanceTest
         final IllegalArgumentException ex =
             assertThrows(IllegalArgumentException.class, () -> layout().plan(MIXED, Integer.MAX_VALUE));
         assertTrue(ex.getMessage().contains("2 GiB"), ex.getMessage());
+    }
+
+    @Test
+    void shouldPlanItsMaxCapacityButNotOneMore()
+    {
+        for (final Schema schema : new Schema[]{ MIXED, Schema.builder("Tiny").field("b", FieldType.BYTE).build() })
+        {
+            final int most = layout().maxCapacity(schema);
+            assertTrue(most > 10_000_000, schema.name() + ": " + most);
+            assertEquals(most, layout().plan(schema, most).capacity());
+            assertThrows(IllegalArgumentException.class, () -> layout().plan(schema, most + 1), schema.name());
+            assertNull(Layout.capacityProblem(layout(), schema, most));
+            assertTrue(Layout.capacityProblem(layout(), schema, most + 1L).contains(
+                String.format(Locale.ROOT, "at most %,d", most)));
+        }
     }
 
     @Test

@@ -30,6 +30,17 @@ class SoaLayoutTest extends LayoutConformanceTest
     }
 
     @Test
+    void shouldHoldAsManyAgentsAsItsWidestColumnFitsInTwoGibibytes()
+    {
+        final Schema doubles = Schema.builder("Doubles").field("x", FieldType.DOUBLE, true)
+            .field("n", FieldType.INT).build();
+        // the largest whole number of cache lines below 2 GiB - 64 is 2,147,483,520 bytes
+        assertEquals(2_147_483_520 / 8, SoaLayout.INSTANCE.maxCapacity(doubles));
+        final Schema bytes = Schema.builder("Bytes").field("b", FieldType.BYTE).build();
+        assertEquals(2_147_483_520, SoaLayout.INSTANCE.maxCapacity(bytes));
+    }
+
+    @Test
     void shouldBeFoundByName()
     {
         assertSame(SoaLayout.INSTANCE, Layout.named("soa"));

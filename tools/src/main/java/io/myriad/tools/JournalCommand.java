@@ -114,6 +114,7 @@ final class JournalCommand implements Callable<Integer>
          */
         Path journal()
         {
+            Main.requireModuleAccess();
             return JournalLocation.resolve(workingDirectory, run);
         }
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import io.myriad.kernel.checkpoint.CheckpointException;
 import io.myriad.kernel.journal.JournalException;
 import io.myriad.kernel.model.InvalidConfigException;
+import io.myriad.layouts.ModuleAccess;
 import io.myriad.tools.scenario.ScenarioException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -51,6 +52,24 @@ public final class Main
         final Path workingDirectory = Paths.get("").toAbsolutePath();
         final String home = System.getProperty(HOME_PROP_NAME);
         System.exit(commandLine(workingDirectory, home == null ? workingDirectory : Paths.get(home)).execute(args));
+    }
+
+    /**
+     * Checks, before a command touches Agrona or Chronicle Queue, that the JVM has the module flags they need. The
+     * launcher and {@code java -jar myriad.jar} supply them from the jar's manifest; {@code java -cp} does not.
+     *
+     * @throws RunFailedException naming every missing flag and how to supply them.
+     */
+    static void requireModuleAccess()
+    {
+        final List<String> missing = ModuleAccess.missingFlags(ModuleAccess.Need.values());
+        if (!missing.isEmpty())
+        {
+            throw new RunFailedException("this JVM was started without the module flags Myriad's libraries need on " +
+                "JDK 17 and later: " + String.join(" ", missing) + "; run through the myriad launcher or " +
+                "'java -jar tools/target/myriad.jar', whose manifest adds them, or add them to the java command " +
+                "line (docs/embedding.md lists them)", null);
+        }
     }
 
     /**

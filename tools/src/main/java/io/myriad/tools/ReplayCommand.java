@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import io.myriad.kernel.Configuration;
 import io.myriad.kernel.SimulationContext;
 import io.myriad.kernel.hash.StateHash;
 import io.myriad.kernel.journal.Replay;
@@ -69,6 +70,7 @@ final class ReplayCommand implements Callable<Integer>
      */
     public Integer call()
     {
+        Main.requireModuleAccess();
         if (threads < 1)
         {
             throw new ScenarioException("--threads " + threads + ": must be at least 1");
@@ -78,7 +80,13 @@ final class ReplayCommand implements Callable<Integer>
         final PrintWriter err = spec.commandLine().getErr();
         final Replay.Result result;
         final String model;
-        try (Replay replay = Replay.open(journal, new SimulationContext().workers(threads)))
+        final int processors = Runtime.getRuntime().availableProcessors();
+        final String waitStrategy = Configuration.waitStrategy(threads);
+        RunCommand.warnIfOversubscribed(threads, processors, waitStrategy,
+            System.getProperty(Configuration.WAIT_STRATEGY_PROP_NAME) == null ? null :
+            "system property " + Configuration.WAIT_STRATEGY_PROP_NAME, err);
+        try (Replay replay = Replay.open(journal,
+            new SimulationContext().workers(threads).waitStrategy(waitStrategy)))
         {
             model = replay.header().model();
             final long last = replay.lastRecordedTick();

@@ -1,6 +1,8 @@
 package io.myriad.tools;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,14 +10,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
 import io.myriad.kernel.Simulation;
 import io.myriad.kernel.SimulationContext;
 import io.myriad.kernel.checkpoint.Checkpoint;
 import io.myriad.kernel.checkpoint.Checkpoints;
 import io.myriad.kernel.checkpoint.Resume;
-import io.myriad.kernel.journal.JournalReader;
-import io.myriad.kernel.journal.JournalRecord;
+import io.myriad.kernel.hash.StateHash;
+import io.myriad.kernel.journal.JournalScan;
 import io.myriad.kernel.journal.RunHeader;
+import io.myriad.kernel.pipeline.WaitStrategies;
 import io.myriad.tools.report.ProgressBar;
 import io.myriad.tools.report.RunSummary;
 import io.myriad.tools.report.SummaryJson;
@@ -45,7 +51,9 @@ import picocli.CommandLine.Spec;
         "Continues a run that stopped or was killed: restores its newest usable checkpoint (passing over damaged " +
             "or incomplete ones, and saying so), re-executes to where the journal ends, checking every record it " +
             "produces again against the journal's, then runs on, appending to the same journal.",
-        "The run's own settings (from its journal) are used; only --threads may change, which changes no result."
+        "The run's own settings (from its journal) are used; only --threads may change, which changes no result.",
+        "A run that is already complete (its journal ends with the run's end, at its last tick) is left as it is: " +
+            "resume says so, naming its last tick and state hash, unless --ticks asks for more."
     },
     footer =
     {
@@ -86,6 +94,7 @@ final class ResumeCommand implements Callable<Integer>
      */
     public Integer call()
     {
+        Main.requireModuleAccess();
         if (ticks != null && ticks < 0)
         {
             throw new ScenarioException("--ticks " + ticks + ": must be 0 or more");
@@ -104,10 +113,19 @@ final class ResumeCommand implements Callable<Integer>
             runDirectory = path;
         }
         final Path journal = JournalLocation.resolve(workingDirectory, runDirectory.toString());
-        final RunSettings settings = settings(journal);
+        final JournalScan scan = JournalScan.read(journal);
+        final RunSettings settings = settings(scan);
 
         final PrintWriter stdout = spec.commandLine().getOut();
         final PrintWriter stderr = spec.commandLine().getErr();
+        if (ticks == null && scan.isComplete())
+        {
+            // nothing to do: resuming would only rewrite a good summary with the figures of zero ticks
+            reportComplete(scan, runDirectory, stdout);
+            return Main.EXIT_OK;
+        }
+        RunCommand.warnIfOversubscribed(settings.threads(), cores, settings.waitStrategy(),
+            settings.originOf(Scenario.WAIT_STRATEGY), stderr);
         final SimulationContext context = new SimulationContext()
             .workers(settings.threads())
             .batchSize(settings.batchSize())
@@ -115,7 +133,7 @@ final class ResumeCommand implements Callable<Integer>
             .waitStrategy(settings.waitStrategy())
             .checkpoints(null, settings.checkpointPolicy());
         final RunSummary summary;
-        try (Resume resume = Resume.open(journal, runDirectory.resolve(RunCommand.CHECKPOINT_DIRECTORY), named,
+        try (Resume resume = Resume.open(scan, runDirectory.resolve(RunCommand.CHECKPOINT_DIRECTORY), named,
             context, (note) -> stderr.println("myriad: warning: " + note)))
         {
             final Checkpoint from = resume.checkpoint();
@@ -126,8 +144,9 @@ final class ResumeCommand implements Callable<Integer>
             resume.catchUp();
             final Simulation sim = resume.simulation();
             final long end = ticks != null ? resume.journalLastTick() + ticks : settings.ticks();
+            final long caughtUp = sim.tick();
             final long wallNs = ProgressBar.runTicks(sim, end, stderr);
-            final RunSummary unfinished = RunSummary.of(settings, sim, wallNs, runDirectory.toString());
+            final RunSummary unfinished = RunSummary.of(settings, sim, caughtUp, wallNs, runDirectory.toString());
             sim.close();
             summary = unfinished.withJournal(
                 RunSummary.Journal.of(resume.journal().directory().toString(), settings, resume.journal()));
@@ -142,23 +161,52 @@ final class ResumeCommand implements Callable<Integer>
         return Main.EXIT_OK;
     }
 
-    private RunSettings settings(final Path journal)
+    private void reportComplete(final JournalScan scan, final Path runDirectory, final PrintWriter stdout)
     {
-        final RunHeader header;
-        try (JournalReader reader = JournalReader.open(journal))
+        final int last = scan.size() - 1;
+        final String hash = StateHash.toHex(scan.hash(last));
+        stdout.println("the run in " + target + " is complete: it was asked for " + scan.header().maxTicks() +
+            " ticks and ended at tick " + scan.tick(last) + " with state hash " + hash + "; nothing to resume, " +
+            "nothing changed (to run it further: myriad resume " + target + " --ticks N)");
+        if (json)
         {
-            final JournalRecord record = new JournalRecord();
-            if (!reader.next(record))
+            final StringWriter text = new StringWriter();
+            try (JsonGenerator out = new JsonFactory().createGenerator(text))
             {
-                throw new ScenarioException(journal + ": the journal is empty; the run wrote nothing to resume");
+                out.writeStartObject();
+                out.writeBooleanField("complete", true);
+                out.writeStringField("model", scan.header().model());
+                out.writeNumberField("ticks", scan.tick(last));
+                out.writeStringField("state_hash", hash);
+                out.writeStringField("run_directory", runDirectory.toString());
+                out.writeEndObject();
             }
-            header = record.runHeader();
+            catch (final IOException ex)
+            {
+                throw new UncheckedIOException(ex);
+            }
+            stdout.println(text);
         }
+        stdout.flush();
+    }
+
+    private RunSettings settings(final JournalScan scan)
+    {
+        final RunHeader header = scan.header();
+        final Path journal = scan.directory();
         final Scenario scenario = ScenarioParser.parse(header.scenario(), "the run's scenario (" + journal + ")");
         final Map<String, Value> flags = new LinkedHashMap<>();
         if (threads != null)
         {
             flags.put(Scenario.THREADS, Value.text("--threads", threads));
+            final Value recorded = scenario.get(Scenario.WAIT_STRATEGY);
+            if (recorded == null || WaitStrategies.DEFAULT.equals(recorded.text()) ||
+                WaitStrategies.OVERSUBSCRIBED_DEFAULT.equals(recorded.text()))
+            {
+                // the run had the default for its threads (the scenario records it); other threads, their default
+                flags.put(Scenario.WAIT_STRATEGY, Value.text("--threads", WaitStrategies.defaultFor(
+                    (int)Value.text("--threads", threads).asLong(1, Short.MAX_VALUE), cores)));
+            }
         }
         return RunSettings.resolve(scenario, new Scenario(null, flags, Map.of()), cores);
     }

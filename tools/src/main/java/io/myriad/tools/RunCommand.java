@@ -25,6 +25,9 @@ import io.myriad.kernel.journal.JournalWriter;
 import io.myriad.kernel.journal.RunHeader;
 import io.myriad.kernel.model.InvalidConfigException;
 import io.myriad.kernel.model.Model;
+import io.myriad.kernel.model.ModelConfig;
+import io.myriad.kernel.world.AgentType;
+import io.myriad.kernel.pipeline.WaitStrategies;
 import io.myriad.tools.report.ProgressBar;
 import io.myriad.tools.report.RunSummary;
 import io.myriad.tools.report.SummaryJson;
@@ -188,13 +191,16 @@ final class RunCommand implements Callable<Integer>
      */
     public Integer call()
     {
-        final RunSettings settings = RunSettings.resolve(
-            fileSettings(), commandLineSettings(), Runtime.getRuntime().availableProcessors());
+        Main.requireModuleAccess();
+        final int processors = Runtime.getRuntime().availableProcessors();
+        final RunSettings settings = RunSettings.resolve(fileSettings(), commandLineSettings(), processors);
         final Path runDirectory = planRunDirectory(settings, LocalDateTime.now());
         final Model model = createModel(settings);
 
         final PrintWriter stdout = spec.commandLine().getOut();
         final PrintWriter stderr = spec.commandLine().getErr();
+        warnIfOversubscribed(settings.threads(), processors, settings.waitStrategy(),
+            settings.originOf(Scenario.WAIT_STRATEGY), stderr);
         final RunSummary summary = run(settings, model, runDirectory, stderr);
 
         writeRunDirectory(runDirectory, settings, summary);
@@ -205,6 +211,43 @@ final class RunCommand implements Callable<Integer>
         }
         stdout.flush();
         return Main.EXIT_OK;
+    }
+
+    /**
+     * Says on standard error when threads outnumber processors: the extra ones only take turns, so the run is
+     * slower, not faster, and a worker that spins while it waits takes time from those that have work.
+     *
+     * @param threads      compute threads, the driving thread included.
+     * @param processors   processors the JVM may use.
+     * @param waitStrategy how workers wait.
+     * @param origin       where the wait strategy was named, or null if it is the default.
+     * @param stderr       where to say it.
+     */
+    static void warnIfOversubscribed(
+        final int threads, final int processors, final String waitStrategy, final String origin,
+        final PrintWriter stderr)
+    {
+        if (threads <= processors)
+        {
+            return;
+        }
+        final StringBuilder warning = new StringBuilder("myriad: warning: ").append(threads).append(" threads on ")
+            .append(processors).append(processors == 1 ? " processor" : " processors")
+            .append(": threads beyond one per processor only take turns with the others, so the run is slower, not " +
+            "faster; --threads ").append(processors).append(" or fewer runs faster");
+        if (origin == null)
+        {
+            warning.append(" (meanwhile, idle workers wait ").append(waitStrategy)
+                .append(" rather than spinning, so that they take no time from the busy ones)");
+        }
+        else if (!WaitStrategies.OVERSUBSCRIBED_DEFAULT.equals(waitStrategy))
+        {
+            warning.append("; and the wait strategy ").append(waitStrategy).append(" (").append(origin)
+                .append(") keeps idle workers spinning or yielding, taking time from the busy ones: ")
+                .append(WaitStrategies.OVERSUBSCRIBED_DEFAULT).append(" suits more threads than processors");
+        }
+        stderr.println(warning);
+        stderr.flush();
     }
 
     private RunSummary run(
@@ -236,7 +279,7 @@ final class RunCommand implements Callable<Integer>
             try
             {
                 final long wallNs = ProgressBar.runTicks(sim, settings.ticks(), stderr);
-                summary = RunSummary.of(settings, sim, wallNs, display(runDirectory));
+                summary = RunSummary.of(settings, sim, 0, wallNs, display(runDirectory));
             }
             finally
             {
@@ -248,10 +291,7 @@ final class RunCommand implements Callable<Integer>
         }
         catch (final OutOfMemoryError ex)
         {
-            throw new RunFailedException("out of memory running " +
-                String.format(Locale.ROOT, "%,d", settings.agents()) + " agents of " +
-                settings.model() + " (" + ex.getMessage() + "); give the JVM more, e.g. " +
-                "MYRIAD_JAVA_OPTS='-Xmx16g -XX:MaxDirectMemorySize=16g', or run fewer agents", ex);
+            throw outOfMemory(settings, ex);
         }
         catch (final JournalException ex)
         {
@@ -393,9 +433,10 @@ final class RunCommand implements Callable<Integer>
 
     private static Model createModel(final RunSettings settings)
     {
+        final Model model;
         try
         {
-            return settings.plugin().create(settings.modelConfig());
+            model = settings.plugin().create(settings.modelConfig());
         }
         catch (final InvalidConfigException ex)
         {
@@ -404,6 +445,58 @@ final class RunCommand implements Callable<Integer>
                 "model " + settings.model() + ": " + ex.getMessage() :
                 origin + ": " + ex.problem() + " (model " + settings.model() + ")");
         }
+        catch (final OutOfMemoryError ex)
+        {
+            requireCapacityOfSmallerModel(settings);
+            throw outOfMemory(settings, ex);
+        }
+        catch (final RuntimeException ex)
+        {
+            requireCapacityOfSmallerModel(settings);
+            throw ex;
+        }
+        // RunSettings checked the agents already if the plugin named its schema; the types' capacities are exact
+        for (final AgentType type : model.agentTypes())
+        {
+            settings.requireCapacity(type.schema(), type.capacity());
+        }
+        return model;
+    }
+
+    /**
+     * A model that failed to create itself for the agents asked for may have failed because they are more than
+     * any store can hold (sizing its own arrays for them first). When its plugin does not name its schema, learn
+     * the schema from the model at its default size, so that such a run is reported as the bad input it is.
+     */
+    private static void requireCapacityOfSmallerModel(final RunSettings settings)
+    {
+        if (settings.plugin().schema() != null)
+        {
+            return;
+        }
+        final Model smaller;
+        try
+        {
+            final ModelConfig config = settings.modelConfig();
+            smaller = settings.plugin().create(ModelConfig.of(settings.plugin(),
+                Math.min(config.agents(), settings.plugin().defaultAgents()), config.seed(), config.values()));
+        }
+        catch (final RuntimeException | OutOfMemoryError ex)
+        {
+            return; // the original failure stands
+        }
+        for (final AgentType type : smaller.agentTypes())
+        {
+            settings.requireCapacity(type.schema(), settings.agents());
+        }
+    }
+
+    private static RunFailedException outOfMemory(final RunSettings settings, final OutOfMemoryError ex)
+    {
+        return new RunFailedException("out of memory running " +
+            String.format(Locale.ROOT, "%,d", settings.agents()) + " agents of " +
+            settings.model() + " (" + ex.getMessage() + "); give the JVM more, e.g. " +
+            "MYRIAD_JAVA_OPTS='-Xmx16g -XX:MaxDirectMemorySize=16g', or run fewer agents", ex);
     }
 
     private void writeRunDirectory(final Path directory, final RunSettings settings, final RunSummary summary)

@@ -21,7 +21,7 @@ import io.myriad.layouts.Schema;
  */
 final class CounterModel implements Model
 {
-    private static final Schema SCHEMA = Schema.builder("counter").field("value", FieldType.LONG).build();
+    static final Schema SCHEMA = Schema.builder("counter").field("value", FieldType.LONG).build();
 
     private final int agents;
     private final long increment;

@@ -9,6 +9,7 @@ import io.myriad.kernel.model.Model;
 import io.myriad.kernel.model.ModelConfig;
 import io.myriad.kernel.model.ModelParameter;
 import io.myriad.kernel.model.ModelPlugin;
+import io.myriad.layouts.Schema;
 
 /**
  * Test-only model: every agent adds {@code increment} to its one field each tick. Declares a parameter of every
@@ -49,6 +50,11 @@ public final class CounterPlugin implements ModelPlugin
     public int defaultAgents()
     {
         return 100;
+    }
+
+    public Schema schema()
+    {
+        return CounterModel.SCHEMA;
     }
 
     public Model create(final ModelConfig config)

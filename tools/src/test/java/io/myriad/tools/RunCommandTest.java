@@ -244,6 +244,28 @@ class RunCommandTest
                 "--agents: must be at least 1, was -5"),
             Arguments.of("agents not a number", null, new String[]{ "--model", "counter", "--agents", "lots" },
                 "--agents: must be an integer, was \"lots\""),
+            Arguments.of("more agents than the layout holds", null,
+                new String[]{ "--model", "counter", "--agents", "300000000" },
+                "--agents: 300,000,000 counter agents do not fit the soa layout, which holds at most 268,435,440 of " +
+                "them (a store's memory regions are each at most 2 GiB); run at most 268,435,440 agents"),
+            Arguments.of("more agents than the layout holds, checked on the model created", null,
+                new String[]{ "--model", "drift", "--agents", "300000000" },
+                "--agents: 300,000,000 drift agents do not fit the soa layout, which holds at most 268,435,440 of " +
+                "them (a store's memory regions are each at most 2 GiB); run at most 268,435,440 agents"),
+            Arguments.of("more agents than the layout holds but another would", null,
+                new String[]{ "--model", "drift", "--agents", "1e8", "--layout", "aos" },
+                "--agents: 100,000,000 drift agents do not fit the aos layout, which holds at most 67,108,860 of " +
+                "them (a store's memory regions are each at most 2 GiB); use the soa layout (--layout soa), which " +
+                "holds up to 268,435,440, or run at most 67,108,860 agents"),
+            Arguments.of("more agents than the layout holds, from a file", "model: drift\nagents: 1e8\nlayout: aos\n",
+                new String[]{ "x.yaml" },
+                "x.yaml:2:9: agents: 100,000,000 drift agents do not fit the aos layout, which holds at most " +
+                "67,108,860 of them (a store's memory regions are each at most 2 GiB); use the soa layout " +
+                "(layout: soa), which holds up to 268,435,440, or run at most 67,108,860 agents"),
+            Arguments.of("more agents than the layout holds, for a model that runs out of memory first", null,
+                new String[]{ "--model", "hungry", "--agents", "300000000" },
+                "--agents: 300,000,000 hungry agents do not fit the soa layout, which holds at most 268,435,440 of " +
+                "them (a store's memory regions are each at most 2 GiB); run at most 268,435,440 agents"),
             Arguments.of("zero ticks", null, new String[]{ "--model", "counter", "--ticks", "0" },
                 "--ticks: must be at least 1, was 0"),
             Arguments.of("negative ticks", "model: counter\nmax_ticks: -1\n", new String[]{ "x.yaml" },
@@ -319,6 +341,60 @@ class RunCommandTest
         assertEquals(Main.EXIT_FAILURE, run.status, run.toString());
         assertEquals(List.of("myriad: internal error: java.lang.IllegalStateException: boom " +
             "(run again with --verbose for the stack trace)"), run.errLines());
+        assertFalse(Files.exists(dir.resolve("runs")));
+    }
+
+    @Test
+    void shouldWarnWhenThreadsOutnumberProcessorsAndWaitBlocking() throws IOException
+    {
+        final int processors = Runtime.getRuntime().availableProcessors();
+        final int threads = processors + 3;
+        final CliRun run = run("run", "--model", "counter", "--agents", "1000", "--batch-size", "10", "--ticks", "3",
+            "--threads", Integer.toString(threads), "--no-journal", "--json");
+
+        assertEquals(Main.EXIT_OK, run.status, run.toString());
+        assertEquals(List.of("myriad: warning: " + threads + " threads on " + processors +
+            (processors == 1 ? " processor" : " processors") + ": threads beyond one per processor only take turns " +
+            "with the others, so the run is slower, not faster; --threads " + processors + " or fewer runs faster " +
+            "(meanwhile, idle workers wait blocking rather than spinning, so that they take no time from the busy " +
+            "ones)"), run.errLines());
+        assertEquals("blocking", lastLineJson(run).get("wait_strategy").textValue());
+        assertTrue(run.out.contains("wait blocking"), run.out);
+    }
+
+    @Test
+    void shouldWarnAboutASpinningWaitStrategyNamedForMoreThreadsThanProcessors()
+    {
+        final int processors = Runtime.getRuntime().availableProcessors();
+        final CliRun run = run("run", "--model", "counter", "--agents", "100", "--ticks", "2", "--no-journal",
+            "--threads", Integer.toString(processors + 1), "--wait-strategy", "backoff", "--out", "spin");
+
+        assertEquals(Main.EXIT_OK, run.status, run.toString());
+        assertEquals(1, run.errLines().size(), run.toString());
+        assertTrue(run.err.contains("; and the wait strategy backoff (--wait-strategy) keeps idle workers spinning " +
+            "or yielding, taking time from the busy ones: blocking suits more threads than processors"), run.err);
+        assertTrue(run.out.contains("wait backoff"), run.out);
+    }
+
+    @Test
+    void shouldNotWarnWhileEveryThreadHasAProcessor()
+    {
+        final CliRun run = run("run", "--model", "counter", "--agents", "100", "--ticks", "2", "--no-journal",
+            "--threads", Integer.toString(Runtime.getRuntime().availableProcessors()), "--out", "fits");
+
+        assertEquals(Main.EXIT_OK, run.status, run.toString());
+        assertEquals("", run.err);
+        assertTrue(run.out.contains("wait backoff"), run.out);
+    }
+
+    @Test
+    void shouldReportAModelOutOfMemoryForAgentsThatFitWithStatusOne()
+    {
+        final CliRun run = run("run", "--model", "hungry", "--agents", "5000", "--ticks", "1");
+
+        assertEquals(Main.EXIT_FAILURE, run.status, run.toString());
+        assertEquals(List.of("myriad: out of memory running 5,000 agents of hungry (Java heap space); give the JVM " +
+            "more, e.g. MYRIAD_JAVA_OPTS='-Xmx16g -XX:MaxDirectMemorySize=16g', or run fewer agents"), run.errLines());
         assertFalse(Files.exists(dir.resolve("runs")));
     }
 

@@ -75,7 +75,31 @@ public final class Resume implements AutoCloseable
         final SimulationContext context,
         final Consumer<String> notes)
     {
-        final JournalScan scan = JournalScan.read(journalDirectory);
+        return open(JournalScan.read(journalDirectory), checkpointDirectory, named, context, notes);
+    }
+
+    /**
+     * As {@link #open(Path, Path, Checkpoint, SimulationContext, Consumer)}, from a journal already read, for a
+     * caller that looked at it first (to see whether the run is already complete, say).
+     *
+     * @param scan                the run's journal, read.
+     * @param checkpointDirectory the run's checkpoints, where new ones go too.
+     * @param named               the checkpoint to start from, or null for the newest usable one.
+     * @param context             how to run; the model, seed, journal, restore point and checkpoint directory are
+     *                            set here.
+     * @param notes               receives a line for each checkpoint passed over and why.
+     * @return the resumed run, at the checkpoint's tick.
+     * @throws JournalException    if the journal describes a run this build cannot rebuild.
+     * @throws CheckpointException if the named checkpoint is unusable.
+     */
+    public static Resume open(
+        final JournalScan scan,
+        final Path checkpointDirectory,
+        final Checkpoint named,
+        final SimulationContext context,
+        final Consumer<String> notes)
+    {
+        final Path journalDirectory = scan.directory();
         if (scan.tornTail() != null)
         {
             notes.accept(scan.tornTail() + "; the resume writes those records again");

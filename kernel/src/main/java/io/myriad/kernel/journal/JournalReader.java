@@ -14,6 +14,8 @@ import org.agrona.BufferUtil;
 import org.agrona.CloseHelper;
 import org.agrona.ExpandableDirectByteBuffer;
 
+import io.myriad.layouts.ModuleAccess;
+
 /**
  * Reads a journal's records in order, checking each record's framing, type, version and checksum before handing
  * it out. Reading never changes a journal.
@@ -64,9 +66,12 @@ public final class JournalReader implements AutoCloseable
      * @param directory a journal directory.
      * @return a reader at the journal's first record.
      * @throws JournalException if there is no journal there.
+     * @throws IllegalStateException if the JVM lacks a module flag reading needs (Agrona's buffers and checksums),
+     * naming it.
      */
     public static JournalReader open(final Path directory)
     {
+        ModuleAccess.require("reading a journal", ModuleAccess.Need.OFF_HEAP, ModuleAccess.Need.CHECKSUMS);
         if (!Files.isDirectory(directory))
         {
             throw new JournalException("no journal at " + directory + ": not a directory");

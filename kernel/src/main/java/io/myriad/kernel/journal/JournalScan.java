@@ -229,6 +229,19 @@ public final class JournalScan
         return ended;
     }
 
+    /**
+     * A complete run reached the ticks it was asked for (or more, resumed with more) and was closed: its last
+     * record is a run end at or past {@link RunHeader#maxTicks()}. There is nothing left to resume.
+     *
+     * @return true if the run is complete; false for an unbounded run, or one that stopped or was killed early.
+     */
+    public boolean isComplete()
+    {
+        final int last = types.size() - 1;
+        return header.maxTicks() > 0 && last >= 0 && types.getInt(last) == RecordType.RUN_END.id() &&
+            ticks.getLong(last) >= header.maxTicks();
+    }
+
     private int inputAt(final int position)
     {
         if (types.getInt(position) != RecordType.INPUT.id())

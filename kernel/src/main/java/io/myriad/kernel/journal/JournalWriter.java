@@ -178,6 +178,8 @@ public final class JournalWriter implements AutoCloseable
      */
     public static JournalWriter create(final Path directory, final RunHeader header, final int ringCapacity)
     {
+        // before anything is created, so a JVM without the flags leaves no empty journal directory behind
+        Journals.requireModuleAccess();
         if (Journals.hasData(directory))
         {
             throw new JournalException(directory + " already holds a journal; give the run another directory");

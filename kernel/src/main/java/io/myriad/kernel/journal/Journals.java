@@ -11,6 +11,8 @@ import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 
+import io.myriad.layouts.ModuleAccess;
+
 /**
  * Opens the Chronicle Queue behind a journal, the same way for the writer, the reader and the tools.
  */
@@ -76,12 +78,26 @@ final class Journals
     }
 
     /**
+     * Checks, before Chronicle Queue is touched, that the JVM has the module flags a journal needs; without them
+     * Chronicle fails with pages of stack traces that do not name the fix.
+     *
+     * @throws IllegalStateException naming every missing flag.
+     */
+    static void requireModuleAccess()
+    {
+        ModuleAccess.require("the journal", ModuleAccess.Need.OFF_HEAP, ModuleAccess.Need.CHECKSUMS,
+            ModuleAccess.Need.JOURNAL);
+    }
+
+    /**
      * @param directory the journal directory.
      * @param readOnly  true to read without ever writing (tools, replay).
      * @return the open queue.
+     * @throws IllegalStateException if the JVM lacks a module flag Chronicle Queue needs, naming it.
      */
     static SingleChronicleQueue open(final Path directory, final boolean readOnly)
     {
+        requireModuleAccess();
         return SingleChronicleQueueBuilder.binary(directory)
             .rollCycle(rollCycle)
             .readOnly(readOnly)

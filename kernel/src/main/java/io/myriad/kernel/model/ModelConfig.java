@@ -37,7 +37,11 @@ public final class ModelConfig
      * @param plugin the model.
      * @param agents number of agents at the start, at least 1.
      * @param seed   the run's seed.
-     * @param given  parameter values by name (Long, Double, Boolean or String); missing ones take defaults.
+     * @param given  parameter values by name; missing ones take defaults. A number parameter takes any
+     *               {@link Number} ({@code 1}, {@code 1L}, {@code 0.5f}, {@code 0.5}, a {@code BigDecimal}...), an
+     *               integer parameter any {@link Number} whose value is whole ({@code 3}, {@code 3L}, {@code 3.0};
+     *               not {@code 1.5}); a boolean a Boolean, text a String. They are held as Long, Double, Boolean
+     *               or String (see {@link ModelParameter#canonical(Object)}).
      * @return the configuration.
      * @throws InvalidConfigException naming the first problem found.
      */
@@ -62,17 +66,13 @@ public final class ModelConfig
                 throw new InvalidConfigException(PARAMETERS + entry.getKey(),
                     "is not a parameter of model " + plugin.name() + "; it has: " + names(declared));
             }
-            Object value = entry.getValue();
-            if (parameter.type() == ParameterType.DOUBLE && value instanceof Long)
-            {
-                value = ((Long)value).doubleValue();
-            }
+            final Object value = entry.getValue();
             final String problem = parameter.problemWith(value);
             if (problem != null)
             {
                 throw new InvalidConfigException(PARAMETERS + entry.getKey(), problem + ", was " + value);
             }
-            values.put(parameter.name(), value);
+            values.put(parameter.name(), parameter.canonical(value));
         }
         return new ModelConfig(plugin.name(), agents, seed, values);
     }

@@ -3,6 +3,8 @@ package io.myriad.kernel.model;
 import java.util.List;
 import java.util.Map;
 
+import io.myriad.layouts.Schema;
+
 /**
  * A model the kernel can run, found through {@link java.util.ServiceLoader}: list the implementation in
  * {@code META-INF/services/io.myriad.kernel.model.ModelPlugin}. Implementations are stateless factories.
@@ -37,6 +39,19 @@ public interface ModelPlugin
      * @return agents to run when none are asked for.
      */
     int defaultAgents();
+
+    /**
+     * The schema of the agent type whose count the run's {@code agents} sets, known before the model is created: a
+     * tool checks with it that the agents asked for fit a layout ({@link io.myriad.layouts.Layout#maxCapacity})
+     * before creating a model that would size its own arrays for them.
+     *
+     * @return the agents' schema, or null if the plugin does not say (the default), when the check waits for the
+     * model to be created.
+     */
+    default Schema schema()
+    {
+        return null;
+    }
 
     /**
      * Creates the model for one run.

@@ -34,25 +34,54 @@ public final class SpatialHashGrid
     private int size;
 
     /**
+     * Most cells a grid has: its cell index is {@code 4 * (cells + 1)} bytes. A space that would need more cells of
+     * the requested size gets fewer, larger ones, which answer the same queries (each then holds more agents).
+     */
+    public static final int MAX_CELLS = 1 << 28;
+
+    private static final int MAX_CELLS_PER_SIDE = 1 << 15;
+
+    /**
      * @param space       the space.
-     * @param minCellSize smallest acceptable cell side; cells are this size or a little larger.
+     * @param minCellSize smallest acceptable cell side; cells are this size or larger (larger where the space would
+     *                    otherwise need more than {@link #MAX_CELLS} cells).
      * @param capacity    most agents to index.
      */
     public SpatialHashGrid(final ContinuousSpace2D space, final double minCellSize, final int capacity)
+    {
+        this(space, minCellSize, capacity, MAX_CELLS);
+    }
+
+    SpatialHashGrid(final ContinuousSpace2D space, final double minCellSize, final int capacity, final int maxCells)
     {
         if (!(minCellSize > 0) || !Double.isFinite(minCellSize))
         {
             throw new IllegalArgumentException("cell size must be positive and finite: " + minCellSize);
         }
         this.space = space;
-        this.cellsX = (int)Math.max(1, Math.min(1 << 15, Math.floor(space.width() / minCellSize)));
-        this.cellsY = (int)Math.max(1, Math.min(1 << 15, Math.floor(space.height() / minCellSize)));
-        final long cells = (long)cellsX * cellsY;
-        if (cells > (1 << 28))
+        int cellsX = (int)Math.max(1, Math.min(MAX_CELLS_PER_SIDE, Math.floor(space.width() / minCellSize)));
+        int cellsY = (int)Math.max(1, Math.min(MAX_CELLS_PER_SIDE, Math.floor(space.height() / minCellSize)));
+        if ((long)cellsX * cellsY > maxCells)
         {
-            throw new IllegalArgumentException("grid of " + cellsX + " x " + cellsY + " cells is too large; " +
-                "use a larger cell size");
+            // Larger cells in the same proportion: a query of radius up to the requested size still spans 3 x 3.
+            final double scale = Math.sqrt((double)cellsX * cellsY / maxCells);
+            cellsX = (int)Math.max(1, Math.floor(cellsX / scale));
+            cellsY = (int)Math.max(1, Math.floor(cellsY / scale));
+            while ((long)cellsX * cellsY > maxCells)
+            {
+                if (cellsX >= cellsY)
+                {
+                    cellsX--;
+                }
+                else
+                {
+                    cellsY--;
+                }
+            }
         }
+        this.cellsX = cellsX;
+        this.cellsY = cellsY;
+        final long cells = (long)cellsX * cellsY;
         this.cellWidth = space.width() / cellsX;
         this.cellHeight = space.height() / cellsY;
         this.invCellWidth = cellsX / space.width();

@@ -188,7 +188,8 @@ public final class World implements AutoCloseable
         {
             return true;
         }
-        final int max = types[typeId].maxCapacity();
+        // a store grows no further than its layout can hold, whatever the type declares
+        final int max = Math.min(types[typeId].maxCapacity(), layout.maxCapacity(types[typeId].schema()));
         if (store.capacity() >= max)
         {
             return false;

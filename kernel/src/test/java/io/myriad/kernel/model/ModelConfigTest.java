@@ -1,8 +1,12 @@
 package io.myriad.kernel.model;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
@@ -116,11 +120,121 @@ class ModelConfigTest
     }
 
     @Test
+    void shouldAcceptAnyJavaNumberForANumberParameter()
+    {
+        final Object[] given =
+        {
+            1, 1L, (short)1, (byte)1, 1.0f, 1.0, new BigDecimal("1.000"), BigInteger.ONE, new AtomicInteger(1),
+            new AtomicLong(1)
+        };
+        for (final Object value : given)
+        {
+            final ModelConfig config = ModelConfig.of(PLUGIN, 10, 1L, Map.of("speed", value));
+            assertEquals(1.0, config.doubleValue("speed"), value.getClass().getSimpleName());
+            assertInstanceOf(Double.class, config.values().get("speed"), value.getClass().getSimpleName());
+        }
+        assertEquals(2.25,
+            ModelConfig.of(PLUGIN, 10, 1L, Map.of("speed", new BigDecimal("2.25"))).doubleValue("speed"));
+        assertEquals(0.5, ModelConfig.of(PLUGIN, 10, 1L, Map.of("speed", 0.5f)).doubleValue("speed"));
+    }
+
+    @Test
+    void shouldCheckTheRangeOfANumberParameterWhateverItsType()
+    {
+        assertProblem("speed", 11, "must be at most 10, was 11");
+        assertProblem("speed", -1, "must be at least 0, was -1");
+        assertProblem("speed", 10.5f, "must be at most 10, was 10.5");
+        assertProblem("speed", new BigDecimal("10.000001"), "must be at most 10, was 10.000001");
+        assertProblem("speed", new BigDecimal("1e400"), "must be at most 10, was 1E+400");
+        assertProblem("speed", new BigDecimal("-1e400"), "must be at least 0, was -1E+400");
+        assertProblem("speed", BigInteger.TEN.pow(30), "must be at most 10, was " + BigInteger.TEN.pow(30));
+        assertProblem("speed", Float.NaN, "must be a finite number, was NaN");
+        assertProblem("speed", Float.NEGATIVE_INFINITY, "must be a finite number, was -Infinity");
+    }
+
+    @Test
+    void shouldAcceptAWholeNumberOfAnyTypeForAnIntegerParameter()
+    {
+        final Object[] given =
+        {
+            7, 7L, (short)7, (byte)7, 7.0f, 7.0, new BigDecimal("7.00"), new BigDecimal("0.7e1"),
+            BigInteger.valueOf(7), new AtomicInteger(7), new AtomicLong(7)
+        };
+        for (final Object value : given)
+        {
+            final ModelConfig config = ModelConfig.of(PLUGIN, 10, 1L, Map.of("vision", value));
+            assertEquals(7L, config.longValue("vision"), value.getClass().getSimpleName());
+            assertInstanceOf(Long.class, config.values().get("vision"), value.getClass().getSimpleName());
+        }
+    }
+
+    @Test
+    void shouldRefuseAFractionOrAnOutOfRangeValueForAnIntegerParameter()
+    {
+        assertProblem("vision", 1.5, "must be an integer, was 1.5");
+        assertProblem("vision", 1.5f, "must be an integer, was 1.5");
+        assertProblem("vision", new BigDecimal("2.50"), "must be an integer, was 2.50");
+        assertProblem("vision", Double.NaN, "must be an integer, was NaN");
+        assertProblem("vision", Double.POSITIVE_INFINITY, "must be an integer, was Infinity");
+        assertProblem("vision", 0, "must be at least 1, was 0");
+        assertProblem("vision", 101, "must be at most 100, was 101");
+        assertProblem("vision", 1e30, "must be at most 100, was 1.0E30");
+        assertProblem("vision", BigInteger.TEN.pow(30), "must be at most 100, was " + BigInteger.TEN.pow(30));
+        assertProblem("vision", new BigDecimal("-1e30"), "must be at least 1, was -1E+30");
+    }
+
+    @Test
+    void shouldHoldAnIntegerParameterUpToTheLongRangeExactly()
+    {
+        final ModelPlugin wide = new ModelPlugin()
+        {
+            public String name()
+            {
+                return "wide";
+            }
+
+            public String description()
+            {
+                return "one integer parameter as wide as a long";
+            }
+
+            public List<ModelParameter> parameters()
+            {
+                return List.of(ModelParameter.ofInteger("n", 0, Long.MIN_VALUE, Long.MAX_VALUE, "any long"));
+            }
+
+            public int defaultAgents()
+            {
+                return 1;
+            }
+
+            public Model create(final ModelConfig config)
+            {
+                throw new UnsupportedOperationException();
+            }
+        };
+        assertEquals(Long.MAX_VALUE,
+            ModelConfig.of(wide, 1, 0L, Map.of("n", BigInteger.valueOf(Long.MAX_VALUE))).longValue("n"));
+        assertEquals(Long.MIN_VALUE,
+            ModelConfig.of(wide, 1, 0L, Map.of("n", new BigDecimal(Long.MIN_VALUE))).longValue("n"));
+        final InvalidConfigException ex = assertThrows(InvalidConfigException.class,
+            () -> ModelConfig.of(wide, 1, 0L, Map.of("n", BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.ONE))));
+        assertEquals("must be at most 9223372036854775807, was 9223372036854775808", ex.problem());
+    }
+
+    @Test
+    void shouldHoldADefaultGivenAsAnotherNumberTypeInTheParameterType()
+    {
+        assertEquals(3L, new ModelParameter("n", ParameterType.INTEGER, 3, 0, 5, "an int default").defaultValue());
+        assertEquals(2.0, new ModelParameter("x", ParameterType.DOUBLE, 2, 0, 5, "an int default").defaultValue());
+    }
+
+    @Test
     void shouldEnforceBoundsInclusively()
     {
         assertProblem("speed", 10.5, "must be at most 10, was 10.5");
         assertProblem("speed", -0.1, "must be at least 0, was -0.1");
-        assertProblem("speed", 11L, "must be at most 10, was 11.0");
+        assertProblem("speed", 11L, "must be at most 10, was 11");
         assertProblem("vision", 0L, "must be at least 1, was 0");
         assertProblem("vision", 101L, "must be at most 100, was 101");
         assertEquals(10.0, ModelConfig.of(PLUGIN, 1, 0L, Map.of("speed", 10.0)).doubleValue("speed"));
@@ -159,7 +273,10 @@ class ModelConfigTest
         assertEquals("default of parameter rate must be at most 1", outOfBounds.getMessage());
         assertThrows(
             IllegalArgumentException.class,
-            () -> new ModelParameter("n", ParameterType.INTEGER, 1.0, 0, 5, "wrong type of default"));
+            () -> new ModelParameter("n", ParameterType.INTEGER, 1.5, 0, 5, "a fraction for an integer"));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new ModelParameter("n", ParameterType.INTEGER, "1", 0, 5, "wrong type of default"));
         assertThrows(NullPointerException.class, () -> new ModelParameter(null, ParameterType.BOOLEAN, true, 0, 0, ""));
     }
 

@@ -363,6 +363,48 @@ class SpatialHashGridTest
     }
 
     @Test
+    void shouldUseFewerLargerCellsWhenTheRequestedSizeWouldNeedTooMany()
+    {
+        final int maxCells = 1000;
+        final double radius = 1.0;
+        final ContinuousSpace2D space = new ContinuousSpace2D(1000.0, 400.0, true);
+        final SpatialHashGrid grid = new SpatialHashGrid(space, radius, 3000, maxCells);
+        assertTrue((long)grid.cellsX() * grid.cellsY() <= maxCells, grid.cellsX() + " x " + grid.cellsY());
+        assertTrue((long)grid.cellsX() * grid.cellsY() > maxCells / 2, grid.cellsX() + " x " + grid.cellsY());
+        assertTrue(grid.cellWidth() >= radius && grid.cellHeight() >= radius);
+        assertEquals(1000.0, grid.cellWidth() * grid.cellsX(), 1e-9);
+        assertEquals(400.0, grid.cellHeight() * grid.cellsY(), 1e-9);
+
+        final Random random = new Random(7);
+        final int agentCount = 3000;
+        final double[] xs = new double[agentCount];
+        final double[] ys = new double[agentCount];
+        final boolean[] indexed = new boolean[agentCount];
+        for (int i = 0; i < agentCount; i++)
+        {
+            // clustered, so that queries of this small radius find neighbours
+            xs[i] = (random.nextInt(40) * 25.0 + random.nextDouble() * 3.0) % 1000.0;
+            ys[i] = (random.nextInt(16) * 25.0 + random.nextDouble() * 3.0) % 400.0;
+            indexed[i] = true;
+            grid.key(i, grid.cellOf(xs[i], ys[i]));
+        }
+        grid.sort(agentCount);
+        fillPositions(grid, xs, ys);
+        final NeighbourRanges scratch = new NeighbourRanges();
+        final int[] found = new int[agentCount];
+        int nonEmpty = 0;
+        for (int q = 0; q < agentCount; q++)
+        {
+            final int count = grid.neighbours(xs[q], ys[q], radius, scratch, found);
+            final int[] actual = Arrays.copyOf(found, count);
+            Arrays.sort(actual);
+            assertArrayEquals(bruteForce(space, xs, ys, indexed, xs[q], ys[q], radius), actual, "agent " + q);
+            nonEmpty += count > 1 ? 1 : 0;
+        }
+        assertTrue(nonEmpty > agentCount / 4, "crowded enough to test something: " + nonEmpty);
+    }
+
+    @Test
     void shouldPutPointsOnAndOutsideTheEdgesInEdgeCells()
     {
         final SpatialHashGrid grid = new SpatialHashGrid(new ContinuousSpace2D(100.0, 50.0, false), 10.0, 1);

@@ -6,6 +6,7 @@ import io.myriad.kernel.model.Model;
 import io.myriad.kernel.model.ModelConfig;
 import io.myriad.kernel.model.ModelParameter;
 import io.myriad.kernel.model.ModelPlugin;
+import io.myriad.layouts.Schema;
 
 /**
  * The drift model's plugin.
@@ -41,6 +42,14 @@ public final class DriftPlugin implements ModelPlugin
             ModelParameter.ofDouble("extent", 1000.0, 1e-6, 1e12, "initial positions are uniform in [0, extent)^2"),
             ModelParameter.ofDouble("max_speed", 1.0, 0.0, 1e12, "initial velocity components are uniform in " +
                 "[-max_speed, max_speed]"));
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public Schema schema()
+    {
+        return ParticleSchema.SCHEMA;
     }
 
     /**

@@ -7,6 +7,7 @@ import io.myriad.kernel.model.Model;
 import io.myriad.kernel.model.ModelConfig;
 import io.myriad.kernel.model.ModelParameter;
 import io.myriad.kernel.model.ModelPlugin;
+import io.myriad.layouts.Schema;
 
 /**
  * The money exchange model's plugin.
@@ -41,6 +42,14 @@ public final class ExchangePlugin implements ModelPlugin
         return List.of(
             ModelParameter.ofInteger("money", 100, 0, Long.MAX_VALUE / 4, "units each agent starts with"),
             ModelParameter.ofInteger("amount", 1, 1, Long.MAX_VALUE / 4, "units given per transfer"));
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public Schema schema()
+    {
+        return TraderSchema.SCHEMA;
     }
 
     /**

@@ -9,6 +9,7 @@ import io.myriad.kernel.model.Model;
 import io.myriad.kernel.model.ModelConfig;
 import io.myriad.kernel.model.ModelParameter;
 import io.myriad.kernel.model.ModelPlugin;
+import io.myriad.layouts.Schema;
 
 /**
  * The flocking model's plugin, with the presets of the ABM framework comparison: {@code small} (200 birds in
@@ -65,6 +66,14 @@ public final class FlockingPlugin implements ModelPlugin
         presets.put("large", Map.of("agents", 400L, "density", FlockingParameters.LARGE_PRESET_DENSITY,
             "vision", 15.0));
         return presets;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    public Schema schema()
+    {
+        return BirdSchema.SCHEMA;
     }
 
     /**

@@ -22,8 +22,9 @@ import io.myriad.tools.scenario.RunSettings;
  * @param layout                 memory layout of the agent store.
  * @param batchSize              agents per batch.
  * @param waitStrategy           how workers waited between batches.
- * @param wallSeconds            wall time of the ticks, setup excluded.
- * @param agentUpdatesPerSecond  agents times ticks over wall seconds.
+ * @param wallSeconds            wall time of the ticks timed, setup excluded (in a resume, the ticks after its
+ *                               catch-up).
+ * @param agentUpdatesPerSecond  agents times the ticks timed over wall seconds.
  * @param tickP50Ns              median tick latency in nanoseconds.
  * @param tickP99Ns              99th percentile tick latency in nanoseconds.
  * @param tickP999Ns             99.9th percentile tick latency in nanoseconds.
@@ -112,12 +113,17 @@ public record RunSummary(
      *
      * @param settings     the run's settings.
      * @param sim          the simulation, after its last tick.
-     * @param wallNanos    wall time of the ticks.
+     * @param firstTick    the tick at which the wall time started: 0 for a run, where a resume's catch-up ended.
+     * @param wallNanos    wall time of the ticks from {@code firstTick} to the simulation's tick.
      * @param runDirectory where the run's files go.
      * @return the summary, without its journal's figures ({@link #withJournal(Journal)} adds them).
      */
     public static RunSummary of(
-        final RunSettings settings, final Simulation sim, final long wallNanos, final String runDirectory)
+        final RunSettings settings,
+        final Simulation sim,
+        final long firstTick,
+        final long wallNanos,
+        final String runDirectory)
     {
         final long live = sim.world().liveCount();
         final double wallSeconds = Math.max(wallNanos, 1) / 1e9;
@@ -134,7 +140,7 @@ public record RunSummary(
             settings.batchSize(),
             settings.waitStrategy(),
             wallSeconds,
-            (double)live * sim.tick() / wallSeconds,
+            (double)live * (sim.tick() - firstTick) / wallSeconds,
             latency.getValueAtPercentile(50.0),
             latency.getValueAtPercentile(99.0),
             latency.getValueAtPercentile(99.9),

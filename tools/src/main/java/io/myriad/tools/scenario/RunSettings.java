@@ -3,6 +3,7 @@ package io.myriad.tools.scenario;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.myriad.kernel.Configuration;
@@ -13,9 +14,10 @@ import io.myriad.kernel.model.ModelConfig;
 import io.myriad.kernel.model.ModelParameter;
 import io.myriad.kernel.model.ModelPlugin;
 import io.myriad.kernel.model.Models;
-import io.myriad.kernel.model.ParameterType;
 import io.myriad.kernel.pipeline.WaitStrategies;
 import io.myriad.layouts.Layout;
+import io.myriad.layouts.Schema;
+import io.myriad.layouts.SoaLayout;
 
 /**
  * A run's settings, resolved and validated: which model with which {@link ModelConfig}, for how many ticks, on
@@ -100,11 +102,12 @@ public final class RunSettings
      *
      * @param file           the scenario file's settings, or {@link Scenario#empty()}.
      * @param commandLine    the command line's settings, which override the file's.
-     * @param defaultThreads threads when neither says.
+     * @param processors     processors the run may use: the threads when neither says, and what decides the
+     *                       wait strategy when neither names one ({@link WaitStrategies#defaultFor(int, int)}).
      * @return the settings.
      * @throws ScenarioException naming the first bad setting, where it was given and how to fix it.
      */
-    public static RunSettings resolve(final Scenario file, final Scenario commandLine, final int defaultThreads)
+    public static RunSettings resolve(final Scenario file, final Scenario commandLine, final int processors)
     {
         final Value modelValue = pick(Scenario.MODEL, commandLine, file);
         if (modelValue == null)
@@ -148,7 +151,7 @@ public final class RunSettings
 
         final long ticks = longSetting(Scenario.TICKS, commandLine, file, 1, Long.MAX_VALUE, DEFAULT_TICKS);
         final int threads = (int)longSetting(
-            Scenario.THREADS, commandLine, file, 1, Short.MAX_VALUE, Math.max(1, defaultThreads));
+            Scenario.THREADS, commandLine, file, 1, Short.MAX_VALUE, Math.max(1, processors));
         final long seed = longSetting(
             Scenario.SEED, commandLine, file, Long.MIN_VALUE, Long.MAX_VALUE, DEFAULT_SEED);
         final int batchSize = (int)longSetting(
@@ -168,7 +171,15 @@ public final class RunSettings
         }
 
         final Value waitValue = pick(Scenario.WAIT_STRATEGY, commandLine, file);
-        final String waitStrategy = waitValue == null ? Configuration.waitStrategy() : waitValue.asString();
+        final String namedWaitStrategy = waitValue == null ?
+            System.getProperty(Configuration.WAIT_STRATEGY_PROP_NAME) : waitValue.asString();
+        final String waitStrategy = namedWaitStrategy == null ?
+            WaitStrategies.defaultFor(threads, Math.max(1, processors)) : namedWaitStrategy;
+        if (namedWaitStrategy != null)
+        {
+            origins.put(Scenario.WAIT_STRATEGY, waitValue != null ? waitValue.origin() :
+                "system property " + Configuration.WAIT_STRATEGY_PROP_NAME);
+        }
         try
         {
             WaitStrategies.named(waitStrategy);
@@ -178,6 +189,11 @@ public final class RunSettings
             final String origin = waitValue == null ?
                 "system property " + Configuration.WAIT_STRATEGY_PROP_NAME : waitValue.origin();
             throw new ScenarioException(origin + ": " + ex.getMessage());
+        }
+
+        if (layoutValue != null)
+        {
+            origins.put(Scenario.LAYOUT, layoutValue.origin());
         }
 
         final Value journalValue = pick(Scenario.JOURNAL, commandLine, file);
@@ -217,9 +233,48 @@ public final class RunSettings
             throw new ScenarioException("model " + plugin.name() + ": " + ex.getMessage());
         }
 
-        return new RunSettings(
+        final RunSettings settings = new RunSettings(
             plugin, presetName, modelConfig, ticks, threads, layout, batchSize, waitStrategy, journal, journalLevel,
             hashEvery, metricsEvery, checkpointPolicy, file.source(), origins);
+        if (plugin.schema() != null)
+        {
+            // before the model is created: it may size arrays of its own for every agent
+            settings.requireCapacity(plugin.schema(), agents);
+        }
+        return settings;
+    }
+
+    /**
+     * Checks that the store a run needs fits its layout: a capacity no layout region can hold is bad input, not a
+     * failure of the run.
+     *
+     * @param schema   the model's agents.
+     * @param capacity the store's capacity: the model's, or the agents asked for when the model is not yet created.
+     * @throws ScenarioException naming where the agents were given, the most the layout holds and, if another
+     *                           layout holds more, that one.
+     */
+    public void requireCapacity(final Schema schema, final long capacity)
+    {
+        final int most = layout.maxCapacity(schema);
+        if (capacity <= most)
+        {
+            return;
+        }
+        final String agentsOrigin = originOf(Scenario.AGENTS);
+        final String layoutOrigin = origins.get(Scenario.LAYOUT);
+        final StringBuilder problem = new StringBuilder()
+            .append(agentsOrigin != null ? agentsOrigin : "model " + model() + "'s agents").append(": ")
+            .append(String.format(Locale.ROOT, "%,d %s agents do not fit the %s layout, which holds at most %,d " +
+                "of them (a store's memory regions are each at most 2 GiB); ", capacity, model(), layout.name(), most));
+        final int soaMost = SoaLayout.INSTANCE.maxCapacity(schema);
+        if (capacity <= soaMost && !SoaLayout.INSTANCE.name().equals(layout.name()))
+        {
+            problem.append(String.format(Locale.ROOT, "use the soa layout (%s), which holds up to %,d, or ",
+                layoutOrigin != null && layoutOrigin.startsWith("--layout") ? "--layout soa" : "layout: soa",
+                soaMost));
+        }
+        problem.append(String.format(Locale.ROOT, "run at most %,d agents", most));
+        throw new ScenarioException(problem.toString());
     }
 
     /**
@@ -445,27 +500,13 @@ public final class RunSettings
         final ModelPlugin plugin, final String preset, final String name, final Object value)
     {
         final ModelParameter parameter = declared(plugin, name);
-        Object typed = value;
-        if (value instanceof Integer || value instanceof Short || value instanceof Byte)
-        {
-            typed = ((Number)value).longValue();
-        }
-        else if (value instanceof Float)
-        {
-            typed = ((Number)value).doubleValue();
-        }
-        if (parameter != null && parameter.type() == ParameterType.DOUBLE &&
-            typed instanceof Long)
-        {
-            typed = ((Long)typed).doubleValue();
-        }
-        final String problem = parameter == null ? "is not a parameter of the model" : parameter.problemWith(typed);
+        final String problem = parameter == null ? "is not a parameter of the model" : parameter.problemWith(value);
         if (problem != null)
         {
             throw new IllegalStateException(
                 "model " + plugin.name() + ", preset " + preset + ": " + name + " " + problem + ", was " + value);
         }
-        return typed;
+        return parameter.canonical(value);
     }
 
     private static void typeParameters(

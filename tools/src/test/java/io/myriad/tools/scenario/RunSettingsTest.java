@@ -71,6 +71,23 @@ class RunSettingsTest
     }
 
     @Test
+    void shouldWaitBlockingByDefaultWhenThreadsOutnumberProcessorsAndAsNamedOtherwise()
+    {
+        final RunSettings fits = RunSettings.resolve(file("model: counter\nthreads: 2\n"), Scenario.empty(), 2);
+        assertEquals("backoff", fits.waitStrategy());
+        assertNull(fits.originOf(Scenario.WAIT_STRATEGY));
+
+        final RunSettings many = RunSettings.resolve(file("model: counter\nthreads: 64\n"), Scenario.empty(), 2);
+        assertEquals("blocking", many.waitStrategy());
+        assertNull(many.originOf(Scenario.WAIT_STRATEGY), "the default, not named");
+
+        final RunSettings named = RunSettings.resolve(
+            file("model: counter\nthreads: 64\n"), flags("--wait-strategy", "yielding"), 2);
+        assertEquals("yielding", named.waitStrategy());
+        assertEquals("--wait-strategy", named.originOf(Scenario.WAIT_STRATEGY));
+    }
+
+    @Test
     void shouldLayerParametersDefaultsPresetFileThenParam()
     {
         final RunSettings settings = RunSettings.resolve(
