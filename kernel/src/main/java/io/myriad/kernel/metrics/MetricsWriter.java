@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -66,6 +67,11 @@ public final class MetricsWriter implements AutoCloseable
     {
         try
         {
+            final Path parent = file.toAbsolutePath().getParent();
+            if (parent != null)
+            {
+                Files.createDirectories(parent);
+            }
             final BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             out.write("step");
@@ -79,7 +85,8 @@ public final class MetricsWriter implements AutoCloseable
         }
         catch (final IOException ex)
         {
-            throw new UncheckedIOException("cannot create metrics file " + file + ": " + ex.getMessage(), ex);
+            throw new UncheckedIOException("cannot create metrics file " + file + ": " +
+                (ex instanceof FileAlreadyExistsException ? "it exists already" : ex.toString()), ex);
         }
     }
 
