@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import net.openhft.chronicle.core.time.TimeProvider;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.AtomicBuffer;
@@ -43,12 +44,13 @@ public final class JournalWriter implements AutoCloseable
         final Path directory,
         final RunHeader header,
         final int ringCapacity,
-        final CatchUp catchUp)
+        final CatchUp catchUp,
+        final TimeProvider timeProvider)
     {
         this.directory = directory;
         this.header = header;
         this.catchUp = catchUp;
-        this.ring = new JournalRing(directory, Journals.open(directory, false), ringCapacity);
+        this.ring = new JournalRing(directory, Journals.open(directory, timeProvider), ringCapacity);
         try
         {
             if (!catchUp.isReopened())
@@ -88,6 +90,23 @@ public final class JournalWriter implements AutoCloseable
      */
     public static JournalWriter create(final Path directory, final RunHeader header, final int ringCapacity)
     {
+        return create(directory, header, ringCapacity, Journals.SYSTEM_CLOCK);
+    }
+
+    /**
+     * As {@link #create(Path, RunHeader, int)}, with the clock Chronicle reads to decide which of the queue's files
+     * (one a {@link Journals#ROLL_CYCLE cycle}) a document goes into: tests set the time to make a journal span
+     * several files.
+     *
+     * @param directory    where the journal goes; must not already hold one.
+     * @param header       what the run is.
+     * @param ringCapacity bytes of ring between the producer and the stage.
+     * @param timeProvider the queue's clock.
+     * @return the writer, its stage running.
+     */
+    static JournalWriter create(
+        final Path directory, final RunHeader header, final int ringCapacity, final TimeProvider timeProvider)
+    {
         if (Journals.hasData(directory))
         {
             throw new JournalException(directory + " already holds a journal; give the run another directory");
@@ -100,7 +119,7 @@ public final class JournalWriter implements AutoCloseable
         {
             throw new JournalException("cannot create journal directory " + directory + ": " + ex.getMessage(), ex);
         }
-        return new JournalWriter(directory, header, ringCapacity, CatchUp.none(directory));
+        return new JournalWriter(directory, header, ringCapacity, CatchUp.none(directory), timeProvider);
     }
 
     /**
@@ -123,7 +142,7 @@ public final class JournalWriter implements AutoCloseable
                 "cannot resume after record " + fromPosition + " (a checkpoint of another run?)");
         }
         return new JournalWriter(scan.directory(), scan.header(), DEFAULT_RING_CAPACITY,
-            CatchUp.from(scan, (int)fromPosition));
+            CatchUp.from(scan, (int)fromPosition), Journals.SYSTEM_CLOCK);
     }
 
     /**

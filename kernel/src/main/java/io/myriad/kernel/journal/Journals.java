@@ -6,13 +6,16 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
+import net.openhft.chronicle.core.time.SystemTimeProvider;
+import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 
 /**
- * Opens the Chronicle Queue behind a journal, the same way for the writer, the reader and the tools.
+ * The Chronicle Queue behind a journal: how the writer opens it, and how the writer, the reader and the tools find
+ * its data files.
  */
 final class Journals
 {
@@ -20,10 +23,11 @@ final class Journals
     static final String DATA_FILE_SUFFIX = ".cq4";
 
     /**
-     * How often a new journal starts a new data file: weekly, so a run rarely crosses one. Tests set a faster
-     * cycle to make a journal span several files.
+     * How often a journal starts a new data file: weekly, by the queue's clock, so a run rarely crosses one. Tests
+     * that need a journal spanning several files move the clock instead (see
+     * {@link JournalWriter#create(Path, RunHeader, int, TimeProvider)}).
      */
-    static volatile RollCycle rollCycle = RollCycles.WEEKLY;
+    static final RollCycle ROLL_CYCLE = RollCycles.WEEKLY;
 
     static
     {
@@ -33,6 +37,9 @@ final class Journals
             System.setProperty("chronicle.analytics.disable", "true");
         }
     }
+
+    /** The clock a journal's queue reads outside tests: the system's (after the property above is set). */
+    static final TimeProvider SYSTEM_CLOCK = SystemTimeProvider.INSTANCE;
 
     private Journals()
     {
@@ -76,15 +83,17 @@ final class Journals
     }
 
     /**
-     * @param directory the journal directory.
-     * @param readOnly  true to read without ever writing (tools, replay).
-     * @return the open queue.
+     * @param directory    the journal directory.
+     * @param timeProvider the clock that decides which data file (one a {@link #ROLL_CYCLE cycle}) a document goes
+     *                     into; {@link #SYSTEM_CLOCK} but in tests.
+     * @return the queue, open for appending.
      */
-    static SingleChronicleQueue open(final Path directory, final boolean readOnly)
+    static SingleChronicleQueue open(final Path directory, final TimeProvider timeProvider)
     {
         return SingleChronicleQueueBuilder.binary(directory)
-            .rollCycle(rollCycle)
-            .readOnly(readOnly)
+            .rollCycle(ROLL_CYCLE)
+            .timeProvider(timeProvider)
+            .readOnly(false)
             .build();
     }
 }
