@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import org.agrona.DirectBuffer;
 import org.agrona.collections.IntArrayList;
 
+import io.myriad.kernel.KillPoint;
+
 /**
  * Where a reopened journal stands while a resumed run catches up with it: the records the run must produce again
  * before it may append (the journal's own from the resume point on, run ends left out), and how many it has.
@@ -17,6 +19,8 @@ import org.agrona.collections.IntArrayList;
  */
 final class CatchUp
 {
+    private static final boolean KILL_POINT_ARMED = KillPoint.isArmed(KillPoint.CATCH_UP);
+
     private final Path directory;
     private final int[] expectedPositions;
     private final int[] expectedTypes;
@@ -130,6 +134,11 @@ final class CatchUp
         }
         expectedNext = expected + 1;
         caughtUpTo = expectedPositions[expected] + 1L;
+        if (KILL_POINT_ARMED && expected + 1 == (expectedPositions.length + 1) / 2)
+        {
+            // a crash test's hook: half the records (at least one) checked, nothing appended
+            KillPoint.reach(KillPoint.CATCH_UP);
+        }
     }
 
     /**
