@@ -7,5 +7,8 @@
  * a {@link io.myriad.kernel.pipeline.TickPipeline}. Drive it with {@code step()} / {@code run(ticks)}, or hand it
  * to an Agrona {@link org.agrona.concurrent.AgentRunner}: it is an {@link org.agrona.concurrent.Agent} whose
  * {@code doWork()} never blocks.
+ * <p>
+ * {@link io.myriad.kernel.KillPoint} is for crash tests only: named points where a process can be made to stop
+ * and wait to be killed.
  */
 package io.myriad.kernel;

@@ -1,6 +1,9 @@
 package io.myriad.kernel.journal;
 
+import java.nio.ByteOrder;
+
 import org.agrona.BitUtil;
+import org.agrona.DirectBuffer;
 
 import io.myriad.kernel.command.CommandDescriptor;
 
@@ -64,6 +67,45 @@ public final class EventsDescriptor
     public static int length(final int commandsLength, final int count)
     {
         return outcomesOffset(commandsLength) + BitUtil.align(count, 4) + RecordDescriptor.CHECKSUM_LENGTH;
+    }
+
+    /**
+     * @param commands a batch's commands, laid out as {@link CommandDescriptor} says.
+     * @param from     where the next one starts.
+     * @param left     commands left from there.
+     * @return how many of them the next record holds: as many as fit in {@link #MAX_COMMAND_BYTES}, at least one.
+     */
+    public static int commandsThatFit(final DirectBuffer commands, final int from, final int left)
+    {
+        int bytes = 0;
+        int n = 0;
+        while (n < left)
+        {
+            final int length = commands.getInt(from + bytes + CommandDescriptor.LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN);
+            if (n > 0 && bytes + length > MAX_COMMAND_BYTES)
+            {
+                break;
+            }
+            bytes += length;
+            n++;
+        }
+        return n;
+    }
+
+    /**
+     * @param commands a batch's commands.
+     * @param from     where the first of them starts.
+     * @param count    how many.
+     * @return their bytes.
+     */
+    public static int commandsLength(final DirectBuffer commands, final int from, final int count)
+    {
+        int bytes = 0;
+        for (int n = 0; n < count; n++)
+        {
+            bytes += commands.getInt(from + bytes + CommandDescriptor.LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN);
+        }
+        return bytes;
     }
 
     /**

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
+import net.openhft.chronicle.core.time.SystemTimeProvider;
+import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
@@ -14,7 +16,8 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import io.myriad.layouts.ModuleAccess;
 
 /**
- * Opens the Chronicle Queue behind a journal, the same way for the writer, the reader and the tools.
+ * The Chronicle Queue behind a journal: how the writer opens it, and how the writer, the reader and the tools find
+ * its data files.
  */
 final class Journals
 {
@@ -22,10 +25,11 @@ final class Journals
     static final String DATA_FILE_SUFFIX = ".cq4";
 
     /**
-     * How often a new journal starts a new data file: weekly, so a run rarely crosses one. Tests set a faster
-     * cycle to make a journal span several files.
+     * How often a journal starts a new data file: weekly, by the queue's clock, so a run rarely crosses one. Tests
+     * that need a journal spanning several files move the clock instead (see
+     * {@link JournalWriter#create(Path, RunHeader, int, TimeProvider)}).
      */
-    static volatile RollCycle rollCycle = RollCycles.WEEKLY;
+    static final RollCycle ROLL_CYCLE = RollCycles.WEEKLY;
 
     static
     {
@@ -35,6 +39,9 @@ final class Journals
             System.setProperty("chronicle.analytics.disable", "true");
         }
     }
+
+    /** The clock a journal's queue reads outside tests: the system's (after the property above is set). */
+    static final TimeProvider SYSTEM_CLOCK = SystemTimeProvider.INSTANCE;
 
     private Journals()
     {
@@ -90,17 +97,19 @@ final class Journals
     }
 
     /**
-     * @param directory the journal directory.
-     * @param readOnly  true to read without ever writing (tools, replay).
-     * @return the open queue.
+     * @param directory    the journal directory.
+     * @param timeProvider the clock that decides which data file (one a {@link #ROLL_CYCLE cycle}) a document goes
+     *                     into; {@link #SYSTEM_CLOCK} but in tests.
+     * @return the queue, open for appending.
      * @throws IllegalStateException if the JVM lacks a module flag Chronicle Queue needs, naming it.
      */
-    static SingleChronicleQueue open(final Path directory, final boolean readOnly)
+    static SingleChronicleQueue open(final Path directory, final TimeProvider timeProvider)
     {
         requireModuleAccess();
         return SingleChronicleQueueBuilder.binary(directory)
-            .rollCycle(rollCycle)
-            .readOnly(readOnly)
+            .rollCycle(ROLL_CYCLE)
+            .timeProvider(timeProvider)
+            .readOnly(false)
             .build();
     }
 }

@@ -6,11 +6,13 @@
  * <em>records</em> in Myriad's own binary framing ({@link io.myriad.kernel.journal.RecordDescriptor}): length,
  * type, version, tick, payload and a CRC-32C. One descriptor class per record type gives its payload's bytes:
  * {@link io.myriad.kernel.journal.RunStartDescriptor}, {@link io.myriad.kernel.journal.StateHashDescriptor},
- * {@link io.myriad.kernel.journal.EventDescriptor} and {@link io.myriad.kernel.journal.RunEndDescriptor}.
+ * {@link io.myriad.kernel.journal.EventsDescriptor}, {@link io.myriad.kernel.journal.InputDescriptor} and
+ * {@link io.myriad.kernel.journal.RunEndDescriptor}.
  * <ul>
  *     <li>{@link io.myriad.kernel.journal.JournalWriter} is the journal stage: the simulation's thread encodes a
  *     record into an Agrona ring buffer, allocating nothing, and the writer's own thread drains the ring into the
- *     queue, many records to a document.</li>
+ *     queue, many records to a document. Behind it, package-private: the record encoder, the ring with its
+ *     draining agent, and the catch-up check of a journal reopened by a resume.</li>
  *     <li>{@link io.myriad.kernel.journal.JournalReader} reads records back, checking each one's framing and
  *     checksum.</li>
  *     <li>{@link io.myriad.kernel.journal.Replay} rebuilds a run from its journal's first record and checks every

@@ -12,10 +12,7 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.WaitStrategy;
 
-import org.agrona.ExpandableArrayBuffer;
-
 import io.myriad.kernel.command.CommandApplier;
-import io.myriad.kernel.command.Outbox;
 import io.myriad.kernel.journal.JournalWriter;
 import io.myriad.kernel.model.Phase;
 import io.myriad.kernel.model.PhaseWorker;
@@ -39,7 +36,7 @@ public final class StepPipeline implements AutoCloseable
 
     private final World world;
     private final Phase[] phases;
-    private final CommandApplier applier;
+    private final ApplyStage applyStage;
     private final int workers;
     private final int batchSize;
     private final int metricCount;
@@ -52,7 +49,6 @@ public final class StepPipeline implements AutoCloseable
     private final Sequence[] computeSequences;
     private final double[] stepMetrics;
     private final double[] lastStepMetrics;
-    private final ExpandableArrayBuffer outcomes = new ExpandableArrayBuffer(1024);
     private Batch[] batches = new Batch[0];
 
     private volatile Throwable failure;
@@ -64,7 +60,6 @@ public final class StepPipeline implements AutoCloseable
     private int published;
     private long phaseLastSequence;
     private boolean closed;
-    private JournalWriter eventJournal;
 
     /**
      * Builds the ring and the worker threads (started at once, waiting for work).
@@ -108,12 +103,12 @@ public final class StepPipeline implements AutoCloseable
         }
         this.world = world;
         this.phases = phases.toArray(new Phase[0]);
-        this.applier = applier;
         this.workers = workers;
         this.batchSize = batchSize;
         this.metricCount = metricCount;
         this.stepMetrics = new double[metricCount];
         this.lastStepMetrics = new double[metricCount];
+        this.applyStage = new ApplyStage(applier, stepMetrics);
         this.ring = RingBuffer.createSingleProducer(BatchTask::new, ringSize, waitStrategy);
 
         this.computeHandlers = new ComputeHandler[workers];
@@ -163,7 +158,7 @@ public final class StepPipeline implements AutoCloseable
      */
     public void eventJournal(final JournalWriter journal)
     {
-        this.eventJournal = journal;
+        applyStage.eventJournal(journal);
     }
 
     /**
@@ -222,7 +217,7 @@ public final class StepPipeline implements AutoCloseable
             checkFailure();
             try
             {
-                applyPhase();
+                applyStage.apply(batches, phaseBatches, phaseIndex, step);
             }
             catch (final RuntimeException ex)
             {
@@ -398,36 +393,5 @@ public final class StepPipeline implements AutoCloseable
             min = Math.min(min, sequence.get());
         }
         return min;
-    }
-
-    private void applyPhase()
-    {
-        final JournalWriter journal = eventJournal;
-        for (int b = 0; b < phaseBatches; b++)
-        {
-            final Batch batch = batches[b];
-            final Outbox outbox = batch.outbox();
-            final int count = outbox.count();
-            if (count > 0)
-            {
-                if (journal != null)
-                {
-                    outcomes.checkLimit(count);
-                    applier.apply(outbox, step, outcomes);
-                    journal.events(step, phaseIndex, b, outbox.buffer(), outbox.length(), count, outcomes);
-                }
-                else
-                {
-                    applier.apply(outbox, step, null);
-                }
-                outbox.clear();
-            }
-            final double[] batchMetrics = batch.metrics();
-            for (int m = 0; m < metricCount; m++)
-            {
-                stepMetrics[m] += batchMetrics[m];
-                batchMetrics[m] = 0.0;
-            }
-        }
     }
 }

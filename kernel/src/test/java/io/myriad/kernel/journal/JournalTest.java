@@ -12,14 +12,15 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import net.openhft.chronicle.queue.RollCycles;
-import net.openhft.chronicle.queue.rollcycles.TestRollCycles;
+import net.openhft.chronicle.core.time.SetTimeProvider;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
@@ -160,27 +161,25 @@ class JournalTest
     }
 
     @Test
-    void shouldReadOnAcrossTheQueuesFilesWhenItRolls() throws Exception
+    void shouldReadOnAcrossTheQueuesFilesWhenItRolls() throws IOException
     {
         final Path directory = temp.resolve("journal");
-        Journals.rollCycle = TestRollCycles.TEST_SECONDLY;
-        try (JournalWriter writer = JournalWriter.create(directory, header(JournalLevel.INPUTS, 1)))
+        final SetTimeProvider clock = new SetTimeProvider(Instant.parse("2026-03-02T12:00:00Z"));
+        try (JournalWriter writer = JournalWriter.create(
+            directory, header(JournalLevel.INPUTS, 1), JournalWriter.DEFAULT_RING_CAPACITY, clock))
         {
             for (int tick = 0; tick < 6; tick++)
             {
                 writer.stateHash(tick, tick * 31L, AGENTS);
                 writer.flush();
-                Thread.sleep(500);
+                clock.advanceMillis(TimeUnit.DAYS.toMillis(7)); // the next record goes into the next week's file
             }
             writer.runEnd(6, 99, AGENTS);
         }
-        finally
-        {
-            Journals.rollCycle = RollCycles.WEEKLY;
-        }
         try (Stream<Path> files = Files.list(directory))
         {
-            assertTrue(files.filter((f) -> f.toString().endsWith(".cq4")).count() >= 3, "the queue rolled");
+            assertEquals(7, files.filter((f) -> f.toString().endsWith(".cq4")).count(),
+                "a file a week: the run start and tick 0's hash, ticks 1 to 5, the end");
         }
         try (JournalReader reader = JournalReader.open(directory))
         {

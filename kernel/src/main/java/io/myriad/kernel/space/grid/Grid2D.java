@@ -31,7 +31,6 @@ public final class Grid2D implements Part, AutoCloseable
 {
     /** The most cells a grid may have: a double layer's column must fit one Agrona buffer. */
     public static final int MAX_CELLS = 1 << 27;
-
     /** The answer when there is no such cell. */
     public static final int NO_CELL = -1;
 
