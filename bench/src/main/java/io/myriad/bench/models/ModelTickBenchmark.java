@@ -52,15 +52,38 @@ public abstract class ModelTickBenchmark extends JvmFlags
      */
     protected void launch(final ModelPlugin plugin, final int agents, final int batchSize)
     {
+        launch(plugin, agents, Map.of(), batchSize);
+    }
+
+    /**
+     * Builds a simulation of the model with the given parameters (the rest at their defaults), closing the previous
+     * one if any.
+     *
+     * @param plugin     the model.
+     * @param agents     agents at the start.
+     * @param parameters parameter values by name, as {@link ModelConfig#of} takes them.
+     * @param batchSize  work items per batch.
+     */
+    protected void launch(
+        final ModelPlugin plugin, final int agents, final Map<String, ?> parameters, final int batchSize)
+    {
         if (simulation != null)
         {
             simulation.close();
         }
         simulation = Simulation.launch(new SimulationContext()
-            .model(plugin.create(ModelConfig.of(plugin, agents, SEED, Map.of())))
+            .model(plugin.create(ModelConfig.of(plugin, agents, SEED, parameters)))
             .seed(SEED)
             .workers(threads)
             .batchSize(batchSize));
+    }
+
+    /**
+     * @return the simulation being benchmarked, for a subclass that looks at its state between ticks.
+     */
+    protected Simulation simulation()
+    {
+        return simulation;
     }
 
     /**
