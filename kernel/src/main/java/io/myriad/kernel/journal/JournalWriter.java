@@ -108,7 +108,7 @@ public final class JournalWriter implements AutoCloseable
         final Path directory, final RunHeader header, final int ringCapacity, final TimeProvider timeProvider)
     {
         // before anything is created, so a JVM without the flags leaves no empty journal directory behind
-        Journals.requireModuleAccess();
+        JournalAccess.require();
         if (Journals.hasData(directory))
         {
             throw new JournalException(directory + " already holds a journal; give the run another directory");

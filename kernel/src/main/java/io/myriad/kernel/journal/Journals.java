@@ -13,7 +13,6 @@ import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 
-import io.myriad.layouts.ModuleAccess;
 
 /**
  * The Chronicle Queue behind a journal: how the writer opens it, and how the writer, the reader and the tools find
@@ -85,18 +84,6 @@ final class Journals
     }
 
     /**
-     * Checks, before Chronicle Queue is touched, that the JVM has the module flags a journal needs; without them
-     * Chronicle fails with pages of stack traces that do not name the fix.
-     *
-     * @throws IllegalStateException naming every missing flag.
-     */
-    static void requireModuleAccess()
-    {
-        ModuleAccess.require("the journal", ModuleAccess.Need.OFF_HEAP, ModuleAccess.Need.CHECKSUMS,
-            ModuleAccess.Need.JOURNAL);
-    }
-
-    /**
      * @param directory    the journal directory.
      * @param timeProvider the clock that decides which data file (one a {@link #ROLL_CYCLE cycle}) a document goes
      *                     into; {@link #SYSTEM_CLOCK} but in tests.
@@ -105,7 +92,7 @@ final class Journals
      */
     static SingleChronicleQueue open(final Path directory, final TimeProvider timeProvider)
     {
-        requireModuleAccess();
+        JournalAccess.require();
         return SingleChronicleQueueBuilder.binary(directory)
             .rollCycle(ROLL_CYCLE)
             .timeProvider(timeProvider)
