@@ -20,9 +20,8 @@ import org.agrona.concurrent.AtomicBuffer;
  * one queue write, not one per record. {@link #flush()} waits until every record appended so far is in the queue
  * (in the memory-mapped file, which survives the process being killed). A journal reopened by
  * {@link #resume(JournalScan, long)} checks the records the resumed run produces again against its own
- * ({@link CatchUp}) and appends only those past its end.
- * <p>
- * Appends are not thread safe: one thread appends, as one thread drives a simulation.
+ * ({@link CatchUp}) and appends only those past its end. Appends are not thread safe: one thread appends, as one
+ * thread drives a simulation.
  */
 public final class JournalWriter implements AutoCloseable
 {
@@ -90,6 +89,8 @@ public final class JournalWriter implements AutoCloseable
      */
     public static JournalWriter create(final Path directory, final RunHeader header, final int ringCapacity)
     {
+        // before Chronicle's clock is touched: a JVM without the flags gets their names, and no empty directory
+        JournalAccess.require();
         return create(directory, header, ringCapacity, Journals.SYSTEM_CLOCK);
     }
 
@@ -107,8 +108,6 @@ public final class JournalWriter implements AutoCloseable
     static JournalWriter create(
         final Path directory, final RunHeader header, final int ringCapacity, final TimeProvider timeProvider)
     {
-        // before anything is created, so a JVM without the flags leaves no empty journal directory behind
-        JournalAccess.require();
         if (Journals.hasData(directory))
         {
             throw new JournalException(directory + " already holds a journal; give the run another directory");
@@ -138,6 +137,7 @@ public final class JournalWriter implements AutoCloseable
      */
     public static JournalWriter resume(final JournalScan scan, final long fromPosition)
     {
+        JournalAccess.require();
         if (fromPosition < 0 || fromPosition > scan.size())
         {
             throw new JournalException("journal " + scan.directory() + " holds " + scan.size() + " records; " +
