@@ -80,14 +80,26 @@ public final class SirPlugin implements ModelPlugin
         }
         final String network = config.stringValue("network");
         final NetworkGenerator generator;
-        switch (network)
+        try
         {
-            case "erdos-renyi" -> generator = new ErdosRenyiGenerator(n, k / Math.max(1, n - 1), false);
-            case "watts-strogatz" -> generator = new WattsStrogatzGenerator(n, 2 * (int)Math.round(k / 2),
-                config.doubleValue("rewiring"));
-            case "barabasi-albert" -> generator = new BarabasiAlbertGenerator(n, (int)Math.max(1, Math.round(k / 2)));
-            default -> throw new InvalidConfigException(ModelConfig.PARAMETERS + "network", "is " + network +
-                "; it must be erdos-renyi, watts-strogatz or barabasi-albert");
+            generator = switch (network)
+            {
+                case "erdos-renyi" -> new ErdosRenyiGenerator(n, k / Math.max(1, n - 1), false);
+                case "watts-strogatz" -> new WattsStrogatzGenerator(n, 2 * (int)Math.round(k / 2),
+                    config.doubleValue("rewiring"));
+                case "barabasi-albert" -> new BarabasiAlbertGenerator(n, (int)Math.max(1, Math.round(k / 2)));
+                default -> throw new InvalidConfigException(ModelConfig.PARAMETERS + "network", "is " + network +
+                    "; it must be erdos-renyi, watts-strogatz or barabasi-albert");
+            };
+        }
+        catch (final InvalidConfigException ex)
+        {
+            throw ex;
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new InvalidConfigException(ModelConfig.PARAMETERS + "mean_degree", "cannot build a " + network +
+                " network of " + n + " people and mean degree " + k + ": " + ex.getMessage());
         }
         return new SirModel(generator, config.doubleValue("beta"), config.doubleValue("gamma"),
             config.doubleValue("initially_infected"));

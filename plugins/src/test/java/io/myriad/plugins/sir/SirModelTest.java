@@ -219,7 +219,11 @@ class SirModelTest
         }
         final InvalidConfigException ex = assertThrows(InvalidConfigException.class,
             () -> PLUGIN.create(ModelConfig.of(PLUGIN, 100, 1, Map.of("network", "lattice"))));
-        assertTrue(ex.getMessage().contains("erdos-renyi"), ex.getMessage());
+        assertTrue(ex.getMessage().contains("parameters.network") && ex.getMessage().contains("erdos-renyi"),
+            ex.getMessage());
+        final InvalidConfigException ring = assertThrows(InvalidConfigException.class, () -> PLUGIN.create(
+            ModelConfig.of(PLUGIN, 4, 1, Map.of("network", "watts-strogatz", "mean_degree", 3.0))));
+        assertTrue(ring.getMessage().contains("parameters.mean_degree"), ring.getMessage());
     }
 
     /**
