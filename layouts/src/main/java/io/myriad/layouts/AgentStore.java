@@ -144,6 +144,35 @@ public final class AgentStore implements AutoCloseable
     }
 
     /**
+     * The next live agent from an index on, for sweeps that skip the dead without a test per index:
+     * {@code for (int i = store.nextAlive(from); i < to; i = store.nextAlive(i + 1))}. Reads the liveness bit set a
+     * word (64 indices) at a time.
+     *
+     * @param index an agent index, 0 or more.
+     * @return the lowest live index at or above it, or the high-water mark if there is none.
+     */
+    public int nextAlive(final int index)
+    {
+        if (index >= highWaterMark)
+        {
+            return highWaterMark;
+        }
+        final long[] words = aliveWords;
+        final int lastWord = (highWaterMark - 1) >>> 6;
+        int w = index >>> 6;
+        long word = words[w] & (-1L << index);
+        while (word == 0)
+        {
+            if (++w > lastWord)
+            {
+                return highWaterMark;
+            }
+            word = words[w];
+        }
+        return (w << 6) + Long.numberOfTrailingZeros(word);
+    }
+
+    /**
      * @return 0 or 1: which copy of each double-buffered field is current.
      */
     public int parity()

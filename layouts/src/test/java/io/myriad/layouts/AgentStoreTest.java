@@ -155,6 +155,15 @@ class AgentStoreTest
                 {
                     assertEquals(i >= 0 && i < capacity && !free.contains(i), store.isAlive(i), "alive " + i);
                 }
+                for (int i = 0; i <= capacity; i++)
+                {
+                    int next = i;
+                    while (next < highWaterMark && free.contains(next))
+                    {
+                        next++;
+                    }
+                    assertEquals(Math.min(next, highWaterMark), store.nextAlive(i), "next alive from " + i);
+                }
             }
         }
     }

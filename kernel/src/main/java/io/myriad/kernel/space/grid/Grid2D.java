@@ -252,12 +252,31 @@ public final class Grid2D implements Part, AutoCloseable
      * @param neighbourhood which cells around it.
      * @param radius        the reach, at least 1.
      * @param bits          64 random bits, e.g. from {@link CounterRng#bits(long, long, int, int)}.
-     * @param scratch       room for {@link #maxNeighbours(Neighbourhood, int)} cells; overwritten.
+     * @param scratch       room for {@link #maxNeighbours(Neighbourhood, int)} cells; may be overwritten.
      * @return a neighbour, or {@link #NO_CELL} if the cell has none (a 1 x 1 grid).
      */
     public int randomNeighbour(
         final int cell, final Neighbourhood neighbourhood, final int radius, final long bits, final int[] scratch)
     {
+        checkCell(cell);
+        final int side = 2 * radius + 1;
+        final int cy = cell / width;
+        final int cx = cell - cy * width;
+        if (neighbourhood == Neighbourhood.MOORE && radius >= 1 && (topology == Topology.TORUS ?
+            width >= side && height >= side : cx >= radius && cx < width - radius && cy >= radius &&
+            cy < height - radius))
+        {
+            // the whole square is there: the k-th in row-major order is the k-th of its cells, skipping the centre,
+            // with no list to build (and for radius 1, no division)
+            final int count = side * side - 1;
+            final int k = CounterRng.toBoundedInt(bits, count);
+            final int square = k < count >> 1 ? k : k + 1;
+            final int dy = radius == 1 ? (square * 11 >> 5) - 1 : square / side - radius;
+            final int nx = cx + square - (dy + radius) * side - radius;
+            final int ny = cy + dy;
+            return (ny < 0 ? ny + height : ny >= height ? ny - height : ny) * width +
+                (nx < 0 ? nx + width : nx >= width ? nx - width : nx);
+        }
         final int count = neighbours(cell, neighbourhood, radius, scratch);
         return count == 0 ? NO_CELL : scratch[CounterRng.toBoundedInt(bits, count)];
     }

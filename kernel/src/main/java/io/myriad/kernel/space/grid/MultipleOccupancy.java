@@ -22,7 +22,7 @@ import org.agrona.concurrent.UnsafeBuffer;
  * <p>
  * Either give each agent its cell with {@link #assign(int, int)} (many threads, disjoint agents) and then
  * {@link #rebuild(int)}, or {@link #rebuild(AgentStore, int)} straight from an int field of a store. A rebuild is
- * serial and touches every agent twice and every cell twice; queries ({@link #start(int)}, {@link #end(int)},
+ * serial and touches every (live) agent twice and every cell twice; queries ({@link #start(int)}, {@link #end(int)},
  * {@link #agentAt(int)}) then run on any thread until the next rebuild.
  */
 public final class MultipleOccupancy
@@ -31,6 +31,7 @@ public final class MultipleOccupancy
     private final Grid2D grid;
     private final int capacity;
     private final int[] cells;
+    private final int[] listed;
     private final int[] agents;
     private final int[] cellStart;
     private int size;
@@ -45,6 +46,7 @@ public final class MultipleOccupancy
         this.grid = grid;
         this.capacity = capacity;
         this.cells = new int[capacity];
+        this.listed = new int[capacity];
         this.agents = new int[capacity];
         this.cellStart = new int[grid.cellCount() + 1];
         Arrays.fill(cells, -1);
@@ -97,12 +99,13 @@ public final class MultipleOccupancy
             throw new IllegalArgumentException(
                 "cannot index " + agentCount + " agents in " + name + " of capacity " + capacity);
         }
-        sort(agentCount);
+        sort(agentCount, null);
     }
 
     /**
      * Indexes the live agents of a store by the current value of an int field holding each agent's cell (a
-     * negative value leaves the agent out).
+     * negative value leaves the agent out). Only live agents are read, found a word of the store's liveness bit set
+     * at a time; cells given with {@link #assign(int, int)} are forgotten.
      *
      * @param store      the agents, between steps or in the apply stage.
      * @param fieldIndex an {@link FieldType#INT} field of the store's schema.
@@ -124,12 +127,14 @@ public final class MultipleOccupancy
         final int slot = store.currentSlot(fieldIndex);
         final UnsafeBuffer buffer = store.buffer(slot);
         final int[] cells = this.cells;
-        final boolean dense = store.isDense();
-        for (int i = 0; i < agentCount; i++)
+        final int[] listed = this.listed;
+        int count = 0;
+        for (int i = store.nextAlive(0); i < agentCount; i = store.nextAlive(i + 1))
         {
-            cells[i] = dense || store.isAlive(i) ? buffer.getInt(store.offset(slot, i)) : -1;
+            listed[count] = i;
+            cells[count++] = buffer.getInt(store.offset(slot, i));
         }
-        sort(agentCount);
+        sort(count, listed);
     }
 
     /**
@@ -197,7 +202,15 @@ public final class MultipleOccupancy
         in.expectInt("capacity of occupancy " + name, capacity);
     }
 
-    private void sort(final int agentCount)
+    /**
+     * A stable counting sort of {@code cells[0, count)} into compressed rows: count each cell's agents, turn the
+     * counts into each cell's end by a running sum, then place the agents from the last to the first, each just
+     * before its cell's end, which leaves every cell's end at its start and its agents in index order.
+     *
+     * @param count how many cells to sort.
+     * @param ids   the agent of each, or null when it is the position itself.
+     */
+    private void sort(final int count, final int[] ids)
     {
         final int[] cells = this.cells;
         final int[] agents = this.agents;
@@ -205,40 +218,37 @@ public final class MultipleOccupancy
         final int cellCount = cellStart.length - 1;
         Arrays.fill(cellStart, 0);
         int placed = 0;
-        for (int i = 0; i < agentCount; i++)
+        for (int k = 0; k < count; k++)
         {
-            final int cell = cells[i];
+            final int cell = cells[k];
             if (cell >= 0)
             {
                 if (cell >= cellCount)
                 {
                     size = 0;
                     Arrays.fill(cellStart, 0);
-                    throw new IllegalStateException("agent " + i + " of " + name + " is in cell " + cell +
-                        ", outside the grid's " + cellCount + " cells");
+                    throw new IllegalStateException("agent " + (ids == null ? k : ids[k]) + " of " + name +
+                        " is in cell " + cell + ", outside the grid's " + cellCount + " cells");
                 }
-                cellStart[cell + 1]++;
+                cellStart[cell]++;
                 placed++;
             }
         }
+        int end = 0;
         for (int c = 0; c < cellCount; c++)
         {
-            cellStart[c + 1] += cellStart[c];
+            end += cellStart[c];
+            cellStart[c] = end;
         }
-        // cellStart[c] is now the first rank of cell c: use it as the insertion cursor, then shift it back.
-        for (int i = 0; i < agentCount; i++)
+        cellStart[cellCount] = end;
+        for (int k = count - 1; k >= 0; k--)
         {
-            final int cell = cells[i];
+            final int cell = cells[k];
             if (cell >= 0)
             {
-                agents[cellStart[cell]++] = i;
+                agents[--cellStart[cell]] = ids == null ? k : ids[k];
             }
         }
-        for (int c = cellCount; c > 0; c--)
-        {
-            cellStart[c] = cellStart[c - 1];
-        }
-        cellStart[0] = 0;
         size = placed;
     }
 }

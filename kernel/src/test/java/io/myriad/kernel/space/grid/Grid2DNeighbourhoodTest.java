@@ -76,6 +76,30 @@ class Grid2DNeighbourhoodTest
         }
     }
 
+    @ParameterizedTest(name = "{0} x {1} {2} {3} r={4}")
+    @MethodSource("cases")
+    void shouldChooseTheNeighbourAtTheDrawnPlaceOfTheList(
+        final int width, final int height, final Topology topology, final Neighbourhood neighbourhood, final int radius)
+    {
+        try (Grid2D grid = new Grid2D("grid", width, height, topology))
+        {
+            final int[] listed = new int[grid.maxNeighbours(neighbourhood, radius)];
+            final int[] scratch = new int[listed.length];
+            final long key = CounterRng.key(11, 5);
+            for (int cell = 0; cell < grid.cellCount(); cell++)
+            {
+                final int count = grid.neighbours(cell, neighbourhood, radius, listed);
+                for (int draw = 0; draw < 64; draw++)
+                {
+                    final long bits = CounterRng.bits(key, cell, draw, 0);
+                    final int expected = count == 0 ? Grid2D.NO_CELL : listed[CounterRng.toBoundedInt(bits, count)];
+                    assertEquals(expected, grid.randomNeighbour(cell, neighbourhood, radius, bits, scratch),
+                        "around " + cell + ", draw " + draw);
+                }
+            }
+        }
+    }
+
     @Test
     void shouldListAnInteriorMooreNeighbourhoodRowByRow()
     {

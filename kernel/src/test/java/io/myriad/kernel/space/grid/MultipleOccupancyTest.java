@@ -81,6 +81,46 @@ class MultipleOccupancyTest
     }
 
     @Test
+    void shouldIndexAStoreWithDeathsAndBirthsAgainstBruteForce()
+    {
+        try (Grid2D grid = new Grid2D("g", 11, 6, Topology.TORUS);
+            AgentStore store = new AgentStore(SHEEP, SoaLayout.INSTANCE, 700))
+        {
+            final MultipleOccupancy sheep = grid.multipleOccupancy("sheep", 700);
+            final int field = SHEEP.fieldIndex("cell");
+            final Random random = new Random(5);
+            for (int round = 0; round < 40; round++)
+            {
+                for (int change = random.nextInt(300); change > 0; change--)
+                {
+                    final int agent = random.nextInt(700);
+                    if (store.isAlive(agent))
+                    {
+                        store.despawn(agent);
+                    }
+                    else if (store.liveCount() < 700)
+                    {
+                        final int born = store.spawn();
+                        final int slot = store.currentSlot(field);
+                        // most on the grid, crowded into a few cells in some rounds; a few left off it
+                        final int cell = random.nextInt(12) == 0 ? -1 - random.nextInt(3) :
+                            random.nextInt(round % 3 == 0 ? 4 : grid.cellCount());
+                        store.buffer(slot).putInt(store.offset(slot, born), cell);
+                    }
+                }
+                final int[] cells = new int[store.highWaterMark()];
+                final int slot = store.currentSlot(field);
+                for (int agent = 0; agent < cells.length; agent++)
+                {
+                    cells[agent] = store.isAlive(agent) ? store.buffer(slot).getInt(store.offset(slot, agent)) : -1;
+                }
+                sheep.rebuild(store, field);
+                check(grid, sheep, cells);
+            }
+        }
+    }
+
+    @Test
     void shouldRefuseACellOutsideTheGridNamingTheAgent()
     {
         try (Grid2D grid = new Grid2D("g", 4, 4, Topology.BOUNDED))
