@@ -201,47 +201,7 @@ public final class Grid2D implements Part, AutoCloseable
         {
             throw new IllegalArgumentException("neighbourhood radius must be at least 1: " + radius);
         }
-        final int width = this.width;
-        final int height = this.height;
-        final int cx = cell % width;
-        final int cy = cell / width;
-        final int loX;
-        final int hiX;
-        final int loY;
-        final int hiY;
-        if (topology == Topology.TORUS)
-        {
-            loX = -Math.min(radius, (width - 1) >> 1);
-            hiX = Math.min(radius, width >> 1);
-            loY = -Math.min(radius, (height - 1) >> 1);
-            hiY = Math.min(radius, height >> 1);
-        }
-        else
-        {
-            loX = -Math.min(radius, cx);
-            hiX = Math.min(radius, width - 1 - cx);
-            loY = -Math.min(radius, cy);
-            hiY = Math.min(radius, height - 1 - cy);
-        }
-        final boolean moore = neighbourhood == Neighbourhood.MOORE;
-        int count = 0;
-        for (int dy = loY; dy <= hiY; dy++)
-        {
-            // only a torus reaches past an edge, by less than one side
-            final int ny = cy + dy;
-            final int rowBase = (ny < 0 ? ny + height : ny >= height ? ny - height : ny) * width;
-            final int reach = moore ? radius : radius - Math.abs(dy);
-            final int toX = Math.min(hiX, reach);
-            for (int dx = Math.max(loX, -reach); dx <= toX; dx++)
-            {
-                if (dx != 0 || dy != 0)
-                {
-                    final int nx = cx + dx;
-                    out[count++] = rowBase + (nx < 0 ? nx + width : nx >= width ? nx - width : nx);
-                }
-            }
-        }
-        return count;
+        return Neighbours.list(width, height, topology == Topology.TORUS, cell, neighbourhood, radius, out);
     }
 
     /**
@@ -259,23 +219,11 @@ public final class Grid2D implements Part, AutoCloseable
         final int cell, final Neighbourhood neighbourhood, final int radius, final long bits, final int[] scratch)
     {
         checkCell(cell);
-        final int side = 2 * radius + 1;
-        final int cy = cell / width;
-        final int cx = cell - cy * width;
-        if (neighbourhood == Neighbourhood.MOORE && radius >= 1 && (topology == Topology.TORUS ?
-            width >= side && height >= side : cx >= radius && cx < width - radius && cy >= radius &&
-            cy < height - radius))
+        final int square = Neighbours.inMooreSquare(width, height, topology == Topology.TORUS, cell, neighbourhood,
+            radius, bits);
+        if (square != NO_CELL)
         {
-            // the whole square is there: the k-th in row-major order is the k-th of its cells, skipping the centre,
-            // with no list to build (and for radius 1, no division)
-            final int count = side * side - 1;
-            final int k = CounterRng.toBoundedInt(bits, count);
-            final int square = k < count >> 1 ? k : k + 1;
-            final int dy = radius == 1 ? (square * 11 >> 5) - 1 : square / side - radius;
-            final int nx = cx + square - (dy + radius) * side - radius;
-            final int ny = cy + dy;
-            return (ny < 0 ? ny + height : ny >= height ? ny - height : ny) * width +
-                (nx < 0 ? nx + width : nx >= width ? nx - width : nx);
+            return square;
         }
         final int count = neighbours(cell, neighbourhood, radius, scratch);
         return count == 0 ? NO_CELL : scratch[CounterRng.toBoundedInt(bits, count)];
