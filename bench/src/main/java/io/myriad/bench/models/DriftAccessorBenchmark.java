@@ -2,8 +2,6 @@ package io.myriad.bench.models;
 
 import java.util.concurrent.TimeUnit;
 
-import org.agrona.UnsafeApi;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -19,15 +17,15 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import io.myriad.bench.JvmFlags;
-import io.myriad.layouts.Addressing;
 import io.myriad.layouts.AgentStore;
 import io.myriad.layouts.Layout;
+import io.myriad.plugins.drift.DriftModel;
 import io.myriad.plugins.drift.ParticleFlyweight;
 import io.myriad.plugins.drift.ParticleSchema;
 
 /**
  * Drift's sweep through the generated {@code ParticleFlyweight} against the same sweep written by hand against
- * Unsafe, as {@code DriftModel} runs it (copied here as the reference): the measure of whether the generated
+ * Unsafe, as {@link DriftModel#move} runs it: the measure of whether the generated
  * accessors are fast enough that no model needs to hand-write {@code Unsafe}. Both sweep the same store of particles
  * in place, on one thread, so the difference is the accessors alone; the score is the time of one sweep.
  */
@@ -102,7 +100,7 @@ public class DriftAccessorBenchmark extends JvmFlags
     @Benchmark
     public void handWritten()
     {
-        handWritten(store, 0, agents, DT);
+        DriftModel.move(store, 0, agents, DT);
     }
 
     /**
@@ -125,79 +123,6 @@ public class DriftAccessorBenchmark extends JvmFlags
                 particle.x(i, particle.x(i) + particle.vx(i) * dt);
                 particle.y(i, particle.y(i) + particle.vy(i) * dt);
             }
-        }
-    }
-
-    /**
-     * Drift's sweep as it is written by hand: through Unsafe at addresses computed once per block, with the
-     * buffers' base object and address hoisted into locals.
-     *
-     * @param store the particles.
-     * @param from  first agent, inclusive.
-     * @param to    last agent, exclusive.
-     * @param dt    the time step.
-     */
-    static void handWritten(final AgentStore store, final int from, final int to, final double dt)
-    {
-        final Addressing addressing = store.addressing();
-        final int xSlot = store.currentSlot(ParticleSchema.X);
-        final int ySlot = store.currentSlot(ParticleSchema.Y);
-        final int vxSlot = store.currentSlot(ParticleSchema.VX);
-        final int vySlot = store.currentSlot(ParticleSchema.VY);
-        final UnsafeBuffer xs = store.buffer(xSlot);
-        final UnsafeBuffer ys = store.buffer(ySlot);
-        final UnsafeBuffer vxs = store.buffer(vxSlot);
-        final UnsafeBuffer vys = store.buffer(vySlot);
-        final byte[] xBase = xs.byteArray();
-        final byte[] yBase = ys.byteArray();
-        final byte[] vxBase = vxs.byteArray();
-        final byte[] vyBase = vys.byteArray();
-        final long xStride = addressing.elementStride(xSlot);
-        final long yStride = addressing.elementStride(ySlot);
-        final long vxStride = addressing.elementStride(vxSlot);
-        final long vyStride = addressing.elementStride(vySlot);
-        final int blockShift = addressing.blockShift();
-        final boolean dense = store.isDense();
-
-        int i = from;
-        while (i < to)
-        {
-            final int blockEnd = (int)Math.min(to, (((long)i >>> blockShift) + 1) << blockShift);
-            final long x = xs.addressOffset() + addressing.offset(xSlot, i);
-            final long y = ys.addressOffset() + addressing.offset(ySlot, i);
-            final long vx = vxs.addressOffset() + addressing.offset(vxSlot, i);
-            final long vy = vys.addressOffset() + addressing.offset(vySlot, i);
-            final int n = blockEnd - i;
-            if (dense && xStride == Double.BYTES && yStride == Double.BYTES && vxStride == Double.BYTES &&
-                vyStride == Double.BYTES)
-            {
-                // SoA: every column is contiguous, so one shifted index addresses them all
-                for (int k = 0; k < n; k++)
-                {
-                    final long offset = (long)k << 3;
-                    UnsafeApi.putDouble(xBase, x + offset,
-                        UnsafeApi.getDouble(xBase, x + offset) + UnsafeApi.getDouble(vxBase, vx + offset) * dt);
-                    UnsafeApi.putDouble(yBase, y + offset,
-                        UnsafeApi.getDouble(yBase, y + offset) + UnsafeApi.getDouble(vyBase, vy + offset) * dt);
-                }
-            }
-            else
-            {
-                // other layouts, or agents missing: the JIT unswitches the loop on the invariant `dense`
-                for (int k = 0; k < n; k++)
-                {
-                    if (dense || store.isAlive(i + k))
-                    {
-                        final long xk = x + k * xStride;
-                        final long yk = y + k * yStride;
-                        UnsafeApi.putDouble(xBase, xk,
-                            UnsafeApi.getDouble(xBase, xk) + UnsafeApi.getDouble(vxBase, vx + k * vxStride) * dt);
-                        UnsafeApi.putDouble(yBase, yk,
-                            UnsafeApi.getDouble(yBase, yk) + UnsafeApi.getDouble(vyBase, vy + k * vyStride) * dt);
-                    }
-                }
-            }
-            i = blockEnd;
         }
     }
 }

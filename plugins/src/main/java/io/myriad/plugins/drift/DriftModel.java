@@ -139,69 +139,80 @@ public final class DriftModel implements Model
 
         public void process(final BatchContext batch)
         {
-            final AgentStore store = batch.store();
-            final Addressing addressing = store.addressing();
-            final int xSlot = store.currentSlot(ParticleSchema.X);
-            final int ySlot = store.currentSlot(ParticleSchema.Y);
-            final int vxSlot = store.currentSlot(ParticleSchema.VX);
-            final int vySlot = store.currentSlot(ParticleSchema.VY);
-            final UnsafeBuffer xs = store.buffer(xSlot);
-            final UnsafeBuffer ys = store.buffer(ySlot);
-            final UnsafeBuffer vxs = store.buffer(vxSlot);
-            final UnsafeBuffer vys = store.buffer(vySlot);
-            final byte[] xBase = xs.byteArray();
-            final byte[] yBase = ys.byteArray();
-            final byte[] vxBase = vxs.byteArray();
-            final byte[] vyBase = vys.byteArray();
-            final long xStride = addressing.elementStride(xSlot);
-            final long yStride = addressing.elementStride(ySlot);
-            final long vxStride = addressing.elementStride(vxSlot);
-            final long vyStride = addressing.elementStride(vySlot);
-            final int blockShift = addressing.blockShift();
-            final double dt = this.dt;
-            final boolean dense = store.isDense();
+            move(batch.store(), batch.from(), batch.to(), dt);
+        }
+    }
 
-            final int to = batch.to();
-            int i = batch.from();
-            while (i < to)
+    /**
+     * The drift sweep over agents {@code [from, to)}: what every batch runs, public so that
+     * {@code DriftAccessorBenchmark} measures exactly this loop against the same sweep through generated accessors.
+     *
+     * @param store the particles.
+     * @param from  first agent, inclusive.
+     * @param to    last agent, exclusive.
+     * @param dt    the time step.
+     */
+    public static void move(final AgentStore store, final int from, final int to, final double dt)
+    {
+        final Addressing addressing = store.addressing();
+        final int xSlot = store.currentSlot(ParticleSchema.X);
+        final int ySlot = store.currentSlot(ParticleSchema.Y);
+        final int vxSlot = store.currentSlot(ParticleSchema.VX);
+        final int vySlot = store.currentSlot(ParticleSchema.VY);
+        final UnsafeBuffer xs = store.buffer(xSlot);
+        final UnsafeBuffer ys = store.buffer(ySlot);
+        final UnsafeBuffer vxs = store.buffer(vxSlot);
+        final UnsafeBuffer vys = store.buffer(vySlot);
+        final byte[] xBase = xs.byteArray();
+        final byte[] yBase = ys.byteArray();
+        final byte[] vxBase = vxs.byteArray();
+        final byte[] vyBase = vys.byteArray();
+        final long xStride = addressing.elementStride(xSlot);
+        final long yStride = addressing.elementStride(ySlot);
+        final long vxStride = addressing.elementStride(vxSlot);
+        final long vyStride = addressing.elementStride(vySlot);
+        final int blockShift = addressing.blockShift();
+        final boolean dense = store.isDense();
+
+        int i = from;
+        while (i < to)
+        {
+            final int blockEnd = (int)Math.min(to, (((long)i >>> blockShift) + 1) << blockShift);
+            final long x = xs.addressOffset() + addressing.offset(xSlot, i);
+            final long y = ys.addressOffset() + addressing.offset(ySlot, i);
+            final long vx = vxs.addressOffset() + addressing.offset(vxSlot, i);
+            final long vy = vys.addressOffset() + addressing.offset(vySlot, i);
+            final int n = blockEnd - i;
+            if (dense && xStride == Double.BYTES && yStride == Double.BYTES && vxStride == Double.BYTES &&
+                vyStride == Double.BYTES)
             {
-                final int blockEnd = (int)Math.min(to, (((long)i >>> blockShift) + 1) << blockShift);
-                final long x = xs.addressOffset() + addressing.offset(xSlot, i);
-                final long y = ys.addressOffset() + addressing.offset(ySlot, i);
-                final long vx = vxs.addressOffset() + addressing.offset(vxSlot, i);
-                final long vy = vys.addressOffset() + addressing.offset(vySlot, i);
-                final int n = blockEnd - i;
-                if (dense && xStride == Double.BYTES && yStride == Double.BYTES && vxStride == Double.BYTES &&
-                    vyStride == Double.BYTES)
+                // SoA: every column is contiguous, so one shifted index addresses them all
+                for (int k = 0; k < n; k++)
                 {
-                    // SoA: every column is contiguous, so one shifted index addresses them all
-                    for (int k = 0; k < n; k++)
-                    {
-                        final long offset = (long)k << 3;
-                        UnsafeApi.putDouble(xBase, x + offset,
-                            UnsafeApi.getDouble(xBase, x + offset) + UnsafeApi.getDouble(vxBase, vx + offset) * dt);
-                        UnsafeApi.putDouble(yBase, y + offset,
-                            UnsafeApi.getDouble(yBase, y + offset) + UnsafeApi.getDouble(vyBase, vy + offset) * dt);
-                    }
+                    final long offset = (long)k << 3;
+                    UnsafeApi.putDouble(xBase, x + offset,
+                        UnsafeApi.getDouble(xBase, x + offset) + UnsafeApi.getDouble(vxBase, vx + offset) * dt);
+                    UnsafeApi.putDouble(yBase, y + offset,
+                        UnsafeApi.getDouble(yBase, y + offset) + UnsafeApi.getDouble(vyBase, vy + offset) * dt);
                 }
-                else
-                {
-                    // other layouts, or agents missing: the JIT unswitches the loop on the invariant `dense`
-                    for (int k = 0; k < n; k++)
-                    {
-                        if (dense || store.isAlive(i + k))
-                        {
-                            final long xk = x + k * xStride;
-                            final long yk = y + k * yStride;
-                            UnsafeApi.putDouble(xBase, xk,
-                                UnsafeApi.getDouble(xBase, xk) + UnsafeApi.getDouble(vxBase, vx + k * vxStride) * dt);
-                            UnsafeApi.putDouble(yBase, yk,
-                                UnsafeApi.getDouble(yBase, yk) + UnsafeApi.getDouble(vyBase, vy + k * vyStride) * dt);
-                        }
-                    }
-                }
-                i = blockEnd;
             }
+            else
+            {
+                // other layouts, or agents missing: the JIT unswitches the loop on the invariant `dense`
+                for (int k = 0; k < n; k++)
+                {
+                    if (dense || store.isAlive(i + k))
+                    {
+                        final long xk = x + k * xStride;
+                        final long yk = y + k * yStride;
+                        UnsafeApi.putDouble(xBase, xk,
+                            UnsafeApi.getDouble(xBase, xk) + UnsafeApi.getDouble(vxBase, vx + k * vxStride) * dt);
+                        UnsafeApi.putDouble(yBase, yk,
+                            UnsafeApi.getDouble(yBase, yk) + UnsafeApi.getDouble(vyBase, vy + k * vyStride) * dt);
+                    }
+                }
+            }
+            i = blockEnd;
         }
     }
 }
