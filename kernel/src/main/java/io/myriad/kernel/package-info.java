@@ -3,8 +3,10 @@
  * {@link io.myriad.kernel.SimulationContext} (property names and defaults in
  * {@link io.myriad.kernel.Configuration}).
  * <p>
- * A simulation owns an off-heap {@link io.myriad.layouts.AgentStore}, a {@link io.myriad.kernel.model.Model} and
- * a {@link io.myriad.kernel.pipeline.TickPipeline}. Drive it with {@code step()} / {@code run(ticks)}, or hand it
+ * A simulation owns a {@link io.myriad.kernel.world.World} (built by {@link io.myriad.kernel.Worlds}: one off-heap
+ * store per agent type and the model's parts), a {@link io.myriad.kernel.model.Model} and a
+ * {@link io.myriad.kernel.pipeline.StepPipeline}; {@code RunRecords} writes what the run leaves behind (journal
+ * hashes, checkpoints, metrics.csv). Drive it with {@code step()} / {@code run(ticks)}, or hand it
  * to an Agrona {@link org.agrona.concurrent.AgentRunner}: it is an {@link org.agrona.concurrent.Agent} whose
  * {@code doWork()} never blocks.
  * <p>

@@ -1,16 +1,18 @@
 /**
- * The tick pipeline on the LMAX Disruptor.
+ * The step pipeline on the LMAX Disruptor.
  * <p>
- * One ring of pre-allocated {@link io.myriad.kernel.pipeline.BatchTask} slots carries every batch of every phase.
- * The driving thread publishes a phase's batches, then three stages consume them:
+ * A phase's batches live in a pool indexed by batch number ({@code Batch}: range, outbox, metric sums); a ring of
+ * pre-allocated slots carries references to them to the compute workers. The driving thread publishes a phase's
+ * batches as the ring has room, then:
  * <ol>
  *   <li><b>compute</b>: W workers, worker k taking the batches {@code batchIndex % W == k}; worker 0 is the driving
- *   thread itself, polling, and workers 1..W-1 are {@code BatchEventProcessor}s on their own threads;</li>
- *   <li><b>apply</b>: once every batch of the phase is computed, the driving thread applies each batch's outbox
- *   in batch order (births, deaths, model actions; first valid claim wins);</li>
- *   <li><b>metrics</b>: the batches' metric sums are combined in batch order.</li>
+ *   thread itself, polling, and workers 1..W-1 are {@code BatchEventProcessor}s on their own threads. A slot is
+ *   free again once every worker has passed it, so a phase may have more batches than the ring has slots;</li>
+ *   <li><b>apply</b> ({@code ApplyStage}): once every worker has passed the phase's last slot, the driving thread
+ *   applies each batch's commands in batch order (births, deaths, the model's commands; first valid claim wins),
+ *   journals them with their outcomes at level events, and adds the batches' metric sums in batch order.</li>
  * </ol>
- * A barrier separates phases; after the last phase the store swaps its double-buffered fields. Nothing here
- * depends on the number of workers except who computes which batch, so results are identical for any W.
+ * A barrier separates phases; after the last phase the world's stores swap their double-buffered fields. Nothing
+ * here depends on the number of workers except who computes which batch, so results are identical for any W.
  */
 package io.myriad.kernel.pipeline;
