@@ -23,6 +23,7 @@ public final class World implements AutoCloseable
 {
     private final AgentType[] types;
     private final AgentStore[] stores;
+    private final int[] growthLimits;
     private final Part[] parts;
     private final Layout layout;
     private final long seed;
@@ -58,11 +59,16 @@ public final class World implements AutoCloseable
             requireUnique(names, "part", part.name());
         }
         this.stores = new AgentStore[this.types.length];
+        this.growthLimits = new int[this.types.length];
         try
         {
             for (int t = 0; t < this.types.length; t++)
             {
                 this.types[t].bind(t);
+                // a store grows no further than its layout can hold, whatever the type declares: worked out once,
+                // since a type at its limit meets it again with every refused birth
+                growthLimits[t] = this.types[t].maxCapacity() == this.types[t].capacity() ? this.types[t].capacity() :
+                    Math.min(this.types[t].maxCapacity(), layout.maxCapacity(this.types[t].schema()));
                 stores[t] = new AgentStore(this.types[t].schema(), layout, this.types[t].capacity());
             }
         }
@@ -188,8 +194,7 @@ public final class World implements AutoCloseable
         {
             return true;
         }
-        // a store grows no further than its layout can hold, whatever the type declares
-        final int max = Math.min(types[typeId].maxCapacity(), layout.maxCapacity(types[typeId].schema()));
+        final int max = growthLimits[typeId];
         if (store.capacity() >= max)
         {
             return false;
