@@ -117,35 +117,17 @@ public final class DriftModel implements Model
 
         public PhaseWorker newWorker(final World world)
         {
-            return new MoveWorker(dt);
-        }
-    }
-
-    /**
-     * The drift sweep. It reads and writes through Unsafe at addresses computed once per block, with the buffers'
-     * base object and address hoisted into locals: through {@code UnsafeBuffer.getDouble} each access re-reads
-     * the buffer's fields and bounds-checks, which halves the speed of a loop this simple (see
-     * {@code ColumnAccessBenchmark}). The addresses stay within the store's regions because every index is below
-     * the high-water mark.
-     */
-    private static final class MoveWorker implements PhaseWorker
-    {
-        private final double dt;
-
-        MoveWorker(final double dt)
-        {
-            this.dt = dt;
-        }
-
-        public void process(final BatchContext batch)
-        {
-            move(batch.store(), batch.from(), batch.to(), dt);
+            return (batch) -> move(batch.store(), batch.from(), batch.to(), dt);
         }
     }
 
     /**
      * The drift sweep over agents {@code [from, to)}: what every batch runs, public so that
      * {@code DriftAccessorBenchmark} measures exactly this loop against the same sweep through generated accessors.
+     * It reads and writes through Unsafe at addresses computed once per block, with the buffers' base object and
+     * address hoisted into locals: through {@code UnsafeBuffer.getDouble} each access re-reads the buffer's fields
+     * and bounds-checks, which halves the speed of a loop this simple (see {@code ColumnAccessBenchmark}). The
+     * addresses stay within the store's regions because every index is below the high-water mark.
      *
      * @param store the particles.
      * @param from  first agent, inclusive.
