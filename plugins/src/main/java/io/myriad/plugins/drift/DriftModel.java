@@ -3,7 +3,6 @@ package io.myriad.plugins.drift;
 import java.util.List;
 
 import io.myriad.kernel.metrics.Metric;
-import io.myriad.kernel.model.BatchContext;
 import io.myriad.kernel.model.Model;
 import io.myriad.kernel.model.Phase;
 import io.myriad.kernel.model.PhaseWorker;
