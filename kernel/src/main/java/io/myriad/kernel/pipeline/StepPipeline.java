@@ -57,6 +57,7 @@ public final class StepPipeline implements AutoCloseable
     private int phaseIndex;
     private int phaseBatches;
     private int phaseItems;
+    private AgentStore phaseStore;
     private int published;
     private long phaseLastSequence;
     private boolean closed;
@@ -339,6 +340,8 @@ public final class StepPipeline implements AutoCloseable
             throw new IllegalStateException("phase " + phase.name() + " has negative work: " + items);
         }
         phaseItems = items;
+        // the swept type's store as it is for this phase: growth replaces it only in an apply stage
+        phaseStore = phase.sweeps() == null ? null : world.store(phase.sweeps());
         phaseBatches = (int)(((long)items + batchSize - 1) / batchSize);
         if (phaseBatches > batches.length)
         {
@@ -368,7 +371,6 @@ public final class StepPipeline implements AutoCloseable
         }
         final long hi = ring.next(n);
         final long lo = hi - n + 1;
-        final AgentStore store = phases[phaseIndex].sweeps() == null ? null : world.store(phases[phaseIndex].sweeps());
         for (long sequence = lo; sequence <= hi; sequence++)
         {
             final int index = published++;
@@ -378,7 +380,7 @@ public final class StepPipeline implements AutoCloseable
             batch.batchIndex = index;
             batch.from = index * batchSize;
             batch.to = (int)Math.min((long)batch.from + batchSize, phaseItems);
-            batch.store = store;
+            batch.store = phaseStore;
             ring.get(sequence).batch = batch;
         }
         ring.publish(lo, hi);
