@@ -12,18 +12,22 @@ import io.myriad.layouts.SchemaField;
  * Writes the {@code <Record>Flyweight} class: typed accessors over an {@link io.myriad.layouts.AgentStore} of any
  * layout.
  * <p>
- * {@code wrap} caches, per field, the base object and address of agent 0's value in its current slot (and, for
- * a double-buffered field, in its next slot) and its element stride, together with the addressing's block shift,
- * mask and stride and the capacity, so an accessor is one offset computation and one Unsafe access in native byte
- * order. Going through {@code UnsafeBuffer.getDouble} instead re-reads the buffer's fields on every access, which
- * halves the speed of a sweep (see {@code ColumnAccessBenchmark} in the bench module). The index is checked
- * against the capacity unless Agrona's bounds checks are disabled ({@code -Dagrona.disable.bounds.checks=true}),
- * the same switch that governs Agrona's buffers. For a field {@code x} the cached members are {@code xArray},
- * {@code xAddress}, {@code xElementStride} and {@code nextXArray}, {@code nextXAddress},
+ * {@code wrap} caches, per field, the absolute address of agent 0's value in its current slot (and, for a
+ * double-buffered field, in its next slot) and its element stride, together with the addressing's block shift,
+ * mask and stride and the capacity. Stores are off-heap, so an accessor is one Unsafe access at an absolute address
+ * in native byte order: with no base object the JIT knows the access cannot touch the heap, keeps the cached values
+ * in registers across a loop, and needs no barrier around it. When the store is one block of columns (SoA) the
+ * offset is the index shifted by the field's width, a flag the JIT hoists out of a sweep, so a sweep compiles to the
+ * same strided streams as a loop written by hand ({@code DriftAccessorBenchmark} in the bench module measures
+ * both); other layouts take the general block formula of {@link Addressing}. Going through
+ * {@code UnsafeBuffer.getDouble} instead re-reads the buffer's fields on every access, which halves the speed of a
+ * sweep (see {@code ColumnAccessBenchmark}). The index is checked against the capacity unless Agrona's bounds
+ * checks are disabled ({@code -Dagrona.disable.bounds.checks=true}), the same switch that governs Agrona's buffers.
+ * For a field {@code x} the cached members are {@code xAddress}, {@code xElementStride}, {@code nextXAddress} and
  * {@code nextXElementStride}: no such name can equal one of the shared members ({@code store},
- * {@code wrappedSwapCount}, {@code capacity}, {@code blockShift}, {@code blockMask}, {@code blockStride}), and the
- * processor rejects the one clash between fields that remains possible ({@code x} double buffered beside a
- * component named {@code nextX}).
+ * {@code wrappedSwapCount}, {@code capacity}, {@code blockShift}, {@code blockMask}, {@code blockStride},
+ * {@code columnar}, {@code contiguous}), and the processor rejects the one clash between fields that remains
+ * possible ({@code x} double buffered beside a component named {@code nextX}).
  */
 final class FlyweightClassGenerator
 {
@@ -80,7 +84,9 @@ final class FlyweightClassGenerator
             .line("private int capacity;")
             .line("private int blockShift;")
             .line("private int blockMask;")
-            .line("private int blockStride;");
+            .line("private int blockStride;")
+            .line("private boolean contiguous;")
+            .line("private boolean columnar;");
         for (final SchemaField field : fields)
         {
             out.blank();
@@ -132,6 +138,7 @@ final class FlyweightClassGenerator
             .line("return wrappedSwapCount;")
             .close();
 
+        writeOffset(out);
         for (final SchemaField field : fields)
         {
             writeAccessors(out, field);
@@ -143,8 +150,7 @@ final class FlyweightClassGenerator
 
     private static void declareCache(final SourceWriter out, final String prefix)
     {
-        out.line("private byte[] " + prefix + "Array;")
-            .line("private long " + prefix + "Address;")
+        out.line("private long " + prefix + "Address;")
             .line("private int " + prefix + "ElementStride;");
     }
 
@@ -179,31 +185,34 @@ final class FlyweightClassGenerator
             .line("capacity = store.capacity();")
             .line("blockShift = addressing.blockShift();")
             .line("blockMask = addressing.blockMask();")
-            .line("blockStride = addressing.blockStride();");
+            .line("blockStride = addressing.blockStride();")
+            .line("columnar = true;");
         for (final SchemaField field : fields)
         {
             final String index = schemaClass + '.' + GeneratedNames.constantName(field.name());
             out.blank();
-            cache(out, field.name(), "store.currentSlot(" + index + ")");
+            cache(out, field.name(), "store.currentSlot(" + index + ")", field.type());
             if (field.doubleBuffered())
             {
-                cache(out, GeneratedNames.nextName(field.name()), "store.nextSlot(" + index + ")");
+                cache(out, GeneratedNames.nextName(field.name()), "store.nextSlot(" + index + ")", field.type());
             }
         }
         out.blank()
+            .line("contiguous = columnar && blockShift == 31;")
             .line("return this;")
             .close();
     }
 
-    private static void cache(final SourceWriter out, final String prefix, final String slotExpression)
+    private static void cache(
+        final SourceWriter out, final String prefix, final String slotExpression, final FieldType type)
     {
         final String slot = prefix + "Slot";
         final String buffer = prefix + "Buffer";
         out.line("final int " + slot + " = " + slotExpression + ";")
             .line("final UnsafeBuffer " + buffer + " = store.buffer(" + slot + ");")
-            .line(prefix + "Array = " + buffer + ".byteArray();")
             .line(prefix + "Address = " + buffer + ".addressOffset() + addressing.base(" + slot + ");")
-            .line(prefix + "ElementStride = addressing.elementStride(" + slot + ");");
+            .line(prefix + "ElementStride = addressing.elementStride(" + slot + ");")
+            .line("columnar &= " + prefix + "ElementStride == " + type.size() + " || blockMask == 0;");
     }
 
     private static void writeSameFields(final SourceWriter out, final String schemaConstant)
@@ -255,10 +264,8 @@ final class FlyweightClassGenerator
                 "@param index an agent's index.",
                 "@return " + doc)
             .line("public " + javaType(type) + " " + method + "(final int index)")
-            .open();
-        boundsCheck(out);
-        out.line("return UnsafeApi.get" + accessorSuffix(type) + "(")
-            .line("    " + method + "Array, " + method + "Address + (" + offset(method) + "));")
+            .open()
+            .line("return UnsafeApi.get" + accessorSuffix(type) + "(" + address(method, type) + ");")
             .close();
     }
 
@@ -278,26 +285,35 @@ final class FlyweightClassGenerator
         out.blank()
             .javadoc(lines)
             .line("public void " + method + "(final int index, final " + javaType(type) + " value)")
-            .open();
-        boundsCheck(out);
-        out.line("UnsafeApi.put" + accessorSuffix(type) + "(")
-            .line("    " + method + "Array, " + method + "Address + (" + offset(method) + "), value);")
+            .open()
+            .line("UnsafeApi.put" + accessorSuffix(type) + "(" + address(method, type) + ", value);")
             .close();
     }
 
-    private static void boundsCheck(final SourceWriter out)
+    private static void writeOffset(final SourceWriter out)
     {
-        out.line("if (UnsafeBuffer.SHOULD_BOUNDS_CHECK && (index < 0 || index >= capacity))")
+        out.blank()
+            .line("private long offset(final int index, final int widthShift, final int elementStride)")
+            .open()
+            .line("if (UnsafeBuffer.SHOULD_BOUNDS_CHECK && (index < 0 || index >= capacity))")
             .open()
             .line("throw new IndexOutOfBoundsException(" +
                 SourceWriter.quote("agent index ") + " + index + " + SourceWriter.quote(" outside capacity ") +
                 " + capacity);")
+            .close()
+            .line("if (contiguous)")
+            .open()
+            .line("return (long)index << widthShift;")
+            .close()
+            .line("return (long)((index >>> blockShift) * blockStride +")
+            .line("    (columnar ? (index & blockMask) << widthShift : (index & blockMask) * elementStride));")
             .close();
     }
 
-    private static String offset(final String prefix)
+    private static String address(final String prefix, final FieldType type)
     {
-        return "(long)((index >>> blockShift) * blockStride + (index & blockMask) * " + prefix + "ElementStride)";
+        return prefix + "Address + offset(index, " + Integer.numberOfTrailingZeros(type.size()) + ", " +
+            prefix + "ElementStride)";
     }
 
     private static String javaType(final FieldType type)

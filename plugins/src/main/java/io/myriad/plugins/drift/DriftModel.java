@@ -9,19 +9,14 @@ import io.myriad.kernel.model.PhaseWorker;
 import io.myriad.kernel.rng.CounterRng;
 import io.myriad.kernel.world.AgentType;
 import io.myriad.kernel.world.World;
-import io.myriad.layouts.Addressing;
 import io.myriad.layouts.AgentStore;
-
-import org.agrona.UnsafeApi;
-import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * Drift: one phase that moves every particle by its velocity, in place.
  * <p>
- * The sweep walks the store block by block (one block for SoA), so the inner loop is four strided streams with
- * no per-agent address arithmetic beyond an add: the same work as the C kernel it is measured against. It is
- * written by hand against Unsafe because the generated flyweight's accessors are still about twice as slow on this
- * loop ({@code DriftAccessorBenchmark} measures both).
+ * The sweep goes through the generated {@link ParticleFlyweight}, as any model's would: {@code DriftAccessorBenchmark}
+ * measures it against the same loop written by hand against Unsafe, and {@code bench/scripts/drift-vs-c.sh} against
+ * the C kernel.
  */
 public final class DriftModel implements Model
 {
@@ -116,84 +111,32 @@ public final class DriftModel implements Model
 
         public PhaseWorker newWorker(final World world)
         {
-            return (batch) -> move(batch.store(), batch.from(), batch.to(), dt);
+            final ParticleFlyweight particle = new ParticleFlyweight();
+            return (batch) -> move(particle.wrapIfStale(batch.store()), batch.store(), batch.from(), batch.to(), dt);
         }
     }
 
     /**
      * The drift sweep over agents {@code [from, to)}: what every batch runs, public so that
-     * {@code DriftAccessorBenchmark} measures exactly this loop against the same sweep through generated accessors.
-     * It reads and writes through Unsafe at addresses computed once per block, with the buffers' base object and
-     * address hoisted into locals: through {@code UnsafeBuffer.getDouble} each access re-reads the buffer's fields
-     * and bounds-checks, which halves the speed of a loop this simple (see {@code ColumnAccessBenchmark}). The
-     * addresses stay within the store's regions because every index is below the high-water mark.
+     * {@code DriftAccessorBenchmark} measures exactly this loop against the same sweep written by hand against Unsafe.
      *
-     * @param store the particles.
-     * @param from  first agent, inclusive.
-     * @param to    last agent, exclusive.
-     * @param dt    the time step.
+     * @param particle a flyweight wrapped around the store as it is now.
+     * @param store    the particles.
+     * @param from     first agent, inclusive.
+     * @param to       last agent, exclusive.
+     * @param dt       the time step.
      */
-    public static void move(final AgentStore store, final int from, final int to, final double dt)
+    public static void move(
+        final ParticleFlyweight particle, final AgentStore store, final int from, final int to, final double dt)
     {
-        final Addressing addressing = store.addressing();
-        final int xSlot = store.currentSlot(ParticleSchema.X);
-        final int ySlot = store.currentSlot(ParticleSchema.Y);
-        final int vxSlot = store.currentSlot(ParticleSchema.VX);
-        final int vySlot = store.currentSlot(ParticleSchema.VY);
-        final UnsafeBuffer xs = store.buffer(xSlot);
-        final UnsafeBuffer ys = store.buffer(ySlot);
-        final UnsafeBuffer vxs = store.buffer(vxSlot);
-        final UnsafeBuffer vys = store.buffer(vySlot);
-        final byte[] xBase = xs.byteArray();
-        final byte[] yBase = ys.byteArray();
-        final byte[] vxBase = vxs.byteArray();
-        final byte[] vyBase = vys.byteArray();
-        final long xStride = addressing.elementStride(xSlot);
-        final long yStride = addressing.elementStride(ySlot);
-        final long vxStride = addressing.elementStride(vxSlot);
-        final long vyStride = addressing.elementStride(vySlot);
-        final int blockShift = addressing.blockShift();
         final boolean dense = store.isDense();
-
-        int i = from;
-        while (i < to)
+        for (int i = from; i < to; i++)
         {
-            final int blockEnd = (int)Math.min(to, (((long)i >>> blockShift) + 1) << blockShift);
-            final long x = xs.addressOffset() + addressing.offset(xSlot, i);
-            final long y = ys.addressOffset() + addressing.offset(ySlot, i);
-            final long vx = vxs.addressOffset() + addressing.offset(vxSlot, i);
-            final long vy = vys.addressOffset() + addressing.offset(vySlot, i);
-            final int n = blockEnd - i;
-            if (dense && xStride == Double.BYTES && yStride == Double.BYTES && vxStride == Double.BYTES &&
-                vyStride == Double.BYTES)
+            if (dense || store.isAlive(i))
             {
-                // SoA: every column is contiguous, so one shifted index addresses them all
-                for (int k = 0; k < n; k++)
-                {
-                    final long offset = (long)k << 3;
-                    UnsafeApi.putDouble(xBase, x + offset,
-                        UnsafeApi.getDouble(xBase, x + offset) + UnsafeApi.getDouble(vxBase, vx + offset) * dt);
-                    UnsafeApi.putDouble(yBase, y + offset,
-                        UnsafeApi.getDouble(yBase, y + offset) + UnsafeApi.getDouble(vyBase, vy + offset) * dt);
-                }
+                particle.x(i, particle.x(i) + particle.vx(i) * dt);
+                particle.y(i, particle.y(i) + particle.vy(i) * dt);
             }
-            else
-            {
-                // other layouts, or agents missing: the JIT unswitches the loop on the invariant `dense`
-                for (int k = 0; k < n; k++)
-                {
-                    if (dense || store.isAlive(i + k))
-                    {
-                        final long xk = x + k * xStride;
-                        final long yk = y + k * yStride;
-                        UnsafeApi.putDouble(xBase, xk,
-                            UnsafeApi.getDouble(xBase, xk) + UnsafeApi.getDouble(vxBase, vx + k * vxStride) * dt);
-                        UnsafeApi.putDouble(yBase, yk,
-                            UnsafeApi.getDouble(yBase, yk) + UnsafeApi.getDouble(vyBase, vy + k * vyStride) * dt);
-                    }
-                }
-            }
-            i = blockEnd;
         }
     }
 }
