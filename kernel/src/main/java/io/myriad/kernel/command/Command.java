@@ -4,7 +4,7 @@ import static io.myriad.kernel.command.CommandDescriptor.FLAGS_OFFSET;
 import static io.myriad.kernel.command.CommandDescriptor.FLAG_SPAWN;
 import static io.myriad.kernel.command.CommandDescriptor.HEADER_LENGTH;
 import static io.myriad.kernel.command.CommandDescriptor.ID_OFFSET;
-import static io.myriad.kernel.command.CommandDescriptor.SOURCE_INDEX_OFFSET;
+import static io.myriad.kernel.command.CommandDescriptor.LENGTH_OFFSET;
 import static io.myriad.kernel.command.CommandDescriptor.SOURCE_TYPE_OFFSET;
 import static io.myriad.kernel.command.CommandDescriptor.TARGET_INDEX_OFFSET;
 import static io.myriad.kernel.command.CommandDescriptor.TARGET_TYPE_OFFSET;
@@ -30,6 +30,13 @@ public final class Command
     private MutableDirectBuffer buffer;
     private int offset;
     private long step;
+    private int length;
+    private int id;
+    private int flags;
+    private int targetType;
+    private int targetIndex;
+    private int sourceType;
+    private int sourceIndex;
 
     /**
      * @param world the world commands change.
@@ -52,6 +59,17 @@ public final class Command
         this.buffer = buffer;
         this.offset = offset;
         this.step = step;
+        // the header is three words, read once: handlers and the applier ask for its fields again and again
+        final long first = buffer.getLong(offset + LENGTH_OFFSET, ORDER);
+        final long target = buffer.getLong(offset + TARGET_TYPE_OFFSET, ORDER);
+        final long source = buffer.getLong(offset + SOURCE_TYPE_OFFSET, ORDER);
+        length = (int)first;
+        id = (short)(first >>> (Byte.SIZE * ID_OFFSET));
+        flags = (short)(first >>> (Byte.SIZE * FLAGS_OFFSET));
+        targetType = (int)target;
+        targetIndex = (int)(target >>> Integer.SIZE);
+        sourceType = (int)source;
+        sourceIndex = (int)(source >>> Integer.SIZE);
         return this;
     }
 
@@ -60,7 +78,7 @@ public final class Command
      */
     public int id()
     {
-        return buffer.getShort(offset + ID_OFFSET, ORDER);
+        return id;
     }
 
     /**
@@ -68,7 +86,7 @@ public final class Command
      */
     public boolean isSpawn()
     {
-        return (buffer.getShort(offset + FLAGS_OFFSET, ORDER) & FLAG_SPAWN) != 0;
+        return (flags & FLAG_SPAWN) != 0;
     }
 
     /**
@@ -76,7 +94,7 @@ public final class Command
      */
     public int targetType()
     {
-        return buffer.getInt(offset + TARGET_TYPE_OFFSET, ORDER);
+        return targetType;
     }
 
     /**
@@ -84,7 +102,7 @@ public final class Command
      */
     public int targetIndex()
     {
-        return buffer.getInt(offset + TARGET_INDEX_OFFSET, ORDER);
+        return targetIndex;
     }
 
     /**
@@ -92,7 +110,7 @@ public final class Command
      */
     public int sourceType()
     {
-        return buffer.getInt(offset + SOURCE_TYPE_OFFSET, ORDER);
+        return sourceType;
     }
 
     /**
@@ -100,7 +118,7 @@ public final class Command
      */
     public int sourceIndex()
     {
-        return buffer.getInt(offset + SOURCE_INDEX_OFFSET, ORDER);
+        return sourceIndex;
     }
 
     /**
@@ -143,8 +161,17 @@ public final class Command
         return rng;
     }
 
+    /**
+     * @return bytes of the whole command, header, payload and padding.
+     */
+    public int length()
+    {
+        return length;
+    }
+
     void targetIndex(final int index)
     {
+        targetIndex = index;
         buffer.putInt(offset + TARGET_INDEX_OFFSET, index, ORDER);
     }
 }

@@ -1,8 +1,5 @@
 package io.myriad.kernel.command;
 
-import static io.myriad.kernel.command.CommandDescriptor.LENGTH_OFFSET;
-
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,7 +48,7 @@ public final class CommandApplier
         final int end = outbox.length();
         final Command command = this.command;
         int index = 0;
-        for (int offset = 0; offset < end; offset += buffer.getInt(offset + LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN))
+        for (int offset = 0; offset < end; offset += command.length())
         {
             final int outcome = applyOne(command.wrap(buffer, offset, step));
             outcomes[outcome]++;

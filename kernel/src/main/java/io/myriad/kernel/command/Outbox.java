@@ -5,14 +5,13 @@ import static io.myriad.kernel.command.CommandDescriptor.FLAG_SPAWN;
 import static io.myriad.kernel.command.CommandDescriptor.HEADER_LENGTH;
 import static io.myriad.kernel.command.CommandDescriptor.ID_OFFSET;
 import static io.myriad.kernel.command.CommandDescriptor.LENGTH_OFFSET;
-import static io.myriad.kernel.command.CommandDescriptor.SOURCE_INDEX_OFFSET;
 import static io.myriad.kernel.command.CommandDescriptor.SOURCE_TYPE_OFFSET;
-import static io.myriad.kernel.command.CommandDescriptor.TARGET_INDEX_OFFSET;
 import static io.myriad.kernel.command.CommandDescriptor.TARGET_TYPE_OFFSET;
 
 import java.nio.ByteOrder;
 
 import org.agrona.ExpandableArrayBuffer;
+import org.agrona.UnsafeApi;
 import org.agrona.MutableDirectBuffer;
 
 /**
@@ -27,8 +26,13 @@ import org.agrona.MutableDirectBuffer;
  */
 public final class Outbox
 {
-    private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
     private static final int INITIAL_BYTES = 4096;
+    private static final boolean NATIVE_LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+    private static final long ARRAY_BASE_OFFSET = UnsafeApi.arrayBaseOffset(byte[].class);
+    private static final long INT_MASK = 0xFFFF_FFFFL;
+    private static final long SHORT_MASK = 0xFFFFL;
+    private static final int ID_SHIFT = Byte.SIZE * ID_OFFSET;
+    private static final int FLAGS_SHIFT = Byte.SIZE * FLAGS_OFFSET;
 
     private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(INITIAL_BYTES);
     private int length;
@@ -154,19 +158,27 @@ public final class Outbox
     {
         final int offset = length;
         final int commandLength = CommandDescriptor.length(payloadLength);
-        final ExpandableArrayBuffer buffer = this.buffer;
-        buffer.checkLimit(offset + commandLength);
-        buffer.putInt(offset + LENGTH_OFFSET, commandLength, ORDER);
-        buffer.putShort(offset + ID_OFFSET, (short)id, ORDER);
-        buffer.putShort(offset + FLAGS_OFFSET, (short)flags, ORDER);
-        buffer.putInt(offset + TARGET_TYPE_OFFSET, targetType, ORDER);
-        buffer.putInt(offset + TARGET_INDEX_OFFSET, targetIndex, ORDER);
-        buffer.putInt(offset + SOURCE_TYPE_OFFSET, sourceType, ORDER);
-        buffer.putInt(offset + SOURCE_INDEX_OFFSET, sourceIndex, ORDER);
+        final int end = offset + commandLength;
+        buffer.checkLimit(end);
+        // the header is three little-endian words: (length, id, flags), (target type, index), (source type, index);
+        // written raw into the array checkLimit just made large enough, as a batch emits thousands a phase
+        final byte[] array = buffer.byteArray();
+        putLong(array, offset + LENGTH_OFFSET,
+            (commandLength & INT_MASK) | ((id & SHORT_MASK) << ID_SHIFT) | ((long)flags << FLAGS_SHIFT));
+        putLong(array, offset + TARGET_TYPE_OFFSET, (targetType & INT_MASK) | ((long)targetIndex << Integer.SIZE));
+        putLong(array, offset + SOURCE_TYPE_OFFSET, (sourceType & INT_MASK) | ((long)sourceIndex << Integer.SIZE));
         // payload and padding start zeroed, so journaled bytes are a function of the fields the codec writes
-        buffer.setMemory(offset + HEADER_LENGTH, commandLength - HEADER_LENGTH, (byte)0);
+        for (int word = offset + HEADER_LENGTH; word < end; word += Long.BYTES)
+        {
+            putLong(array, word, 0L);
+        }
         length = offset + commandLength;
         count++;
         return offset + HEADER_LENGTH;
+    }
+
+    private static void putLong(final byte[] array, final int index, final long value)
+    {
+        UnsafeApi.putLong(array, ARRAY_BASE_OFFSET + index, NATIVE_LITTLE_ENDIAN ? value : Long.reverseBytes(value));
     }
 }
