@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The drift kernel, {@code x[i] += vx[i] * dt; y[i] += vy[i] * dt} over N agents in place, through each way
  * Java can reach a column of doubles. Scores are agent updates per second: every invocation performs
- * {@link DriftKernels#UPDATES_PER_INVOCATION} updates (N agents, {@code 2^25 / N} sweeps). Each variant has
+ * {@link DriftWorkload#UPDATES_PER_INVOCATION} updates (N agents, {@code 2^25 / N} sweeps). Each variant has
  * its own state, so a fork allocates only its own four columns.
  * <ul>
  *   <li>{@link #heapArrays}: {@code double[]}. C2 eliminates the range checks and auto-vectorises the loop
@@ -59,7 +59,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@OperationsPerInvocation(DriftKernels.UPDATES_PER_INVOCATION)
+@OperationsPerInvocation(DriftWorkload.UPDATES_PER_INVOCATION)
 @Fork(1)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
@@ -86,12 +86,12 @@ public class ColumnAccessBenchmark extends JvmFlags
         @Setup(Level.Trial)
         public void setUp()
         {
-            sweeps = DriftKernels.sweepsPerInvocation(agents);
+            sweeps = DriftWorkload.sweepsPerInvocation(agents);
             allocate(agents);
             for (int i = 0; i < agents; i++)
             {
-                fill(i, DriftKernels.initialX(i), DriftKernels.initialY(i),
-                    DriftKernels.initialVx(i), DriftKernels.initialVy(i));
+                fill(i, DriftWorkload.initialX(i), DriftWorkload.initialY(i),
+                    DriftWorkload.initialVx(i), DriftWorkload.initialVy(i));
             }
         }
 
@@ -247,7 +247,7 @@ public class ColumnAccessBenchmark extends JvmFlags
 
         void allocate(final int count)
         {
-            store = new AgentStore(DriftKernels.DRIFTER, SoaLayout.INSTANCE, count);
+            store = new AgentStore(StoreDriftKernels.DRIFTER, SoaLayout.INSTANCE, count);
             store.spawn(count);
         }
 
@@ -274,7 +274,7 @@ public class ColumnAccessBenchmark extends JvmFlags
         final int agents = columns.agents;
         for (int s = columns.sweeps; s > 0; s--)
         {
-            DriftKernels.drift(columns.x, columns.y, columns.vx, columns.vy, agents);
+            ColumnDriftKernels.drift(columns.x, columns.y, columns.vx, columns.vy, agents);
         }
     }
 
@@ -287,7 +287,7 @@ public class ColumnAccessBenchmark extends JvmFlags
         final int agents = columns.agents;
         for (int s = columns.sweeps; s > 0; s--)
         {
-            DriftKernels.drift(columns.x, columns.y, columns.vx, columns.vy, agents);
+            ColumnDriftKernels.drift(columns.x, columns.y, columns.vx, columns.vy, agents);
         }
     }
 
@@ -301,7 +301,7 @@ public class ColumnAccessBenchmark extends JvmFlags
         final int agents = columns.agents;
         for (int s = columns.sweeps; s > 0; s--)
         {
-            DriftKernels.drift(columns.x, columns.y, columns.vx, columns.vy, agents);
+            ColumnDriftKernels.drift(columns.x, columns.y, columns.vx, columns.vy, agents);
         }
     }
 
@@ -314,7 +314,7 @@ public class ColumnAccessBenchmark extends JvmFlags
         final int agents = columns.agents;
         for (int s = columns.sweeps; s > 0; s--)
         {
-            DriftKernels.driftHoisted(columns.x, columns.y, columns.vx, columns.vy, agents);
+            ColumnDriftKernels.driftHoisted(columns.x, columns.y, columns.vx, columns.vy, agents);
         }
     }
 
@@ -331,7 +331,7 @@ public class ColumnAccessBenchmark extends JvmFlags
         final long vy = columns.vy.addressOffset();
         for (int s = columns.sweeps; s > 0; s--)
         {
-            DriftKernels.drift(x, y, vx, vy, agents);
+            ColumnDriftKernels.drift(x, y, vx, vy, agents);
         }
     }
 
@@ -344,7 +344,7 @@ public class ColumnAccessBenchmark extends JvmFlags
         final int agents = columns.agents;
         for (int s = columns.sweeps; s > 0; s--)
         {
-            DriftKernels.drift(columns.x, columns.y, columns.vx, columns.vy, agents);
+            ColumnDriftKernels.drift(columns.x, columns.y, columns.vx, columns.vy, agents);
         }
     }
 
@@ -357,7 +357,7 @@ public class ColumnAccessBenchmark extends JvmFlags
         final int agents = columns.agents;
         for (int s = columns.sweeps; s > 0; s--)
         {
-            DriftKernels.drift(columns.xView, columns.yView, columns.vxView, columns.vyView, agents);
+            ColumnDriftKernels.drift(columns.xView, columns.yView, columns.vxView, columns.vyView, agents);
         }
     }
 
@@ -370,7 +370,7 @@ public class ColumnAccessBenchmark extends JvmFlags
         final int agents = columns.agents;
         for (int s = columns.sweeps; s > 0; s--)
         {
-            DriftKernels.driftSoa(columns.store, agents);
+            StoreDriftKernels.driftSoa(columns.store, agents);
         }
     }
 
@@ -384,7 +384,7 @@ public class ColumnAccessBenchmark extends JvmFlags
         final int agents = columns.agents;
         for (int s = columns.sweeps; s > 0; s--)
         {
-            DriftKernels.driftSoa(columns.store, agents);
+            StoreDriftKernels.driftSoa(columns.store, agents);
         }
     }
 
