@@ -15,7 +15,7 @@ class ColumnDriftKernelsTest
     @Test
     void shouldDriftHeapArrays()
     {
-        final ColumnAccessBenchmark.HeapColumns columns = new ColumnAccessBenchmark.HeapColumns();
+        final HeapColumns columns = new HeapColumns();
         columns.agents = AGENTS;
         columns.setUp();
         for (int s = 0; s < SWEEPS; s++)
@@ -33,7 +33,7 @@ class ColumnDriftKernelsTest
     @Test
     void shouldDriftUnsafeBuffersAndAddresses()
     {
-        final ColumnAccessBenchmark.BufferColumns columns = new ColumnAccessBenchmark.BufferColumns();
+        final BufferColumns columns = new BufferColumns();
         columns.agents = AGENTS;
         columns.setUp();
         assertEquals(0, columns.x.addressOffset() & 63, "column alignment");
@@ -56,7 +56,7 @@ class ColumnDriftKernelsTest
     @Test
     void shouldDriftByteAndDoubleBuffers()
     {
-        final ColumnAccessBenchmark.NioColumns columns = new ColumnAccessBenchmark.NioColumns();
+        final NioColumns columns = new NioColumns();
         columns.agents = AGENTS;
         columns.setUp();
         assertEquals(0, BufferUtil.address(columns.x) & 63, "column alignment");
@@ -76,8 +76,8 @@ class ColumnDriftKernelsTest
     @Test
     void shouldAlignColumnsWithinAllocations()
     {
-        final ByteBuffer allocation = ColumnAccessBenchmark.allocateColumn(10);
-        final ByteBuffer column = ColumnAccessBenchmark.alignedColumn(allocation, 10);
+        final ByteBuffer allocation = DirectColumns.allocateColumn(10);
+        final ByteBuffer column = DirectColumns.alignedColumn(allocation, 10);
         assertEquals(0, BufferUtil.address(column) & 63);
         assertEquals(80, column.capacity());
         BufferUtil.free(allocation);

@@ -17,7 +17,7 @@ class StoreDriftKernelsTest
     @Test
     void shouldDriftSoaStore()
     {
-        final ColumnAccessBenchmark.StoreColumns columns = new ColumnAccessBenchmark.StoreColumns();
+        final StoreColumns columns = new StoreColumns();
         columns.agents = AGENTS;
         columns.setUp();
         for (int s = 0; s < SWEEPS; s++)
