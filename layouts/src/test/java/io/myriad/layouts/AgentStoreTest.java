@@ -231,13 +231,7 @@ class AgentStoreTest
     @MethodSource("layouts")
     void shouldClearEverySlotOfARespawnedIndexAndNoOther(final Layout layout)
     {
-        final AgentStore store = store(layout, 20);
-        store.spawn(20);
-        store.swap();
-        for (int i = 0; i < 20; i++)
-        {
-            SlotValues.fill(store, i, 17L);
-        }
+        final AgentStore store = filledAfterASwap(layout, 20, 17L);
 
         store.despawn(9);
         store.despawn(10);
@@ -359,13 +353,7 @@ class AgentStoreTest
     @MethodSource("layouts")
     void shouldGrowKeepingEveryAgentItsIndexAndValuesAndTheNextSpawn(final Layout layout)
     {
-        final AgentStore store = store(layout, 70);
-        store.spawn(70);
-        store.swap();
-        for (int i = 0; i < 70; i++)
-        {
-            SlotValues.fill(store, i, 5L);
-        }
+        final AgentStore store = filledAfterASwap(layout, 70, 5L);
         store.despawn(3);
         store.despawn(65);
 
@@ -481,6 +469,18 @@ class AgentStoreTest
     {
         final AgentStore store = new AgentStore(SCHEMA, layout, capacity);
         stores.add(store);
+        return store;
+    }
+
+    private AgentStore filledAfterASwap(final Layout layout, final int agents, final long salt)
+    {
+        final AgentStore store = store(layout, agents);
+        store.spawn(agents);
+        store.swap();
+        for (int i = 0; i < agents; i++)
+        {
+            SlotValues.fill(store, i, salt);
+        }
         return store;
     }
 
