@@ -1,9 +1,5 @@
 package io.myriad.layouts;
 
-import java.nio.ByteBuffer;
-import java.util.Arrays;
-
-import org.agrona.BufferUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -20,21 +16,20 @@ import org.agrona.concurrent.UnsafeBuffer;
  * <p>
  * Not thread safe for structural changes (spawn, despawn, swap), which the kernel makes on one thread between
  * the parallel stages; values may be read and written by many threads on disjoint agents.
+ * <p>
+ * The store is the face of two package-private parts it owns: its {@code Liveness} (which indices live, the free
+ * list) and its {@code OffHeapRegions} (the memory). It keeps the parity and joins the two where an operation needs
+ * both: a spawn claims an index and zeroes the agent's fields, a grown store takes a copy of each.
  */
 public final class AgentStore implements AutoCloseable
 {
     private final Schema schema;
     private final Layout layout;
     private final Addressing addressing;
-    private final ByteBuffer[] allocations;
-    private final UnsafeBuffer[] regions;
-    private final long[] aliveWords;
+    private final OffHeapRegions memory;
+    private final Liveness liveness;
     private int parity;
-    private int highWaterMark;
-    private int liveCount;
-    private int lowestFreeHint;
     private long swapCount;
-    private boolean closed;
 
     /**
      * Allocates zeroed, cache-line-aligned memory for the agents.
@@ -61,21 +56,8 @@ public final class AgentStore implements AutoCloseable
         this.schema = schema;
         this.layout = layout;
         this.addressing = layout.plan(schema, capacity);
-        final int regionCount = addressing.regionCount();
-        this.allocations = new ByteBuffer[regionCount];
-        this.regions = new UnsafeBuffer[regionCount];
-        for (int r = 0; r < regionCount; r++)
-        {
-            // Over-allocate and wrap the aligned part ourselves: the slice that BufferUtil.allocateDirectAligned
-            // returns cannot be freed explicitly (invokeCleaner rejects slices), the whole allocation can.
-            final int bytes = addressing.regionBytes(r);
-            final ByteBuffer allocation = ByteBuffer.allocateDirect(bytes + Addressing.REGION_ALIGNMENT);
-            final int misalignment = (int)(BufferUtil.address(allocation) & (Addressing.REGION_ALIGNMENT - 1));
-            final int alignedOffset = misalignment == 0 ? 0 : Addressing.REGION_ALIGNMENT - misalignment;
-            allocations[r] = allocation;
-            regions[r] = new UnsafeBuffer(allocation, alignedOffset, bytes);
-        }
-        this.aliveWords = new long[(capacity + 63) >>> 6];
+        this.memory = new OffHeapRegions(schema, addressing);
+        this.liveness = new Liveness(schema.name(), addressing.capacity());
     }
 
     /**
@@ -115,7 +97,7 @@ public final class AgentStore implements AutoCloseable
      */
     public int liveCount()
     {
-        return liveCount;
+        return liveness.liveCount();
     }
 
     /**
@@ -123,7 +105,7 @@ public final class AgentStore implements AutoCloseable
      */
     public int highWaterMark()
     {
-        return highWaterMark;
+        return liveness.highWaterMark();
     }
 
     /**
@@ -131,7 +113,7 @@ public final class AgentStore implements AutoCloseable
      */
     public boolean isDense()
     {
-        return liveCount == highWaterMark;
+        return liveness.isDense();
     }
 
     /**
@@ -140,7 +122,7 @@ public final class AgentStore implements AutoCloseable
      */
     public boolean isAlive(final int index)
     {
-        return index >= 0 && index < highWaterMark && (aliveWords[index >>> 6] & (1L << index)) != 0;
+        return liveness.isAlive(index);
     }
 
     /**
@@ -153,23 +135,7 @@ public final class AgentStore implements AutoCloseable
      */
     public int nextAlive(final int index)
     {
-        if (index >= highWaterMark)
-        {
-            return highWaterMark;
-        }
-        final long[] words = aliveWords;
-        final int lastWord = (highWaterMark - 1) >>> 6;
-        int w = index >>> 6;
-        long word = words[w] & (-1L << index);
-        while (word == 0)
-        {
-            if (++w > lastWord)
-            {
-                return highWaterMark;
-            }
-            word = words[w];
-        }
-        return (w << 6) + Long.numberOfTrailingZeros(word);
+        return liveness.nextAlive(index);
     }
 
     /**
@@ -212,7 +178,7 @@ public final class AgentStore implements AutoCloseable
      */
     public UnsafeBuffer buffer(final int slot)
     {
-        return regions[addressing.region(slot)];
+        return memory.buffer(addressing.region(slot));
     }
 
     /**
@@ -221,7 +187,7 @@ public final class AgentStore implements AutoCloseable
      */
     public UnsafeBuffer region(final int region)
     {
-        return regions[region];
+        return memory.buffer(region);
     }
 
     /**
@@ -252,24 +218,8 @@ public final class AgentStore implements AutoCloseable
      */
     public int spawn()
     {
-        final int index;
-        if (liveCount == highWaterMark)
-        {
-            if (highWaterMark == capacity())
-            {
-                throw new IllegalStateException(
-                    "agent store " + schema.name() + " is full: capacity " + capacity() + " agents");
-            }
-            index = highWaterMark++;
-        }
-        else
-        {
-            index = lowestFree(lowestFreeHint);
-        }
-        aliveWords[index >>> 6] |= 1L << index;
-        liveCount++;
-        lowestFreeHint = index + 1;
-        clear(index);
+        final int index = liveness.claim();
+        memory.clear(index);
         return index;
     }
 
@@ -281,23 +231,14 @@ public final class AgentStore implements AutoCloseable
      */
     public int spawn(final int count)
     {
-        if (count < 0 || count > capacity() - liveCount)
+        liveness.checkRoomFor(count);
+        if (liveness.isDense())
         {
-            throw new IllegalArgumentException(
-                "cannot spawn " + count + " agents into " + schema.name() + ": " + liveCount + " of " +
-                capacity() + " in use");
-        }
-        if (isDense())
-        {
-            final int first = highWaterMark;
+            final int first = liveness.claimAtHighWaterMark(count);
             for (int i = first; i < first + count; i++)
             {
-                aliveWords[i >>> 6] |= 1L << i;
-                clear(i);
+                memory.clear(i);
             }
-            highWaterMark += count;
-            liveCount += count;
-            lowestFreeHint = highWaterMark;
             return count == 0 ? -1 : first;
         }
         for (int i = 0; i < count; i++)
@@ -315,16 +256,7 @@ public final class AgentStore implements AutoCloseable
      */
     public void despawn(final int index)
     {
-        if (!isAlive(index))
-        {
-            throw new IllegalArgumentException("no live agent at index " + index + " in " + schema.name());
-        }
-        aliveWords[index >>> 6] &= ~(1L << index);
-        liveCount--;
-        if (index < lowestFreeHint)
-        {
-            lowestFreeHint = index;
-        }
+        liveness.release(index);
     }
 
     /**
@@ -335,9 +267,7 @@ public final class AgentStore implements AutoCloseable
      */
     public int copyAliveWords(final long[] dst)
     {
-        final int words = (highWaterMark + 63) >>> 6;
-        System.arraycopy(aliveWords, 0, dst, 0, words);
-        return words;
+        return liveness.copyAliveWords(dst);
     }
 
     /**
@@ -346,7 +276,7 @@ public final class AgentStore implements AutoCloseable
      */
     public long aliveWord(final int wordIndex)
     {
-        return aliveWords[wordIndex];
+        return liveness.aliveWord(wordIndex);
     }
 
     /**
@@ -363,43 +293,13 @@ public final class AgentStore implements AutoCloseable
      */
     public void restore(final int highWaterMark, final int parity, final long swapCount, final long[] alive)
     {
-        if (highWaterMark < 0 || highWaterMark > capacity())
-        {
-            throw new IllegalArgumentException(
-                "high-water mark " + highWaterMark + " is outside the capacity " + capacity() + " of " + schema.name());
-        }
         if (parity != 0 && parity != 1)
         {
             throw new IllegalArgumentException("parity must be 0 or 1, was " + parity);
         }
-        final int words = (highWaterMark + 63) >>> 6;
-        if (alive.length < words)
-        {
-            throw new IllegalArgumentException(
-                "liveness bits for " + highWaterMark + " agents need " + words + " words, given " + alive.length);
-        }
-        int live = 0;
-        for (int w = 0; w < words; w++)
-        {
-            long word = alive[w];
-            if (w == words - 1 && (highWaterMark & 63) != 0)
-            {
-                if ((word & (-1L << highWaterMark)) != 0)
-                {
-                    throw new IllegalArgumentException("an agent is alive at or above the high-water mark " +
-                        highWaterMark);
-                }
-                word &= ~(-1L << highWaterMark);
-            }
-            live += Long.bitCount(word);
-        }
-        Arrays.fill(aliveWords, 0L);
-        System.arraycopy(alive, 0, aliveWords, 0, words);
-        this.highWaterMark = highWaterMark;
-        this.liveCount = live;
+        liveness.restore(highWaterMark, alive);
         this.parity = parity;
         this.swapCount = swapCount;
-        this.lowestFreeHint = 0;
     }
 
     /**
@@ -418,18 +318,10 @@ public final class AgentStore implements AutoCloseable
                 newCapacity);
         }
         final AgentStore grown = new AgentStore(schema, layout, newCapacity);
-        final Addressing to = grown.addressing;
-        for (int slot = 0, slots = schema.slotCount(); slot < slots; slot++)
-        {
-            final int size = schema.slotField(slot).type().size();
-            final UnsafeBuffer source = regions[addressing.region(slot)];
-            final UnsafeBuffer target = grown.regions[to.region(slot)];
-            for (int i = 0; i < highWaterMark; i++)
-            {
-                target.putBytes(to.offset(slot, i), source, addressing.offset(slot, i), size);
-            }
-        }
-        grown.restore(highWaterMark, parity, swapCount, aliveWords);
+        memory.copyTo(grown.memory, liveness.highWaterMark());
+        grown.liveness.copyFrom(liveness);
+        grown.parity = parity;
+        grown.swapCount = swapCount;
         return grown;
     }
 
@@ -438,40 +330,6 @@ public final class AgentStore implements AutoCloseable
      */
     public void close()
     {
-        if (!closed)
-        {
-            closed = true;
-            for (int r = 0; r < allocations.length; r++)
-            {
-                regions[r].wrap(0L, 0);
-                BufferUtil.free(allocations[r]);
-                allocations[r] = null;
-            }
-        }
-    }
-
-    private int lowestFree(final int from)
-    {
-        int word = from >>> 6;
-        long bits = ~aliveWords[word] & (-1L << from);
-        while (bits == 0)
-        {
-            bits = ~aliveWords[++word];
-        }
-        final int index = (word << 6) + Long.numberOfTrailingZeros(bits);
-        if (index >= highWaterMark)
-        {
-            throw new IllegalStateException("free list out of step with live count in " + schema.name());
-        }
-        return index;
-    }
-
-    private void clear(final int index)
-    {
-        for (int slot = 0, slots = schema.slotCount(); slot < slots; slot++)
-        {
-            final int size = schema.slotField(slot).type().size();
-            regions[addressing.region(slot)].setMemory(addressing.offset(slot, index), size, (byte)0);
-        }
+        memory.close();
     }
 }

@@ -231,13 +231,7 @@ class AgentStoreTest
     @MethodSource("layouts")
     void shouldClearEverySlotOfARespawnedIndexAndNoOther(final Layout layout)
     {
-        final AgentStore store = store(layout, 20);
-        store.spawn(20);
-        store.swap();
-        for (int i = 0; i < 20; i++)
-        {
-            SlotValues.fill(store, i, 17L);
-        }
+        final AgentStore store = filledAfterASwap(layout, 20, 17L);
 
         store.despawn(9);
         store.despawn(10);
@@ -355,6 +349,63 @@ class AgentStoreTest
         assertEquals(words[1], store.aliveWord(1));
     }
 
+    @ParameterizedTest
+    @MethodSource("layouts")
+    void shouldGrowKeepingEveryAgentItsIndexAndValuesAndTheNextSpawn(final Layout layout)
+    {
+        final AgentStore store = filledAfterASwap(layout, 70, 5L);
+        store.despawn(3);
+        store.despawn(65);
+
+        final AgentStore grown = store.grownTo(200);
+        stores.add(grown);
+
+        assertEquals(200, grown.capacity());
+        assertEquals(68, grown.liveCount());
+        assertEquals(70, grown.highWaterMark());
+        assertEquals(1, grown.parity());
+        assertEquals(1L, grown.swapCount());
+        for (int i = 0; i < 70; i++)
+        {
+            assertEquals(store.isAlive(i), grown.isAlive(i), "alive " + i);
+            for (int slot = 0; slot < SCHEMA.slotCount(); slot++)
+            {
+                assertEquals(SlotValues.read(store, slot, i), SlotValues.read(grown, slot, i), "slot " + slot);
+            }
+        }
+        assertEquals(3, grown.spawn());
+        assertEquals(65, grown.spawn());
+        assertEquals(70, grown.spawn());
+        assertEquals(68, store.liveCount(), "the old store is left as it was");
+        assertThrows(IllegalArgumentException.class, () -> store.grownTo(69));
+    }
+
+    @Test
+    void shouldRestoreSavedBookkeepingAndRejectWhatCannotBelong()
+    {
+        final AgentStore store = store(SoaLayout.INSTANCE, 100);
+        store.spawn(5);
+
+        store.restore(70, 1, 9L, new long[]{ 0b1011L, 1L << 5 });
+
+        assertEquals(4, store.liveCount());
+        assertEquals(70, store.highWaterMark());
+        assertEquals(1, store.parity());
+        assertEquals(9L, store.swapCount());
+        assertTrue(store.isAlive(69));
+        assertFalse(store.isAlive(4));
+        assertEquals(2, store.spawn());
+        assertEquals(4, store.spawn());
+
+        assertThrows(IllegalArgumentException.class, () -> store.restore(101, 0, 0L, new long[2]));
+        assertThrows(IllegalArgumentException.class, () -> store.restore(10, 2, 0L, new long[1]));
+        assertThrows(IllegalArgumentException.class, () -> store.restore(70, 0, 0L, new long[1]));
+        assertThrows(IllegalArgumentException.class, () -> store.restore(10, 0, 0L, new long[]{ 1L << 10 }));
+        assertEquals(70, store.highWaterMark(), "a rejected restore changes nothing");
+        assertEquals(6, store.liveCount());
+        assertEquals(1, store.parity());
+    }
+
     @Test
     void shouldRejectACapacityBelowOne()
     {
@@ -418,6 +469,18 @@ class AgentStoreTest
     {
         final AgentStore store = new AgentStore(SCHEMA, layout, capacity);
         stores.add(store);
+        return store;
+    }
+
+    private AgentStore filledAfterASwap(final Layout layout, final int agents, final long salt)
+    {
+        final AgentStore store = store(layout, agents);
+        store.spawn(agents);
+        store.swap();
+        for (int i = 0; i < agents; i++)
+        {
+            SlotValues.fill(store, i, salt);
+        }
         return store;
     }
 

@@ -1,36 +1,28 @@
 package io.myriad.bench.layouts;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.util.concurrent.TimeUnit;
 
 import io.myriad.bench.JvmFlags;
 import io.myriad.layouts.AgentStore;
-import io.myriad.layouts.SoaLayout;
-import org.agrona.BufferUtil;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The drift kernel, {@code x[i] += vx[i] * dt; y[i] += vy[i] * dt} over N agents in place, through each way
  * Java can reach a column of doubles. Scores are agent updates per second: every invocation performs
- * {@link DriftKernels#UPDATES_PER_INVOCATION} updates (N agents, {@code 2^25 / N} sweeps). Each variant has
- * its own state, so a fork allocates only its own four columns.
+ * {@link DriftWorkload#UPDATES_PER_INVOCATION} updates (N agents, {@code 2^25 / N} sweeps). Each variant takes
+ * its own state, a {@link DriftColumns} subclass, so a fork allocates only its own four columns; the loops are
+ * {@link ColumnDriftKernels}' and, for the store, {@link StoreDriftKernels}'.
  * <ul>
  *   <li>{@link #heapArrays}: {@code double[]}. C2 eliminates the range checks and auto-vectorises the loop
  *   (SuperWord), the best Java can do; the reference for the others.</li>
@@ -59,211 +51,13 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@OperationsPerInvocation(DriftKernels.UPDATES_PER_INVOCATION)
+@OperationsPerInvocation(DriftWorkload.UPDATES_PER_INVOCATION)
 @Fork(1)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class ColumnAccessBenchmark extends JvmFlags
 {
-    private static final int CACHE_LINE = 64;
     private static final String NO_BOUNDS_CHECKS = "-D" + DirectBuffer.DISABLE_BOUNDS_CHECKS_PROP_NAME + "=true";
-
-    /**
-     * The agent count and the sweeps per invocation that follow from it; subclasses own the columns.
-     */
-    @State(Scope.Benchmark)
-    public abstract static class Columns
-    {
-        /** Agents per sweep. */
-        @Param({ "1024", "1048576", "33554432" })
-        public int agents;
-
-        int sweeps;
-
-        /**
-         * Allocates and fills the columns.
-         */
-        @Setup(Level.Trial)
-        public void setUp()
-        {
-            sweeps = DriftKernels.sweepsPerInvocation(agents);
-            allocate(agents);
-            for (int i = 0; i < agents; i++)
-            {
-                fill(i, DriftKernels.initialX(i), DriftKernels.initialY(i),
-                    DriftKernels.initialVx(i), DriftKernels.initialVy(i));
-            }
-        }
-
-        /**
-         * Frees the columns.
-         */
-        @TearDown(Level.Trial)
-        public void tearDown()
-        {
-            free();
-        }
-
-        abstract void allocate(int count);
-
-        abstract void fill(int i, double x, double y, double vx, double vy);
-
-        void free()
-        {
-        }
-    }
-
-    /**
-     * Four {@code double[]} columns.
-     */
-    @State(Scope.Benchmark)
-    public static class HeapColumns extends Columns
-    {
-        double[] x;
-        double[] y;
-        double[] vx;
-        double[] vy;
-
-        void allocate(final int count)
-        {
-            x = new double[count];
-            y = new double[count];
-            vx = new double[count];
-            vy = new double[count];
-        }
-
-        void fill(final int i, final double x, final double y, final double vx, final double vy)
-        {
-            this.x[i] = x;
-            this.y[i] = y;
-            this.vx[i] = vx;
-            this.vy[i] = vy;
-        }
-    }
-
-    /**
-     * Four {@link UnsafeBuffer} columns over 64-byte-aligned direct memory.
-     */
-    @State(Scope.Benchmark)
-    public static class BufferColumns extends Columns
-    {
-        final ByteBuffer[] memory = new ByteBuffer[4];
-        final UnsafeBuffer[] columns = new UnsafeBuffer[4];
-        UnsafeBuffer x;
-        UnsafeBuffer y;
-        UnsafeBuffer vx;
-        UnsafeBuffer vy;
-
-        void allocate(final int count)
-        {
-            for (int c = 0; c < 4; c++)
-            {
-                memory[c] = allocateColumn(count);
-                columns[c] = new UnsafeBuffer(alignedColumn(memory[c], count));
-            }
-            x = columns[0];
-            y = columns[1];
-            vx = columns[2];
-            vy = columns[3];
-        }
-
-        void fill(final int i, final double x, final double y, final double vx, final double vy)
-        {
-            final int offset = i << 3;
-            this.x.putDouble(offset, x);
-            this.y.putDouble(offset, y);
-            this.vx.putDouble(offset, vx);
-            this.vy.putDouble(offset, vy);
-        }
-
-        void free()
-        {
-            for (final ByteBuffer buffer : memory)
-            {
-                BufferUtil.free(buffer);
-            }
-        }
-    }
-
-    /**
-     * Four direct, native-order {@link ByteBuffer} columns, 64-byte aligned, with {@link DoubleBuffer} views.
-     */
-    @State(Scope.Benchmark)
-    public static class NioColumns extends Columns
-    {
-        final ByteBuffer[] memory = new ByteBuffer[4];
-        final ByteBuffer[] columns = new ByteBuffer[4];
-        ByteBuffer x;
-        ByteBuffer y;
-        ByteBuffer vx;
-        ByteBuffer vy;
-        DoubleBuffer xView;
-        DoubleBuffer yView;
-        DoubleBuffer vxView;
-        DoubleBuffer vyView;
-
-        void allocate(final int count)
-        {
-            for (int c = 0; c < 4; c++)
-            {
-                memory[c] = allocateColumn(count);
-                columns[c] = alignedColumn(memory[c], count);
-            }
-            x = columns[0];
-            y = columns[1];
-            vx = columns[2];
-            vy = columns[3];
-            xView = x.asDoubleBuffer();
-            yView = y.asDoubleBuffer();
-            vxView = vx.asDoubleBuffer();
-            vyView = vy.asDoubleBuffer();
-        }
-
-        void fill(final int i, final double x, final double y, final double vx, final double vy)
-        {
-            final int offset = i << 3;
-            this.x.putDouble(offset, x);
-            this.y.putDouble(offset, y);
-            this.vx.putDouble(offset, vx);
-            this.vy.putDouble(offset, vy);
-        }
-
-        void free()
-        {
-            for (final ByteBuffer buffer : memory)
-            {
-                BufferUtil.free(buffer);
-            }
-        }
-    }
-
-    /**
-     * An SoA {@link AgentStore} of x, y, vx, vy.
-     */
-    @State(Scope.Benchmark)
-    public static class StoreColumns extends Columns
-    {
-        AgentStore store;
-
-        void allocate(final int count)
-        {
-            store = new AgentStore(DriftKernels.DRIFTER, SoaLayout.INSTANCE, count);
-            store.spawn(count);
-        }
-
-        void fill(final int i, final double x, final double y, final double vx, final double vy)
-        {
-            store.buffer(0).putDouble(store.offset(0, i), x);
-            store.buffer(1).putDouble(store.offset(1, i), y);
-            store.buffer(2).putDouble(store.offset(2, i), vx);
-            store.buffer(3).putDouble(store.offset(3, i), vy);
-        }
-
-        void free()
-        {
-            store.close();
-        }
-    }
 
     /**
      * @param columns four {@code double[]}.
@@ -274,7 +68,7 @@ public class ColumnAccessBenchmark extends JvmFlags
         final int agents = columns.agents;
         for (int s = columns.sweeps; s > 0; s--)
         {
-            DriftKernels.drift(columns.x, columns.y, columns.vx, columns.vy, agents);
+            ColumnDriftKernels.drift(columns.x, columns.y, columns.vx, columns.vy, agents);
         }
     }
 
@@ -287,7 +81,7 @@ public class ColumnAccessBenchmark extends JvmFlags
         final int agents = columns.agents;
         for (int s = columns.sweeps; s > 0; s--)
         {
-            DriftKernels.drift(columns.x, columns.y, columns.vx, columns.vy, agents);
+            ColumnDriftKernels.drift(columns.x, columns.y, columns.vx, columns.vy, agents);
         }
     }
 
@@ -301,7 +95,7 @@ public class ColumnAccessBenchmark extends JvmFlags
         final int agents = columns.agents;
         for (int s = columns.sweeps; s > 0; s--)
         {
-            DriftKernels.drift(columns.x, columns.y, columns.vx, columns.vy, agents);
+            ColumnDriftKernels.drift(columns.x, columns.y, columns.vx, columns.vy, agents);
         }
     }
 
@@ -314,7 +108,7 @@ public class ColumnAccessBenchmark extends JvmFlags
         final int agents = columns.agents;
         for (int s = columns.sweeps; s > 0; s--)
         {
-            DriftKernels.driftHoisted(columns.x, columns.y, columns.vx, columns.vy, agents);
+            ColumnDriftKernels.driftHoisted(columns.x, columns.y, columns.vx, columns.vy, agents);
         }
     }
 
@@ -331,7 +125,7 @@ public class ColumnAccessBenchmark extends JvmFlags
         final long vy = columns.vy.addressOffset();
         for (int s = columns.sweeps; s > 0; s--)
         {
-            DriftKernels.drift(x, y, vx, vy, agents);
+            ColumnDriftKernels.drift(x, y, vx, vy, agents);
         }
     }
 
@@ -344,7 +138,7 @@ public class ColumnAccessBenchmark extends JvmFlags
         final int agents = columns.agents;
         for (int s = columns.sweeps; s > 0; s--)
         {
-            DriftKernels.drift(columns.x, columns.y, columns.vx, columns.vy, agents);
+            ColumnDriftKernels.drift(columns.x, columns.y, columns.vx, columns.vy, agents);
         }
     }
 
@@ -357,7 +151,7 @@ public class ColumnAccessBenchmark extends JvmFlags
         final int agents = columns.agents;
         for (int s = columns.sweeps; s > 0; s--)
         {
-            DriftKernels.drift(columns.xView, columns.yView, columns.vxView, columns.vyView, agents);
+            ColumnDriftKernels.drift(columns.xView, columns.yView, columns.vxView, columns.vyView, agents);
         }
     }
 
@@ -370,7 +164,7 @@ public class ColumnAccessBenchmark extends JvmFlags
         final int agents = columns.agents;
         for (int s = columns.sweeps; s > 0; s--)
         {
-            DriftKernels.driftSoa(columns.store, agents);
+            StoreDriftKernels.driftSoa(columns.store, agents);
         }
     }
 
@@ -384,28 +178,7 @@ public class ColumnAccessBenchmark extends JvmFlags
         final int agents = columns.agents;
         for (int s = columns.sweeps; s > 0; s--)
         {
-            DriftKernels.driftSoa(columns.store, agents);
+            StoreDriftKernels.driftSoa(columns.store, agents);
         }
-    }
-
-    /**
-     * A direct buffer with room for a column of doubles starting on a cache line. Freed as a whole: a slice
-     * cannot be freed explicitly ({@code invokeCleaner} rejects it), which rules out
-     * {@code BufferUtil.allocateDirectAligned} here.
-     */
-    static ByteBuffer allocateColumn(final int doubles)
-    {
-        return ByteBuffer.allocateDirect((doubles << 3) + CACHE_LINE);
-    }
-
-    /**
-     * @return the cache-line-aligned, native-order column within an allocation from {@link #allocateColumn}.
-     */
-    static ByteBuffer alignedColumn(final ByteBuffer allocation, final int doubles)
-    {
-        final int misalignment = (int)(BufferUtil.address(allocation) & (CACHE_LINE - 1));
-        final int offset = misalignment == 0 ? 0 : CACHE_LINE - misalignment;
-        return allocation.duplicate().position(offset).limit(offset + (doubles << 3)).slice()
-            .order(ByteOrder.nativeOrder());
     }
 }

@@ -21,10 +21,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Drift kernels over an {@link AgentStore} of 56-byte agents ({@link DriftKernels#MOVER}: double-buffered
- * x and y, vx, vy, and a float and an int that no kernel touches) in each {@link Layout}, addressed by the
- * generic rule {@code base + (i >>> blockShift) * blockStride + (i & blockMask) * stride} with every constant
- * hoisted into a local, as generated flyweights address fields whatever the layout.
+ * The {@link StoreDriftKernels} over an {@link AgentStore} of 56-byte agents ({@link StoreDriftKernels#MOVER}:
+ * double-buffered x and y, vx, vy, and a float and an int that no kernel touches) in each {@link Layout},
+ * addressed by the generic rule {@code base + (i >>> blockShift) * blockStride + (i & blockMask) * stride} with
+ * every constant hoisted into a local, as generated flyweights address fields whatever the layout.
  * <ul>
  *   <li>{@link #drift}: in place on the current copies, read x, y, vx, vy, write x, y: 48 bytes of useful
  *   traffic per agent in SoA; AoS moves whole 56-byte records in and out.</li>
@@ -34,12 +34,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  * Each runs with {@code access = buffer} (Agrona {@code UnsafeBuffer} accessors) and {@code access = address}
  * (raw {@code Unsafe} at hoisted region addresses), so that the layouts compare without the buffers' overhead.
- * Scores are agent updates per second ({@link DriftKernels#UPDATES_PER_INVOCATION} per invocation). Agrona's
+ * Scores are agent updates per second ({@link DriftWorkload#UPDATES_PER_INVOCATION} per invocation). Agrona's
  * bounds checks are on, as in the default build; {@link ColumnAccessBenchmark} measures what they cost.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@OperationsPerInvocation(DriftKernels.UPDATES_PER_INVOCATION)
+@OperationsPerInvocation(DriftWorkload.UPDATES_PER_INVOCATION)
 @Fork(1)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
@@ -72,14 +72,14 @@ public class LayoutBenchmark extends JvmFlags
     @Setup(Level.Trial)
     public void setUp()
     {
-        sweeps = DriftKernels.sweepsPerInvocation(agents);
+        sweeps = DriftWorkload.sweepsPerInvocation(agents);
         if (!"buffer".equals(access) && !"address".equals(access))
         {
             throw new IllegalArgumentException("access must be buffer or address: " + access);
         }
         rawAddress = "address".equals(access);
-        store = new AgentStore(DriftKernels.MOVER, Layout.named(layout), agents);
-        DriftKernels.spawnAndFill(store, agents);
+        store = new AgentStore(StoreDriftKernels.MOVER, Layout.named(layout), agents);
+        StoreDriftKernels.spawnAndFill(store, agents);
     }
 
     /**
@@ -103,14 +103,14 @@ public class LayoutBenchmark extends JvmFlags
         {
             for (int s = sweeps; s > 0; s--)
             {
-                DriftKernels.driftGenericAddress(store, agents);
+                StoreDriftKernels.driftGenericAddress(store, agents);
             }
         }
         else
         {
             for (int s = sweeps; s > 0; s--)
             {
-                DriftKernels.driftGeneric(store, agents);
+                StoreDriftKernels.driftGeneric(store, agents);
             }
         }
     }
@@ -127,7 +127,7 @@ public class LayoutBenchmark extends JvmFlags
         {
             for (int s = sweeps; s > 0; s--)
             {
-                DriftKernels.driftSynchronousGenericAddress(store, agents);
+                StoreDriftKernels.driftSynchronousGenericAddress(store, agents);
                 store.swap();
             }
         }
@@ -135,7 +135,7 @@ public class LayoutBenchmark extends JvmFlags
         {
             for (int s = sweeps; s > 0; s--)
             {
-                DriftKernels.driftSynchronousGeneric(store, agents);
+                StoreDriftKernels.driftSynchronousGeneric(store, agents);
                 store.swap();
             }
         }

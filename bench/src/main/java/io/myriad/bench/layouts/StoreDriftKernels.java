@@ -1,8 +1,5 @@
 package io.myriad.bench.layouts;
 
-import java.nio.ByteBuffer;
-import java.nio.DoubleBuffer;
-
 import io.myriad.layouts.Addressing;
 import io.myriad.layouts.AgentStore;
 import io.myriad.layouts.FieldType;
@@ -11,24 +8,16 @@ import org.agrona.UnsafeApi;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
- * The drift kernel, {@code x[i] += vx[i] * dt; y[i] += vy[i] * dt}, written once per way of reaching the
- * columns, plus the initial values every variant starts from. Shared by the benchmarks and their tests so
- * that what is measured is what is checked.
+ * The drift kernel over an {@link AgentStore} whose schema starts with x, y, vx, vy: the agent types it runs on,
+ * filling a store with the workload's initial values, and the kernel through the store's buffers and at raw
+ * addresses, SoA-only and through the generic addressing rule any layout reduces to, in place and synchronously.
+ * {@link LayoutBenchmark} compares the layouts with them; {@link ColumnAccessBenchmark} sets the SoA one beside
+ * bare columns.
  * <p>
  * Every loop copies what it needs into final locals first, as generated flyweights and systems do.
  */
-final class DriftKernels
+final class StoreDriftKernels
 {
-    /** Time step of one tick. */
-    static final double DT = 0.1;
-
-    /**
-     * Agent updates per benchmark invocation whatever the agent count: an invocation sweeps the columns
-     * {@code UPDATES_PER_INVOCATION / agents} times, so {@code @OperationsPerInvocation} is a constant and the
-     * reported ops/s are agent updates per second.
-     */
-    static final int UPDATES_PER_INVOCATION = 1 << 25;
-
     /** Just the four columns the kernel touches, none double buffered: slots 0 to 3 are x, y, vx, vy. */
     static final Schema DRIFTER = Schema.builder("Drifter")
         .field("x", FieldType.DOUBLE)
@@ -51,124 +40,14 @@ final class DriftKernels
         .field("age", FieldType.INT)
         .build();
 
+    private static final double DT = DriftWorkload.DT;
     private static final int X = 0;
     private static final int Y = 1;
     private static final int VX = 2;
     private static final int VY = 3;
 
-    private DriftKernels()
+    private StoreDriftKernels()
     {
-    }
-
-    /**
-     * @param agents agents per sweep, a power of two no greater than {@link #UPDATES_PER_INVOCATION}.
-     * @return sweeps per invocation.
-     */
-    static int sweepsPerInvocation(final int agents)
-    {
-        if (agents < 1 || agents > UPDATES_PER_INVOCATION || Integer.bitCount(agents) != 1)
-        {
-            throw new IllegalArgumentException(
-                "agents must be a power of two from 1 to " + UPDATES_PER_INVOCATION + ": " + agents);
-        }
-        return UPDATES_PER_INVOCATION / agents;
-    }
-
-    static double initialX(final int i)
-    {
-        return i * 0.5;
-    }
-
-    static double initialY(final int i)
-    {
-        return -i * 0.25;
-    }
-
-    static double initialVx(final int i)
-    {
-        return ((i % 17) - 8) * 0.125;
-    }
-
-    static double initialVy(final int i)
-    {
-        return ((i % 13) - 6) * 0.25;
-    }
-
-    static void drift(final double[] x, final double[] y, final double[] vx, final double[] vy, final int count)
-    {
-        for (int i = 0; i < count; i++)
-        {
-            x[i] += vx[i] * DT;
-            y[i] += vy[i] * DT;
-        }
-    }
-
-    static void drift(
-        final UnsafeBuffer x, final UnsafeBuffer y, final UnsafeBuffer vx, final UnsafeBuffer vy, final int count)
-    {
-        for (int i = 0; i < count; i++)
-        {
-            final int offset = i << 3;
-            x.putDouble(offset, x.getDouble(offset) + vx.getDouble(offset) * DT);
-            y.putDouble(offset, y.getDouble(offset) + vy.getDouble(offset) * DT);
-        }
-    }
-
-    /**
-     * {@link UnsafeBuffer}'s own addressing, {@code byteArray + addressOffset + index}, with both copied into
-     * locals once. Separates the cost of re-reading the buffers' fields inside the loop (C2 cannot prove that an
-     * {@code Unsafe} store to an unknown base leaves them unchanged) from that of the unknown base itself.
-     */
-    static void driftHoisted(
-        final UnsafeBuffer x, final UnsafeBuffer y, final UnsafeBuffer vx, final UnsafeBuffer vy, final int count)
-    {
-        final byte[] xArray = x.byteArray();
-        final byte[] yArray = y.byteArray();
-        final byte[] vxArray = vx.byteArray();
-        final byte[] vyArray = vy.byteArray();
-        final long xAddress = x.addressOffset();
-        final long yAddress = y.addressOffset();
-        final long vxAddress = vx.addressOffset();
-        final long vyAddress = vy.addressOffset();
-        for (int i = 0; i < count; i++)
-        {
-            final long offset = (long)i << 3;
-            UnsafeApi.putDouble(xArray, xAddress + offset,
-                UnsafeApi.getDouble(xArray, xAddress + offset) + UnsafeApi.getDouble(vxArray, vxAddress + offset) * DT);
-            UnsafeApi.putDouble(yArray, yAddress + offset,
-                UnsafeApi.getDouble(yArray, yAddress + offset) + UnsafeApi.getDouble(vyArray, vyAddress + offset) * DT);
-        }
-    }
-
-    static void drift(final long x, final long y, final long vx, final long vy, final int count)
-    {
-        for (int i = 0; i < count; i++)
-        {
-            final long offset = (long)i << 3;
-            UnsafeApi.putDouble(x + offset, UnsafeApi.getDouble(x + offset) + UnsafeApi.getDouble(vx + offset) * DT);
-            UnsafeApi.putDouble(y + offset, UnsafeApi.getDouble(y + offset) + UnsafeApi.getDouble(vy + offset) * DT);
-        }
-    }
-
-    static void drift(
-        final ByteBuffer x, final ByteBuffer y, final ByteBuffer vx, final ByteBuffer vy, final int count)
-    {
-        for (int i = 0; i < count; i++)
-        {
-            final int offset = i << 3;
-            x.putDouble(offset, x.getDouble(offset) + vx.getDouble(offset) * DT);
-            y.putDouble(offset, y.getDouble(offset) + vy.getDouble(offset) * DT);
-        }
-    }
-
-    static void drift(
-        final DoubleBuffer x, final DoubleBuffer y, final DoubleBuffer vx, final DoubleBuffer vy, final int count)
-    {
-        for (int i = 0; i < count; i++)
-        {
-            x.put(i, x.get(i) + vx.get(i) * DT);
-            y.put(i, y.get(i) + vy.get(i) * DT);
-        }
     }
 
     /**
@@ -384,18 +263,18 @@ final class DriftKernels
      * @param i     agent index.
      * @return the value the agent starts with.
      */
-    static double initial(final int field, final int i)
+    private static double initial(final int field, final int i)
     {
         switch (field)
         {
             case X:
-                return initialX(i);
+                return DriftWorkload.initialX(i);
             case Y:
-                return initialY(i);
+                return DriftWorkload.initialY(i);
             case VX:
-                return initialVx(i);
+                return DriftWorkload.initialVx(i);
             case VY:
-                return initialVy(i);
+                return DriftWorkload.initialVy(i);
             default:
                 throw new IllegalArgumentException("not a drift field: " + field);
         }
