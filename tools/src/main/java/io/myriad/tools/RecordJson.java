@@ -12,12 +12,14 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import io.myriad.kernel.hash.StateHash;
 import io.myriad.kernel.journal.JournalRecord;
+import io.myriad.kernel.journal.RecordType;
 import io.myriad.kernel.journal.RunHeader;
 
 /**
@@ -31,6 +33,33 @@ final class RecordJson
 
     private RecordJson()
     {
+    }
+
+    /**
+     * Hands each line a record prints to an action: an events record's one line per event, any other record's one.
+     *
+     * @param record a checked record.
+     * @param agent  only the lines about this agent (the events that target it and its inputs), or null for all.
+     * @param action what to do with each line, in order.
+     */
+    static void forEachLine(final JournalRecord record, final Integer agent, final Consumer<String> action)
+    {
+        if (record.type() == RecordType.EVENTS)
+        {
+            int offset = record.commandsOffset();
+            for (int i = 0, count = record.eventsCount(); i < count; i++)
+            {
+                if (agent == null || target(record.buffer(), offset) == agent)
+                {
+                    action.accept(eventLine(record, i, offset));
+                }
+                offset += record.buffer().getInt(offset + CommandDescriptor.LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN);
+            }
+        }
+        else if (agent == null || (record.type() == RecordType.INPUT && record.inputTarget() == agent))
+        {
+            action.accept(toLine(record));
+        }
     }
 
     /**
@@ -79,12 +108,7 @@ final class RecordJson
         return text.toString();
     }
 
-    /**
-     * @param buffer a record's buffer.
-     * @param offset where a command starts.
-     * @return the command's target index.
-     */
-    static int target(final DirectBuffer buffer, final int offset)
+    private static int target(final DirectBuffer buffer, final int offset)
     {
         return buffer.getInt(offset + CommandDescriptor.TARGET_INDEX_OFFSET, ByteOrder.LITTLE_ENDIAN);
     }

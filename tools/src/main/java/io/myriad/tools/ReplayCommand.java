@@ -82,7 +82,7 @@ final class ReplayCommand implements Callable<Integer>
         final String model;
         final int processors = Runtime.getRuntime().availableProcessors();
         final String waitStrategy = Configuration.waitStrategy(threads);
-        RunCommand.warnIfOversubscribed(threads, processors, waitStrategy,
+        Oversubscription.warnIfOversubscribed(threads, processors, waitStrategy,
             System.getProperty(Configuration.WAIT_STRATEGY_PROP_NAME) == null ? null :
             "system property " + Configuration.WAIT_STRATEGY_PROP_NAME, err);
         try (Replay replay = Replay.open(journal,

@@ -1,34 +1,16 @@
 package io.myriad.tools;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import io.myriad.kernel.Configuration;
-import io.myriad.kernel.Simulation;
-import io.myriad.kernel.SimulationContext;
-import io.myriad.kernel.checkpoint.CheckpointException;
-import io.myriad.kernel.hash.StateHash;
-import io.myriad.kernel.journal.JournalException;
-import io.myriad.kernel.journal.JournalWriter;
-import io.myriad.kernel.journal.RunHeader;
-import io.myriad.kernel.model.InvalidConfigException;
 import io.myriad.kernel.model.Model;
-import io.myriad.kernel.model.ModelConfig;
-import io.myriad.kernel.world.AgentType;
-import io.myriad.kernel.pipeline.WaitStrategies;
-import io.myriad.tools.report.ProgressBar;
 import io.myriad.tools.report.RunSummary;
 import io.myriad.tools.report.SummaryJson;
 import io.myriad.tools.report.SummaryText;
@@ -36,7 +18,6 @@ import io.myriad.tools.scenario.RunSettings;
 import io.myriad.tools.scenario.Scenario;
 import io.myriad.tools.scenario.ScenarioException;
 import io.myriad.tools.scenario.ScenarioParser;
-import io.myriad.tools.scenario.ScenarioWriter;
 import io.myriad.tools.scenario.Value;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,6 +27,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code myriad run}: resolves a scenario and flags into settings, runs the model for its ticks and reports.
+ * <p>
+ * This class is the command line's side of a run: its options, the scenario they start from and how they become the
+ * settings' command-line layer. The steps of the run are each a class of their own, taken in this order:
+ * {@link RunSettings} resolves the settings, {@link RunDirectory} plans where the run goes, {@link ModelCreation}
+ * creates the model, {@link Oversubscription} warns of more threads than processors, {@link SimulationRun} runs the
+ * ticks, and the run directory then takes the resolved scenario and the summary, which is printed.
  * <p>
  * Every setting is validated, the model's configuration built and the model created before anything is written;
  * the run directory is created only once the ticks are done, so bad input or a failed run leaves nothing behind.
@@ -88,6 +75,8 @@ final class RunCommand implements Callable<Integer>
 
     /** Name of the checkpoints' directory in the run directory. */
     static final String CHECKPOINT_DIRECTORY = "checkpoints";
+
+    /** Name of the metrics' file in the run directory. */
     static final String METRICS_FILE = "metrics.csv";
 
     /** Name of the journal's directory in the run directory. */
@@ -95,8 +84,6 @@ final class RunCommand implements Callable<Integer>
 
     /** Name of the resolved scenario in the run directory. */
     static final String SCENARIO_FILE_NAME = "scenario.yaml";
-
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     @Parameters(arity = "0..1", paramLabel = "SCENARIO.yaml",
         description = "Scenario file; default: scenarios/default.yaml.")
@@ -194,16 +181,16 @@ final class RunCommand implements Callable<Integer>
         Main.requireModuleAccess();
         final int processors = Runtime.getRuntime().availableProcessors();
         final RunSettings settings = RunSettings.resolve(fileSettings(), commandLineSettings(), processors);
-        final Path runDirectory = planRunDirectory(settings, LocalDateTime.now());
-        final Model model = createModel(settings);
+        final RunDirectory runDirectory = RunDirectory.plan(workingDirectory, out, settings, LocalDateTime.now());
+        final Model model = ModelCreation.create(settings);
 
         final PrintWriter stdout = spec.commandLine().getOut();
         final PrintWriter stderr = spec.commandLine().getErr();
-        warnIfOversubscribed(settings.threads(), processors, settings.waitStrategy(),
+        Oversubscription.warnIfOversubscribed(settings.threads(), processors, settings.waitStrategy(),
             settings.originOf(Scenario.WAIT_STRATEGY), stderr);
-        final RunSummary summary = run(settings, model, runDirectory, stderr);
+        final RunSummary summary = SimulationRun.run(settings, model, runDirectory, stderr);
 
-        writeRunDirectory(runDirectory, settings, summary);
+        runDirectory.write(settings, summary);
         SummaryText.print(summary, stdout);
         if (json)
         {
@@ -214,8 +201,8 @@ final class RunCommand implements Callable<Integer>
     }
 
     /**
-     * Says on standard error when threads outnumber processors: the extra ones only take turns, so the run is
-     * slower, not faster, and a worker that spins while it waits takes time from those that have work.
+     * Says on standard error when threads outnumber processors, as {@link Oversubscription#warnIfOversubscribed}
+     * does: kept under this name for {@code ResumeCommand}, which calls it here, until it calls that directly.
      *
      * @param threads      compute threads, the driving thread included.
      * @param processors   processors the JVM may use.
@@ -227,95 +214,7 @@ final class RunCommand implements Callable<Integer>
         final int threads, final int processors, final String waitStrategy, final String origin,
         final PrintWriter stderr)
     {
-        if (threads <= processors)
-        {
-            return;
-        }
-        final StringBuilder warning = new StringBuilder("myriad: warning: ").append(threads).append(" threads on ")
-            .append(processors).append(processors == 1 ? " processor" : " processors")
-            .append(": threads beyond one per processor only take turns with the others, so the run is slower, not " +
-            "faster; --threads ").append(processors).append(" or fewer runs faster");
-        if (origin == null)
-        {
-            warning.append(" (meanwhile, idle workers wait ").append(waitStrategy)
-                .append(" rather than spinning, so that they take no time from the busy ones)");
-        }
-        else if (!WaitStrategies.OVERSUBSCRIBED_DEFAULT.equals(waitStrategy))
-        {
-            warning.append("; and the wait strategy ").append(waitStrategy).append(" (").append(origin)
-                .append(") keeps idle workers spinning or yielding, taking time from the busy ones: ")
-                .append(WaitStrategies.OVERSUBSCRIBED_DEFAULT).append(" suits more threads than processors");
-        }
-        stderr.println(warning);
-        stderr.flush();
-    }
-
-    private RunSummary run(
-        final RunSettings settings, final Model model, final Path runDirectory, final PrintWriter stderr)
-    {
-        final JournalWriter journal = settings.journal() ? startJournal(settings, runDirectory) : null;
-        final SimulationContext context = new SimulationContext()
-            .model(model)
-            .seed(settings.seed())
-            .workers(settings.threads())
-            .batchSize(settings.batchSize())
-            .layout(settings.layout())
-            .waitStrategy(settings.waitStrategy())
-            .maxTicks(settings.ticks())
-            .journal(journal)
-            .modelName(settings.model())
-            .checkpoints(settings.checkpointPolicy().isEnabled() ? runDirectory.resolve(CHECKPOINT_DIRECTORY) : null,
-                settings.checkpointPolicy())
-            .metrics(settings.metricsEvery() > 0 ? runDirectory.resolve(METRICS_FILE) : null,
-                Math.max(1, settings.metricsEvery()))
-            // The first quarter of the run (at least the default warm-up) is left out of the allocation figure:
-            // while the JIT settles, recompiled code can rematerialise objects that compiled code had eliminated.
-            .warmupTicks((int)Math.min(Integer.MAX_VALUE,
-                Math.max(Configuration.WARMUP_TICKS_DEFAULT, settings.ticks() / 4)));
-        try (journal)
-        {
-            final RunSummary summary;
-            final Simulation sim = Simulation.launch(context);
-            try
-            {
-                final long wallNs = ProgressBar.runTicks(sim, settings.ticks(), stderr);
-                summary = RunSummary.of(settings, sim, 0, wallNs, display(runDirectory));
-            }
-            finally
-            {
-                // closing writes the journal's run-end record, so the journal's figures are read after it
-                sim.close();
-            }
-            return journal == null ? summary :
-                summary.withJournal(RunSummary.Journal.of(display(journal.directory()), settings, journal));
-        }
-        catch (final OutOfMemoryError ex)
-        {
-            throw outOfMemory(settings, ex);
-        }
-        catch (final JournalException ex)
-        {
-            throw new RunFailedException("the journal failed: " + ex.getMessage(), ex);
-        }
-        catch (final CheckpointException ex)
-        {
-            throw new RunFailedException("a checkpoint failed: " + ex.getMessage(), ex);
-        }
-    }
-
-    private JournalWriter startJournal(final RunSettings settings, final Path runDirectory)
-    {
-        final Path directory = runDirectory.resolve(JOURNAL_DIRECTORY);
-        try
-        {
-            return JournalWriter.create(directory, RunHeader.of(settings.modelConfig(), settings.journalLevel(),
-                settings.hashEvery(), settings.ticks(), StateHash.VERSION, ScenarioWriter.toYaml(settings)));
-        }
-        catch (final JournalException ex)
-        {
-            throw new RunFailedException("cannot start the journal in " + display(directory) + ": " +
-                ex.getMessage() + "; give --out DIR somewhere writable, or pass --no-journal", ex);
-        }
+        Oversubscription.warnIfOversubscribed(threads, processors, waitStrategy, origin, stderr);
     }
 
     private Scenario fileSettings()
@@ -325,7 +224,7 @@ final class RunCommand implements Callable<Integer>
             return ScenarioParser.parse(workingDirectory.resolve(scenario), scenario);
         }
         final Scenario defaults = Files.isRegularFile(defaultScenario) ?
-            ScenarioParser.parse(defaultScenario, display(defaultScenario)) :
+            ScenarioParser.parse(defaultScenario, RunDirectory.display(workingDirectory, defaultScenario)) :
             ScenarioParser.parse(BUILT_IN_SCENARIO_YAML, BUILT_IN_SCENARIO);
         if (model != null)
         {
@@ -382,144 +281,5 @@ final class RunCommand implements Callable<Integer>
         {
             settings.put(key, Value.text(flag, text));
         }
-    }
-
-    private Path planRunDirectory(final RunSettings settings, final LocalDateTime now)
-    {
-        if (out != null)
-        {
-            final Path directory = workingDirectory.resolve(out);
-            if (Files.exists(directory) && !Files.isDirectory(directory))
-            {
-                throw new ScenarioException("--out " + out + ": is a file; give a directory for the run");
-            }
-            if (Files.exists(directory.resolve(SummaryJson.FILE_NAME)))
-            {
-                throw new ScenarioException("--out " + out + ": already holds a run (" + SummaryJson.FILE_NAME +
-                    "); give another directory or remove that one");
-            }
-            if (Files.isDirectory(directory.resolve(JOURNAL_DIRECTORY)))
-            {
-                throw new ScenarioException("--out " + out + ": already holds a run's journal (a run that stopped?); " +
-                    "continue it with 'myriad resume " + out + "', or give another directory");
-            }
-            requireWritable(directory, "--out " + out);
-            return directory;
-        }
-        final Path runs = workingDirectory.resolve(RUNS_DIRECTORY);
-        final String name = settings.model() + "-" + TIMESTAMP.format(now) + "-" + settings.seed();
-        Path directory = runs.resolve(name);
-        for (int i = 2; Files.exists(directory); i++)
-        {
-            directory = runs.resolve(name + "-" + i);
-        }
-        requireWritable(directory, "run directory " + display(directory));
-        return directory;
-    }
-
-    private static void requireWritable(final Path directory, final String what)
-    {
-        Path existing = directory.toAbsolutePath();
-        while (existing != null && !Files.exists(existing))
-        {
-            existing = existing.getParent();
-        }
-        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing))
-        {
-            throw new ScenarioException(what + ": cannot be created, " + existing + " is not a writable " +
-                "directory; give --out DIR somewhere writable");
-        }
-    }
-
-    private static Model createModel(final RunSettings settings)
-    {
-        final Model model;
-        try
-        {
-            model = settings.plugin().create(settings.modelConfig());
-        }
-        catch (final InvalidConfigException ex)
-        {
-            final String origin = settings.originOf(ex.path());
-            throw new ScenarioException(origin == null ?
-                "model " + settings.model() + ": " + ex.getMessage() :
-                origin + ": " + ex.problem() + " (model " + settings.model() + ")");
-        }
-        catch (final OutOfMemoryError ex)
-        {
-            requireCapacityOfSmallerModel(settings);
-            throw outOfMemory(settings, ex);
-        }
-        catch (final RuntimeException ex)
-        {
-            requireCapacityOfSmallerModel(settings);
-            throw ex;
-        }
-        // RunSettings checked the agents already if the plugin named its schema; the types' capacities are exact
-        for (final AgentType type : model.agentTypes())
-        {
-            settings.requireCapacity(type.schema(), type.capacity());
-        }
-        return model;
-    }
-
-    /**
-     * A model that failed to create itself for the agents asked for may have failed because they are more than
-     * any store can hold (sizing its own arrays for them first). When its plugin does not name its schema, learn
-     * the schema from the model at its default size, so that such a run is reported as the bad input it is.
-     */
-    private static void requireCapacityOfSmallerModel(final RunSettings settings)
-    {
-        if (settings.plugin().schema() != null)
-        {
-            return;
-        }
-        final Model smaller;
-        try
-        {
-            final ModelConfig config = settings.modelConfig();
-            smaller = settings.plugin().create(ModelConfig.of(settings.plugin(),
-                Math.min(config.agents(), settings.plugin().defaultAgents()), config.seed(), config.values()));
-        }
-        catch (final RuntimeException | OutOfMemoryError ex)
-        {
-            return; // the original failure stands
-        }
-        for (final AgentType type : smaller.agentTypes())
-        {
-            settings.requireCapacity(type.schema(), settings.agents());
-        }
-    }
-
-    private static RunFailedException outOfMemory(final RunSettings settings, final OutOfMemoryError ex)
-    {
-        return new RunFailedException("out of memory running " +
-            String.format(Locale.ROOT, "%,d", settings.agents()) + " agents of " +
-            settings.model() + " (" + ex.getMessage() + "); give the JVM more, e.g. " +
-            "MYRIAD_JAVA_OPTS='-Xmx16g -XX:MaxDirectMemorySize=16g', or run fewer agents", ex);
-    }
-
-    private void writeRunDirectory(final Path directory, final RunSettings settings, final RunSummary summary)
-    {
-        try
-        {
-            Files.createDirectories(directory);
-            Files.write(directory.resolve(SCENARIO_FILE_NAME),
-                ScenarioWriter.toYaml(settings).getBytes(StandardCharsets.UTF_8));
-            SummaryJson.write(summary, directory.resolve(SummaryJson.FILE_NAME));
-        }
-        catch (final IOException | UncheckedIOException ex)
-        {
-            throw new RunFailedException("cannot write the run directory " + display(directory) + ": " +
-                ex.getMessage() + "; give --out DIR somewhere writable", ex);
-        }
-    }
-
-    private String display(final Path path)
-    {
-        final Path absolute = path.toAbsolutePath().normalize();
-        final Path base = workingDirectory.toAbsolutePath().normalize();
-        return absolute.startsWith(base) && !absolute.equals(base) ?
-            base.relativize(absolute).toString() : absolute.toString();
     }
 }

@@ -1,19 +1,12 @@
 package io.myriad.tools.scenario;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import io.myriad.kernel.Configuration;
 import io.myriad.kernel.checkpoint.CheckpointPolicy;
 import io.myriad.kernel.journal.JournalLevel;
-import io.myriad.kernel.model.InvalidConfigException;
 import io.myriad.kernel.model.ModelConfig;
-import io.myriad.kernel.model.ModelParameter;
 import io.myriad.kernel.model.ModelPlugin;
-import io.myriad.kernel.model.Models;
 import io.myriad.kernel.pipeline.WaitStrategies;
 import io.myriad.layouts.Layout;
 import io.myriad.layouts.Schema;
@@ -30,6 +23,8 @@ import io.myriad.layouts.SoaLayout;
  *   <li>agents: the model's default &lt; the preset's {@code agents} &lt; the scenario &lt; {@code --agents};</li>
  *   <li>everything else: the built-in default &lt; the scenario &lt; the flag.</li>
  * </ul>
+ * {@link #resolve(Scenario, Scenario, int)} makes one; an instance holds what was resolved and where each value came
+ * from, and checks that the agents fit the layout.
  */
 public final class RunSettings
 {
@@ -63,7 +58,7 @@ public final class RunSettings
     private final String scenario;
     private final Map<String, String> origins;
 
-    private RunSettings(
+    RunSettings(
         final ModelPlugin plugin,
         final String preset,
         final ModelConfig modelConfig,
@@ -109,139 +104,7 @@ public final class RunSettings
      */
     public static RunSettings resolve(final Scenario file, final Scenario commandLine, final int processors)
     {
-        final Value modelValue = pick(Scenario.MODEL, commandLine, file);
-        if (modelValue == null)
-        {
-            throw new ScenarioException((file.source() == null ? "" : file.source() + ": ") + "no model to run; " +
-                "add 'model: NAME' to the scenario or pass --model NAME ('myriad models' lists them)");
-        }
-        final ModelPlugin plugin = plugin(modelValue);
-
-        final Value presetValue = pick(Scenario.PRESET, commandLine, file);
-        final String presetName = presetValue == null ? null : presetValue.asString();
-        final Map<String, Object> preset = presetName == null ? Map.of() : preset(plugin, presetValue);
-
-        final Map<String, Object> given = new LinkedHashMap<>();
-        for (final Map.Entry<String, Object> entry : preset.entrySet())
-        {
-            if (!PRESET_AGENTS.equals(entry.getKey()))
-            {
-                given.put(entry.getKey(), presetValue(plugin, presetName, entry.getKey(), entry.getValue()));
-            }
-        }
-        final Map<String, String> origins = new LinkedHashMap<>();
-        typeParameters(plugin, file, given, origins);
-        typeParameters(plugin, commandLine, given, origins);
-
-        final Value agentsValue = pick(Scenario.AGENTS, commandLine, file);
-        final int agents;
-        if (agentsValue != null)
-        {
-            agents = (int)agentsValue.asLong(1, Integer.MAX_VALUE);
-            origins.put(Scenario.AGENTS, agentsValue.origin());
-        }
-        else if (preset.get(PRESET_AGENTS) instanceof Number)
-        {
-            agents = ((Number)preset.get(PRESET_AGENTS)).intValue();
-        }
-        else
-        {
-            agents = plugin.defaultAgents();
-        }
-
-        final long ticks = longSetting(Scenario.TICKS, commandLine, file, 1, Long.MAX_VALUE, DEFAULT_TICKS);
-        final int threads = (int)longSetting(
-            Scenario.THREADS, commandLine, file, 1, Short.MAX_VALUE, Math.max(1, processors));
-        final long seed = longSetting(
-            Scenario.SEED, commandLine, file, Long.MIN_VALUE, Long.MAX_VALUE, DEFAULT_SEED);
-        final int batchSize = (int)longSetting(
-            Scenario.BATCH_SIZE, commandLine, file, 1, Integer.MAX_VALUE, Configuration.batchSize());
-
-        final Value layoutValue = pick(Scenario.LAYOUT, commandLine, file);
-        final Layout layout;
-        try
-        {
-            layout = Layout.named(layoutValue == null ? Configuration.layout() : layoutValue.asString());
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            final String origin = layoutValue == null ?
-                "system property " + Configuration.LAYOUT_PROP_NAME : layoutValue.origin();
-            throw new ScenarioException(origin + ": " + ex.getMessage());
-        }
-
-        final Value waitValue = pick(Scenario.WAIT_STRATEGY, commandLine, file);
-        final String namedWaitStrategy = waitValue == null ?
-            System.getProperty(Configuration.WAIT_STRATEGY_PROP_NAME) : waitValue.asString();
-        final String waitStrategy = namedWaitStrategy == null ?
-            WaitStrategies.defaultFor(threads, Math.max(1, processors)) : namedWaitStrategy;
-        if (namedWaitStrategy != null)
-        {
-            origins.put(Scenario.WAIT_STRATEGY, waitValue != null ? waitValue.origin() :
-                "system property " + Configuration.WAIT_STRATEGY_PROP_NAME);
-        }
-        try
-        {
-            WaitStrategies.named(waitStrategy);
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            final String origin = waitValue == null ?
-                "system property " + Configuration.WAIT_STRATEGY_PROP_NAME : waitValue.origin();
-            throw new ScenarioException(origin + ": " + ex.getMessage());
-        }
-
-        if (layoutValue != null)
-        {
-            origins.put(Scenario.LAYOUT, layoutValue.origin());
-        }
-
-        final Value journalValue = pick(Scenario.JOURNAL, commandLine, file);
-        final boolean journal = journalValue == null || journalValue.asBoolean();
-        final Value levelValue = pick(Scenario.JOURNAL_LEVEL, commandLine, file);
-        final JournalLevel journalLevel = levelValue == null ? JournalLevel.INPUTS :
-            JournalLevel.ofLabel(levelValue.asString());
-        if (journalLevel == null)
-        {
-            throw levelValue.problem("must be inputs or events");
-        }
-        final long hashEvery = longSetting(
-            Scenario.HASH_EVERY, commandLine, file, 1, Long.MAX_VALUE, DEFAULT_HASH_EVERY);
-        final int metricsEvery = (int)longSetting(
-            Scenario.METRICS_EVERY, commandLine, file, 0, Integer.MAX_VALUE, DEFAULT_METRICS_EVERY);
-
-        final long everyTicks = longSetting(Scenario.CHECKPOINT_EVERY_TICKS, commandLine, file, 0, Long.MAX_VALUE, 0);
-        final long everyEvents = longSetting(
-            Scenario.CHECKPOINT_EVERY_EVENTS, commandLine, file, 0, Long.MAX_VALUE, 0);
-        final double everySimSeconds = doubleSetting(Scenario.CHECKPOINT_EVERY_SIM_SECONDS, commandLine, file, 0.0);
-        final double secondsPerTick = doubleSetting(Scenario.SECONDS_PER_TICK, commandLine, file, 1.0);
-        if (!(secondsPerTick > 0))
-        {
-            throw pick(Scenario.SECONDS_PER_TICK, commandLine, file).problem("must be more than 0");
-        }
-        final int keep = (int)longSetting(Scenario.KEEP_CHECKPOINTS, commandLine, file, 1, 1_000_000, 3);
-        final CheckpointPolicy checkpointPolicy =
-            new CheckpointPolicy(everyTicks, everyEvents, everySimSeconds, secondsPerTick, keep);
-
-        final ModelConfig modelConfig;
-        try
-        {
-            modelConfig = ModelConfig.of(plugin, agents, seed, given);
-        }
-        catch (final InvalidConfigException ex)
-        {
-            throw new ScenarioException("model " + plugin.name() + ": " + ex.getMessage());
-        }
-
-        final RunSettings settings = new RunSettings(
-            plugin, presetName, modelConfig, ticks, threads, layout, batchSize, waitStrategy, journal, journalLevel,
-            hashEvery, metricsEvery, checkpointPolicy, file.source(), origins);
-        if (plugin.schema() != null)
-        {
-            // before the model is created: it may size arrays of its own for every agent
-            settings.requireCapacity(plugin.schema(), agents);
-        }
-        return settings;
+        return SettingsResolver.resolve(file, commandLine, processors);
     }
 
     /**
@@ -432,119 +295,5 @@ public final class RunSettings
     {
         final String origin = origins.get(path);
         return origin != null ? origin : origins.get(Scenario.PARAMETERS + "." + path);
-    }
-
-    private static Value pick(final String key, final Scenario commandLine, final Scenario file)
-    {
-        final Value value = commandLine.get(key);
-        return value != null ? value : file.get(key);
-    }
-
-    private static long longSetting(
-        final String key,
-        final Scenario commandLine,
-        final Scenario file,
-        final long min,
-        final long max,
-        final long defaultValue)
-    {
-        final Value value = pick(key, commandLine, file);
-        return value == null ? defaultValue : value.asLong(min, max);
-    }
-
-    private static double doubleSetting(
-        final String key, final Scenario commandLine, final Scenario file, final double defaultValue)
-    {
-        final Value value = pick(key, commandLine, file);
-        if (value == null)
-        {
-            return defaultValue;
-        }
-        final double number = value.asDouble();
-        if (number < 0 || Double.isNaN(number) || Double.isInfinite(number))
-        {
-            throw value.problem("must be a finite number, 0 or more");
-        }
-        return number;
-    }
-
-    private static ModelPlugin plugin(final Value modelValue)
-    {
-        final String name = modelValue.asString();
-        try
-        {
-            return Models.named(name);
-        }
-        catch (final InvalidConfigException ex)
-        {
-            throw new ScenarioException(modelValue.origin() + ": " + ex.problem() + "; 'myriad models' describes them");
-        }
-    }
-
-    private static Map<String, Object> preset(final ModelPlugin plugin, final Value presetValue)
-    {
-        final String name = presetValue.asString();
-        final Map<String, Map<String, Object>> presets = plugin.presets();
-        final Map<String, Object> preset = presets.get(name);
-        if (preset == null)
-        {
-            final List<String> names = new ArrayList<>(presets.keySet());
-            throw new ScenarioException(presetValue.origin() + ": model " + plugin.name() + " has no preset '" +
-                name + "'" + ScenarioParser.suggestion(name, names) + (names.isEmpty() ? "; it has no presets" :
-                "; its presets are " + String.join(", ", names)));
-        }
-        return preset;
-    }
-
-    private static Object presetValue(
-        final ModelPlugin plugin, final String preset, final String name, final Object value)
-    {
-        final ModelParameter parameter = declared(plugin, name);
-        final String problem = parameter == null ? "is not a parameter of the model" : parameter.problemWith(value);
-        if (problem != null)
-        {
-            throw new IllegalStateException(
-                "model " + plugin.name() + ", preset " + preset + ": " + name + " " + problem + ", was " + value);
-        }
-        return parameter.canonical(value);
-    }
-
-    private static void typeParameters(
-        final ModelPlugin plugin,
-        final Scenario layer,
-        final Map<String, Object> given,
-        final Map<String, String> origins)
-    {
-        for (final Map.Entry<String, Value> entry : layer.parameters().entrySet())
-        {
-            final String name = entry.getKey();
-            final Value value = entry.getValue();
-            final ModelParameter parameter = declared(plugin, name);
-            if (parameter == null)
-            {
-                final List<String> names = new ArrayList<>();
-                for (final ModelParameter declared : plugin.parameters())
-                {
-                    names.add(declared.name());
-                }
-                throw new ScenarioException(value.keyOrigin() + ": not a parameter of model " + plugin.name() +
-                    ScenarioParser.suggestion(name, names) +
-                    (names.isEmpty() ? "; it has none" : "; its parameters are " + String.join(", ", names)));
-            }
-            given.put(name, value.as(parameter));
-            origins.put(Scenario.PARAMETERS + "." + name, value.origin());
-        }
-    }
-
-    private static ModelParameter declared(final ModelPlugin plugin, final String name)
-    {
-        for (final ModelParameter parameter : plugin.parameters())
-        {
-            if (parameter.name().equals(name))
-            {
-                return parameter;
-            }
-        }
-        return null;
     }
 }
