@@ -32,17 +32,18 @@ final class RunRecords
 
     RunRecords(final SimulationContext ctx, final World world, final long startTick)
     {
+        final RecordsContext records = ctx.records();
         this.world = world;
-        this.journal = ctx.journal();
+        this.journal = records.journal();
         this.hashEvery = journal == null ? 0 : journal.hashEvery();
         this.restoredFrom = ctx.restoreFrom();
-        if (ctx.checkpointDirectory() != null)
+        if (records.checkpointDirectory() != null)
         {
             // before the first checkpoint, which would otherwise fail half-written
             ModuleAccess.require("checkpoints", ModuleAccess.Need.OFF_HEAP, ModuleAccess.Need.CHECKSUMS);
         }
-        this.checkpointer = ctx.checkpointDirectory() == null ? null :
-            new Checkpointer(ctx.checkpointDirectory(), ctx.checkpointPolicy(), startTick, restoredFrom);
+        this.checkpointer = records.checkpointDirectory() == null ? null :
+            new Checkpointer(records.checkpointDirectory(), records.checkpointPolicy(), startTick, restoredFrom);
         this.modelName = ctx.modelName();
         final List<Metric> declared = new ArrayList<>();
         for (int t = 0; t < world.typeCount(); t++)
@@ -51,9 +52,10 @@ final class RunRecords
         }
         declared.addAll(ctx.model().metrics());
         this.metrics = new MetricsTable(declared);
-        this.metricsEvery = ctx.metricsEvery();
+        this.metricsEvery = records.metricsEvery();
         this.row = new double[metrics.columns()];
-        this.metricsWriter = ctx.metricsFile() == null ? null : MetricsWriter.open(ctx.metricsFile(), metrics.header());
+        this.metricsWriter = records.metricsFile() == null ? null :
+            MetricsWriter.open(records.metricsFile(), metrics.header());
     }
 
     /**
@@ -96,7 +98,7 @@ final class RunRecords
     {
         if (checkpointer == null)
         {
-            throw new IllegalStateException("no checkpoint directory: set SimulationContext.checkpoints(directory, " +
+            throw new IllegalStateException("no checkpoint directory: set RecordsContext.checkpoints(directory, " +
                 "policy)");
         }
         long journalRecords = -1;

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import io.myriad.kernel.RecordsContext;
 import io.myriad.kernel.Simulation;
 import io.myriad.kernel.SimulationContext;
 import io.myriad.kernel.checkpoint.Checkpoint;
@@ -131,7 +132,7 @@ final class ResumeCommand implements Callable<Integer>
             .batchSize(settings.batchSize())
             .layout(settings.layout())
             .waitStrategy(settings.waitStrategy())
-            .checkpoints(null, settings.checkpointPolicy());
+            .records(new RecordsContext().checkpoints(null, settings.checkpointPolicy()));
         final RunSummary summary;
         try (Resume resume = Resume.open(scan, runDirectory.resolve(RunCommand.CHECKPOINT_DIRECTORY), named,
             context, (note) -> stderr.println("myriad: warning: " + note)))

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
+import io.myriad.kernel.RecordsContext;
 import io.myriad.kernel.Simulation;
 import io.myriad.kernel.SimulationContext;
 import io.myriad.kernel.hash.StateHash;
@@ -61,8 +62,8 @@ public final class Resume implements AutoCloseable
      * @param journalDirectory    the run's journal.
      * @param checkpointDirectory the run's checkpoints, where new ones go too.
      * @param named               the checkpoint to start from, or null for the newest usable one.
-     * @param context             how to run (workers, batch size, layout, checkpoint policy...); the model, seed,
-     *                            journal, restore point and checkpoint directory are set here.
+     * @param context             how to run (workers, batch size, layout, the records' checkpoint policy...); the
+     *                            model, seed, journal, restore point and checkpoint directory are set here.
      * @param notes               receives a line for each checkpoint passed over and why.
      * @return the resumed run, at the checkpoint's tick.
      * @throws JournalException    if the journal is missing, damaged or describes a run this build cannot rebuild.
@@ -106,8 +107,9 @@ public final class Resume implements AutoCloseable
         }
         final RunHeader header = scan.header();
         final Model model = header.createModel(journalDirectory);
-        context.model(model).seed(header.seed()).modelName(header.model())
-            .checkpoints(checkpointDirectory, context.checkpointPolicy());
+        context.model(model).seed(header.seed()).modelName(header.model());
+        final RecordsContext records = context.records();
+        records.checkpoints(checkpointDirectory, records.checkpointPolicy());
 
         final Checkpoint checkpoint = named != null ? check(named, header, scan) : newest(checkpointDirectory,
             header, scan, notes);
@@ -115,7 +117,8 @@ public final class Resume implements AutoCloseable
         final JournalWriter journal = JournalWriter.resume(scan, position);
         try
         {
-            final Simulation simulation = Simulation.launch(context.restoreFrom(checkpoint).journal(journal));
+            records.journal(journal);
+            final Simulation simulation = Simulation.launch(context.restoreFrom(checkpoint));
             return new Resume(scan, checkpoint, journal, simulation, position);
         }
         catch (final RuntimeException | Error ex)

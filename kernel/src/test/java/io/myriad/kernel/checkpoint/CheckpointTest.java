@@ -18,6 +18,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.myriad.kernel.RecordsContext;
 import io.myriad.kernel.RingPlugin;
 import io.myriad.kernel.Simulation;
 import io.myriad.kernel.SimulationContext;
@@ -59,6 +60,14 @@ class CheckpointTest
             .ringSize(64);
     }
 
+    /**
+     * A resume's context: the run's own checkpoint policy, its directory set by {@code Resume}.
+     */
+    private static SimulationContext resumeContext(final int workers, final int batchSize)
+    {
+        return context(workers, batchSize).records(new RecordsContext().checkpoints(null, POLICY));
+    }
+
     private static long uninterrupted(final long ticks, final boolean inputs)
     {
         try (Simulation sim = Simulation.launch(context(1, 64)))
@@ -98,8 +107,8 @@ class CheckpointTest
     {
         final JournalWriter writer = JournalWriter.create(journal(),
             RunHeader.of(config(), level, 7, ticks, StateHash.VERSION, ""));
-        try (writer; Simulation sim = Simulation.launch(context(2, 64).journal(writer)
-            .checkpoints(checkpoints(), POLICY)))
+        try (writer; Simulation sim = Simulation.launch(context(2, 64)
+            .records(new RecordsContext().journal(writer).checkpoints(checkpoints(), POLICY))))
         {
             runWithInputs(sim, ticks, inputs);
             return sim.stateHash();
@@ -111,7 +120,7 @@ class CheckpointTest
     {
         final Checkpoint checkpoint;
         try (Simulation sim = Simulation.launch(context(2, 64)
-            .checkpoints(checkpoints(), new CheckpointPolicy(10, 0, 0, 1, 2))))
+            .records(new RecordsContext().checkpoints(checkpoints(), new CheckpointPolicy(10, 0, 0, 1, 2)))))
         {
             sim.run(30);
             checkpoint = sim.lastCheckpoint();
@@ -138,8 +147,7 @@ class CheckpointTest
         assertEquals(uninterrupted(25, true), end);
 
         final List<String> notes = new ArrayList<>();
-        try (Resume resume = Resume.open(journal(), checkpoints(), null,
-            context(1, 64).checkpoints(null, POLICY), notes::add))
+        try (Resume resume = Resume.open(journal(), checkpoints(), null, resumeContext(1, 64), notes::add))
         {
             assertEquals(20, resume.checkpoint().tick());
             resume.catchUp();
@@ -175,8 +183,7 @@ class CheckpointTest
             () -> Simulation.launch(context(1, 64).restoreFrom(damaged)));
         assertTrue(ex.getMessage().contains("is damaged: the checksum of region"), ex.getMessage());
 
-        try (Resume resume = Resume.open(journal(), checkpoints(), null, context(1, 64).checkpoints(null, POLICY),
-            notes::add))
+        try (Resume resume = Resume.open(journal(), checkpoints(), null, resumeContext(1, 64), notes::add))
         {
             assertNotNull(resume.checkpoint());
             assertEquals(10, resume.checkpoint().tick(), "the damaged one at 20 is passed over");
@@ -208,7 +215,7 @@ class CheckpointTest
             .model(new RingPlugin().create(ModelConfig.of(Models.named(RingPlugin.NAME), AGENTS, SEED + 1,
                 Map.of())))
             .seed(SEED + 1).modelName(RingPlugin.NAME).ringSize(64)
-            .checkpoints(other, new CheckpointPolicy(0, 0, 0, 1, 1))))
+            .records(new RecordsContext().checkpoints(other, new CheckpointPolicy(0, 0, 0, 1, 1)))))
         {
             sim.run(5);
             final Checkpoint foreign = sim.checkpoint();
@@ -239,8 +246,7 @@ class CheckpointTest
             assertTrue(ex.getMessage().contains("holds another world (walker: walkers=Walker{"), ex.getMessage());
         }
         final List<String> notes = new ArrayList<>();
-        try (Resume resume = Resume.open(journal(), checkpoints(), null, context(1, 64).checkpoints(null, POLICY),
-            notes::add))
+        try (Resume resume = Resume.open(journal(), checkpoints(), null, resumeContext(1, 64), notes::add))
         {
             assertEquals(20, resume.checkpoint().tick(), "the other model's checkpoint is passed over");
         }
@@ -255,8 +261,7 @@ class CheckpointTest
         recordRun(25, JournalLevel.EVENTS, false);
         final RuntimeException ex = assertThrows(RuntimeException.class, () ->
         {
-            try (Resume resume = Resume.open(journal(), checkpoints(), null, context(1, 16)
-                .checkpoints(null, POLICY), (note) -> { }))
+            try (Resume resume = Resume.open(journal(), checkpoints(), null, resumeContext(1, 16), (note) -> { }))
             {
                 resume.catchUp();
             }
@@ -276,8 +281,7 @@ class CheckpointTest
             }
         }
         final List<String> notes = new ArrayList<>();
-        try (Resume resume = Resume.open(journal(), checkpoints(), null, context(2, 64).checkpoints(null, POLICY),
-            notes::add))
+        try (Resume resume = Resume.open(journal(), checkpoints(), null, resumeContext(2, 64), notes::add))
         {
             assertNull(resume.checkpoint());
             resume.catchUp();
