@@ -21,11 +21,31 @@ import io.myriad.kernel.model.Model;
  */
 public final class RecordsContext
 {
+    /** {@link #metricsKeptUpTo()} of a metrics file the run creates rather than continues. */
+    public static final long NEW_METRICS_FILE = -1;
+
     private JournalWriter journal;
     private Path checkpointDirectory;
     private CheckpointPolicy checkpointPolicy = CheckpointPolicy.NONE;
     private Path metricsFile;
     private int metricsEvery;
+    private long metricsKeptUpTo = NEW_METRICS_FILE;
+
+    /**
+     * Checks that the settings go together.
+     *
+     * @return this context.
+     * @throws IllegalArgumentException naming the setting that does not fit.
+     */
+    public RecordsContext conclude()
+    {
+        if (metricsKeptUpTo != NEW_METRICS_FILE && metricsFile == null)
+        {
+            throw new IllegalArgumentException("metrics are to be continued up to step " + metricsKeptUpTo +
+                ", but no metrics file is named: set RecordsContext.metrics(file, every)");
+        }
+        return this;
+    }
 
     /**
      * Journals the run: its state hash at tick 0 and every {@link JournalWriter#hashEvery()} ticks, every outbox
@@ -81,9 +101,12 @@ public final class RecordsContext
 
     /**
      * Writes every agent type's count and the model's {@link Model#metrics()} to a CSV file at the start, every
-     * {@code every} ticks and at the end, from a thread of its own; the simulation creates the file and closes it.
+     * {@code every} ticks and at the end, from a thread of its own; the simulation opens the file and closes it.
+     * Before each checkpoint the rows so far are forced to disk, so that a checkpoint never reaches past its
+     * run's metrics file.
      *
-     * @param file  the CSV file, which must not exist, or null for none (the default).
+     * @param file  the CSV file, which must not exist unless it is continued ({@link #continueMetrics(long)}),
+     *              or null for none (the default).
      * @param every ticks between rows, at least 1.
      * @return this context.
      */
@@ -112,5 +135,38 @@ public final class RecordsContext
     public int metricsEvery()
     {
         return metricsEvery;
+    }
+
+    /**
+     * Continues the {@link #metrics(Path, int) metrics file} a stopped run wrote, rather than creating it, as a
+     * resumed run continues that run's journal. When the simulation launches, the file's header must be the one
+     * this run writes and its rows one every {@code every} steps from its first; the header and the rows up to
+     * step {@code keptUpTo} are kept, less a torn last line and a last row off the cadence (an earlier stop's
+     * end), and the rest is cut off. The run then writes only rows past the last one kept, so that the file ends
+     * as an uninterrupted run's does. A file of another run, or one that lacks a row before the tick the run is
+     * restored at, gets a {@link io.myriad.kernel.metrics.MetricsException} and is left as it was. {@code Resume}
+     * sets this itself.
+     *
+     * @param keptUpTo the last step whose rows are still the run's: where its journal reaches, or the restored
+     *                 checkpoint's tick without a journal; {@link #NEW_METRICS_FILE} to create the file instead
+     *                 (the default).
+     * @return this context.
+     */
+    public RecordsContext continueMetrics(final long keptUpTo)
+    {
+        if (keptUpTo < NEW_METRICS_FILE)
+        {
+            throw new IllegalArgumentException("metrics kept up to must be a step, 0 or more: " + keptUpTo);
+        }
+        this.metricsKeptUpTo = keptUpTo;
+        return this;
+    }
+
+    /**
+     * @return the last step whose rows an existing metrics file keeps, or {@link #NEW_METRICS_FILE}.
+     */
+    public long metricsKeptUpTo()
+    {
+        return metricsKeptUpTo;
     }
 }

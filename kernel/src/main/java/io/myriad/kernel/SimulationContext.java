@@ -66,6 +66,7 @@ public final class SimulationContext
             waitStrategy = Configuration.waitStrategy(workers);
         }
         WaitStrategies.named(waitStrategy);
+        records.conclude();
         if (layout == null)
         {
             layout = Layout.named(Configuration.layout());

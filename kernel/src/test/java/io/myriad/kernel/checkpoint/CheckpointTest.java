@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -165,6 +166,54 @@ class CheckpointTest
             assertEquals(40, result.tick());
             assertEquals(uninterrupted(40, true), result.stateHash());
         }
+    }
+
+    @Test
+    void shouldContinueTheRunsMetricsFileToWhatAnUninterruptedRunWrites() throws IOException
+    {
+        final Path uninterrupted = temp.resolve("uninterrupted.csv");
+        try (Simulation sim = Simulation.launch(context(1, 64).records(new RecordsContext().metrics(uninterrupted, 3))))
+        {
+            runWithInputs(sim, 40, true);
+        }
+        final Path metrics = temp.resolve("metrics.csv");
+        final JournalWriter writer = JournalWriter.create(journal(),
+            RunHeader.of(config(), JournalLevel.INPUTS, 7, 25, StateHash.VERSION, ""));
+        try (writer; Simulation sim = Simulation.launch(context(2, 64)
+            .records(new RecordsContext().journal(writer).checkpoints(checkpoints(), POLICY).metrics(metrics, 3))))
+        {
+            runWithInputs(sim, 25, true);
+        }
+        // what a kill may leave besides: rows the journal never reached, the last one torn
+        Files.writeString(metrics, "27,400,1\n30,4", StandardOpenOption.APPEND);
+        final Checkpoint atTen = Checkpoints.read(checkpoints().resolve(Checkpoints.stem(10) +
+            Checkpoints.MANIFEST_SUFFIX));
+
+        final List<String> notes = new ArrayList<>();
+        try (Resume resume = Resume.open(journal(), checkpoints(), atTen,
+            resumeContext(1, 64).records(new RecordsContext().checkpoints(null, POLICY).metrics(metrics, 3)),
+            notes::add))
+        {
+            resume.catchUp();
+            runWithInputs(resume.simulation(), 40, true);
+        }
+        assertTrue(notes.isEmpty(), notes.toString());
+        assertEquals(Files.readString(uninterrupted), Files.readString(metrics),
+            "rows every 3 ticks and at tick 40, none at 10 or 25, where the runs started and stopped");
+
+        Files.delete(metrics);
+        try (Resume resume = Resume.open(journal(), checkpoints(), null,
+            resumeContext(1, 64).records(new RecordsContext().checkpoints(null, POLICY).metrics(metrics, 3)),
+            notes::add))
+        {
+            assertEquals(40, resume.checkpoint().tick());
+            assertEquals(List.of("metrics file " + metrics + " is missing: a new one starts at step 40, without " +
+                "the rows of the steps before it"), notes);
+        }
+        final List<String> lines = Files.readAllLines(metrics);
+        assertEquals(List.of(Files.readAllLines(uninterrupted).get(0), "40,"), List.of(lines.get(0),
+            lines.get(1).substring(0, 3)), "a new file, from the resume on");
+        assertEquals(2, lines.size(), lines.toString());
     }
 
     @Test
