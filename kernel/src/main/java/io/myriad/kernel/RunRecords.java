@@ -14,7 +14,11 @@ import io.myriad.layouts.ModuleAccess;
 
 /**
  * What a run leaves behind as it goes, between ticks on the driving thread: the journal's state hashes (at tick 0,
- * every {@code hashEvery} ticks and at every checkpoint), the checkpoints its policy asks for, and the run's end.
+ * every {@code hashEvery} ticks and at every checkpoint), the checkpoints its policy asks for, the metrics rows (at
+ * the start, every {@code metricsEvery} ticks and at the end), and the run's end.
+ * <p>
+ * A run that continues a stopped run's metrics file writes only the rows that file does not hold yet: none at its
+ * start unless the start is on the cadence, and none while it re-executes ticks whose rows are there already.
  */
 final class RunRecords
 {
@@ -27,22 +31,24 @@ final class RunRecords
     private final MetricsTable metrics;
     private final MetricsWriter metricsWriter;
     private final int metricsEvery;
+    private final boolean metricsContinued;
     private final double[] row;
-    private long lastMetricsTick = -1;
+    private long lastMetricsTick;
 
     RunRecords(final SimulationContext ctx, final World world, final long startTick)
     {
+        final RecordsContext records = ctx.records();
         this.world = world;
-        this.journal = ctx.journal();
+        this.journal = records.journal();
         this.hashEvery = journal == null ? 0 : journal.hashEvery();
         this.restoredFrom = ctx.restoreFrom();
-        if (ctx.checkpointDirectory() != null)
+        if (records.checkpointDirectory() != null)
         {
             // before the first checkpoint, which would otherwise fail half-written
             ModuleAccess.require("checkpoints", ModuleAccess.Need.OFF_HEAP, ModuleAccess.Need.CHECKSUMS);
         }
-        this.checkpointer = ctx.checkpointDirectory() == null ? null :
-            new Checkpointer(ctx.checkpointDirectory(), ctx.checkpointPolicy(), startTick, restoredFrom);
+        this.checkpointer = records.checkpointDirectory() == null ? null :
+            new Checkpointer(records.checkpointDirectory(), records.checkpointPolicy(), startTick, restoredFrom);
         this.modelName = ctx.modelName();
         final List<Metric> declared = new ArrayList<>();
         for (int t = 0; t < world.typeCount(); t++)
@@ -51,9 +57,23 @@ final class RunRecords
         }
         declared.addAll(ctx.model().metrics());
         this.metrics = new MetricsTable(declared);
-        this.metricsEvery = ctx.metricsEvery();
+        this.metricsEvery = records.metricsEvery();
         this.row = new double[metrics.columns()];
-        this.metricsWriter = ctx.metricsFile() == null ? null : MetricsWriter.open(ctx.metricsFile(), metrics.header());
+        this.metricsContinued = records.metricsKeptUpTo() != RecordsContext.NEW_METRICS_FILE;
+        if (records.metricsFile() == null)
+        {
+            this.metricsWriter = null;
+        }
+        else if (metricsContinued)
+        {
+            this.metricsWriter = MetricsWriter.resume(records.metricsFile(), metrics.header(), metricsEvery,
+                records.metricsKeptUpTo(), startTick);
+        }
+        else
+        {
+            this.metricsWriter = MetricsWriter.open(records.metricsFile(), metrics.header());
+        }
+        this.lastMetricsTick = metricsWriter == null ? -1 : metricsWriter.lastStep();
     }
 
     /**
@@ -61,7 +81,10 @@ final class RunRecords
      */
     void started(final long tick)
     {
-        writeMetrics(tick);
+        if (tick > lastMetricsTick && (!metricsContinued || tick % metricsEvery == 0))
+        {
+            writeMetrics(tick);
+        }
         if (journal != null && restoredFrom == null)
         {
             journal.stateHash(0, world.stateHash(0), liveAgents());
@@ -76,7 +99,7 @@ final class RunRecords
      */
     void tickEnded(final long tick, final long events)
     {
-        if (metricsWriter != null && tick % metricsEvery == 0)
+        if (metricsWriter != null && tick % metricsEvery == 0 && tick > lastMetricsTick)
         {
             writeMetrics(tick);
         }
@@ -96,8 +119,12 @@ final class RunRecords
     {
         if (checkpointer == null)
         {
-            throw new IllegalStateException("no checkpoint directory: set SimulationContext.checkpoints(directory, " +
+            throw new IllegalStateException("no checkpoint directory: set RecordsContext.checkpoints(directory, " +
                 "policy)");
+        }
+        if (metricsWriter != null)
+        {
+            metricsWriter.flush(); // a resume from this checkpoint finds every row up to it in the file
         }
         long journalRecords = -1;
         if (journal != null)
@@ -119,7 +146,7 @@ final class RunRecords
      */
     void ended(final long tick)
     {
-        if (tick != lastMetricsTick)
+        if (tick > lastMetricsTick)
         {
             writeMetrics(tick);
         }

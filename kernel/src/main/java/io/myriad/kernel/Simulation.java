@@ -66,7 +66,7 @@ public final class Simulation implements Agent, AutoCloseable
         this.model = ctx.model();
         this.maxTicks = ctx.maxTicks();
         this.idleStrategy = ctx.idleStrategy();
-        this.journal = ctx.journal();
+        this.journal = ctx.records().journal();
         this.allocation = new AllocationMeter(ctx.warmupTicks());
         if (journal != null && journal.header().seed() != ctx.seed())
         {

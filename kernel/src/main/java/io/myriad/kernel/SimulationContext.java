@@ -1,6 +1,5 @@
 package io.myriad.kernel;
 
-import java.nio.file.Path;
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -10,22 +9,22 @@ import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
 
 import io.myriad.kernel.checkpoint.Checkpoint;
-import io.myriad.kernel.checkpoint.CheckpointPolicy;
-import io.myriad.kernel.journal.JournalLevel;
-import io.myriad.kernel.journal.JournalWriter;
 import io.myriad.kernel.model.Model;
 import io.myriad.kernel.pipeline.WaitStrategies;
 import io.myriad.layouts.Layout;
 
 /**
- * Configuration of a {@link Simulation}: fluent setters, defaults from {@link Configuration}, checked by
- * {@link #conclude()}.
+ * Configuration of a {@link Simulation}: what it runs (the model, its seed, where it starts) and how (workers,
+ * batches, the pipeline's ring and wait strategy, the layout), with what it records as it goes in a
+ * {@link RecordsContext}. Fluent setters, defaults from {@link Configuration}, checked by {@link #conclude()}.
  */
 public final class SimulationContext
 {
     private boolean concluded;
     private Model model;
+    private String modelName;
     private long seed;
+    private Checkpoint restoreFrom;
     private int workers = Configuration.workers();
     private int batchSize = Configuration.batchSize();
     private int ringSize = Configuration.ringSize();
@@ -35,13 +34,7 @@ public final class SimulationContext
     private int warmupTicks = Configuration.warmupTicks();
     private IdleStrategy idleStrategy;
     private ThreadFactory threadFactory;
-    private JournalWriter journal;
-    private Path checkpointDirectory;
-    private CheckpointPolicy checkpointPolicy = CheckpointPolicy.NONE;
-    private Checkpoint restoreFrom;
-    private String modelName;
-    private Path metricsFile;
-    private int metricsEvery;
+    private RecordsContext records = new RecordsContext();
 
     /**
      * Checks the settings and fills in what was left unset.
@@ -73,6 +66,7 @@ public final class SimulationContext
             waitStrategy = Configuration.waitStrategy(workers);
         }
         WaitStrategies.named(waitStrategy);
+        records.conclude();
         if (layout == null)
         {
             layout = Layout.named(Configuration.layout());
@@ -115,6 +109,23 @@ public final class SimulationContext
     }
 
     /**
+     * @param modelName the model's name, written into checkpoints; defaults to the schema's name.
+     * @return this context.
+     */
+    public SimulationContext modelName(final String modelName)
+    {
+        this.modelName = modelName;
+        return this;
+    }
+
+    /**
+     * @return the model's name for checkpoints.
+     */
+    public String modelName()
+    {
+        return modelName != null ? modelName : model.agentTypes().get(0).name();
+    }
+    /**
      * @param seed the run's seed; with the model's configuration it determines the whole run.
      * @return this context.
      */
@@ -130,6 +141,27 @@ public final class SimulationContext
     public long seed()
     {
         return seed;
+    }
+
+    /**
+     * Starts the simulation from a checkpoint instead of the model's initial state: its store, its tick. The
+     * model must be configured as it was for the checkpointed run.
+     *
+     * @param checkpoint the checkpoint, or null to start from tick 0 (the default).
+     * @return this context.
+     */
+    public SimulationContext restoreFrom(final Checkpoint checkpoint)
+    {
+        this.restoreFrom = checkpoint;
+        return this;
+    }
+
+    /**
+     * @return the checkpoint to start from, or null.
+     */
+    public Checkpoint restoreFrom()
+    {
+        return restoreFrom;
     }
 
     /**
@@ -296,137 +328,30 @@ public final class SimulationContext
         return threadFactory;
     }
 
+    /**
+     * @param records what the run records as it goes: its journal, checkpoints and metrics file; by default
+     *                nothing.
+     * @return this context.
+     */
+    public SimulationContext records(final RecordsContext records)
+    {
+        this.records = Objects.requireNonNull(records, "records");
+        return this;
+    }
+
+    /**
+     * @return what the run records as it goes.
+     */
+    public RecordsContext records()
+    {
+        return records;
+    }
+
     private static void requireAtLeast(final String name, final long value, final long min)
     {
         if (value < min)
         {
             throw new IllegalArgumentException(name + " must be at least " + min + ": " + value);
         }
-    }
-
-    /**
-     * Journals the run: its state hash at tick 0 and every {@link JournalWriter#hashEvery()} ticks, every outbox
-     * entry at level {@link JournalLevel#EVENTS}, and its end when the simulation closes. The caller owns the
-     * writer and closes it after the simulation.
-     *
-     * @param journal the run's journal, or null for none (the default).
-     * @return this context.
-     */
-    public SimulationContext journal(final JournalWriter journal)
-    {
-        this.journal = journal;
-        return this;
-    }
-
-    /**
-     * @return the run's journal, or null.
-     */
-    public JournalWriter journal()
-    {
-        return journal;
-    }
-
-    /**
-     * Where checkpoints go and when they are taken; {@link Simulation#checkpoint()} also writes one on demand.
-     *
-     * @param directory the run's checkpoint directory, or null for none (the default).
-     * @param policy    when to take them and how many to keep.
-     * @return this context.
-     */
-    public SimulationContext checkpoints(final Path directory, final CheckpointPolicy policy)
-    {
-        this.checkpointDirectory = directory;
-        this.checkpointPolicy = Objects.requireNonNull(policy, "policy");
-        return this;
-    }
-
-    /**
-     * @return the checkpoint directory, or null.
-     */
-    public Path checkpointDirectory()
-    {
-        return checkpointDirectory;
-    }
-
-    /**
-     * @return when checkpoints are taken.
-     */
-    public CheckpointPolicy checkpointPolicy()
-    {
-        return checkpointPolicy;
-    }
-
-    /**
-     * Starts the simulation from a checkpoint instead of the model's initial state: its store, its tick. The
-     * model must be configured as it was for the checkpointed run.
-     *
-     * @param checkpoint the checkpoint, or null to start from tick 0 (the default).
-     * @return this context.
-     */
-    public SimulationContext restoreFrom(final Checkpoint checkpoint)
-    {
-        this.restoreFrom = checkpoint;
-        return this;
-    }
-
-    /**
-     * @return the checkpoint to start from, or null.
-     */
-    public Checkpoint restoreFrom()
-    {
-        return restoreFrom;
-    }
-
-    /**
-     * Writes the model's {@link Model#metrics()} to a CSV file at the start, every {@code every} ticks and at the
-     * end, from a thread of its own; the simulation creates the file and closes it.
-     *
-     * @param file  the CSV file, which must not exist, or null for none (the default).
-     * @param every ticks between rows, at least 1.
-     * @return this context.
-     */
-    public SimulationContext metrics(final Path file, final int every)
-    {
-        if (file != null && every < 1)
-        {
-            throw new IllegalArgumentException("metrics every must be at least 1 tick: " + every);
-        }
-        this.metricsFile = file;
-        this.metricsEvery = every;
-        return this;
-    }
-
-    /**
-     * @return the metrics file, or null.
-     */
-    public Path metricsFile()
-    {
-        return metricsFile;
-    }
-
-    /**
-     * @return ticks between metric rows.
-     */
-    public int metricsEvery()
-    {
-        return metricsEvery;
-    }
-
-    /**
-     * @param modelName the model's name, written into checkpoints; defaults to the schema's name.
-     * @return this context.
-     */
-    public SimulationContext modelName(final String modelName)
-    {
-        this.modelName = modelName;
-        return this;
-    }
-
-    /**
-     * @return the model's name for checkpoints.
-     */
-    public String modelName()
-    {
-        return modelName != null ? modelName : model.agentTypes().get(0).name();
     }
 }

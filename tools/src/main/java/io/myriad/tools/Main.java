@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.myriad.kernel.checkpoint.CheckpointException;
 import io.myriad.kernel.journal.JournalException;
+import io.myriad.kernel.metrics.MetricsException;
 import io.myriad.kernel.model.InvalidConfigException;
 import io.myriad.layouts.ModuleAccess;
 import io.myriad.tools.scenario.ScenarioException;
@@ -116,7 +117,7 @@ public final class Main
         final PrintWriter err = commandLine.getErr();
         final int status;
         if (ex instanceof ScenarioException || ex instanceof InvalidConfigException || ex instanceof JournalException ||
-            ex instanceof CheckpointException)
+            ex instanceof CheckpointException || ex instanceof MetricsException)
         {
             err.println(PREFIX + oneLine(ex.getMessage()));
             status = EXIT_BAD_INPUT;

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import io.myriad.kernel.RecordsContext;
 import io.myriad.kernel.Simulation;
 import io.myriad.kernel.SimulationContext;
 import io.myriad.kernel.checkpoint.Checkpoint;
@@ -53,13 +54,16 @@ import picocli.CommandLine.Spec;
             "produces again against the journal's, then runs on, appending to the same journal.",
         "The run's own settings (from its journal) are used; only --threads may change, which changes no result.",
         "A run that is already complete (its journal ends with the run's end, at its last tick) is left as it is: " +
-            "resume says so, naming its last tick and state hash, unless --ticks asks for more."
+            "resume says so, naming its last tick and state hash, unless --ticks asks for more.",
+        "The run's metrics.csv is continued as its journal is, so that it ends as an uninterrupted run's would; " +
+            "if it is missing, a new one starts where the resume does (with a warning)."
     },
     footer =
     {
         "",
         "Exit status: 0 success, 1 the run failed (or differs from its journal), 2 bad input (no such run, no " +
-            "journal, a damaged journal, a named checkpoint that cannot be used)."
+            "journal, a damaged journal, a named checkpoint that cannot be used, a metrics.csv that is not the " +
+            "run's)."
     })
 final class ResumeCommand implements Callable<Integer>
 {
@@ -124,14 +128,17 @@ final class ResumeCommand implements Callable<Integer>
             reportComplete(scan, runDirectory, stdout);
             return Main.EXIT_OK;
         }
-        RunCommand.warnIfOversubscribed(settings.threads(), cores, settings.waitStrategy(),
+        Oversubscription.warnIfOversubscribed(settings.threads(), cores, settings.waitStrategy(),
             settings.originOf(Scenario.WAIT_STRATEGY), stderr);
         final SimulationContext context = new SimulationContext()
             .workers(settings.threads())
             .batchSize(settings.batchSize())
             .layout(settings.layout())
             .waitStrategy(settings.waitStrategy())
-            .checkpoints(null, settings.checkpointPolicy());
+            .records(new RecordsContext()
+                .checkpoints(null, settings.checkpointPolicy())
+                .metrics(settings.metricsEvery() > 0 ? runDirectory.resolve(RunCommand.METRICS_FILE) : null,
+                    Math.max(1, settings.metricsEvery())));
         final RunSummary summary;
         try (Resume resume = Resume.open(scan, runDirectory.resolve(RunCommand.CHECKPOINT_DIRECTORY), named,
             context, (note) -> stderr.println("myriad: warning: " + note)))

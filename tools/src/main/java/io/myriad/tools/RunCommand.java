@@ -200,23 +200,6 @@ final class RunCommand implements Callable<Integer>
         return Main.EXIT_OK;
     }
 
-    /**
-     * Says on standard error when threads outnumber processors, as {@link Oversubscription#warnIfOversubscribed}
-     * does: kept under this name for {@code ResumeCommand}, which calls it here, until it calls that directly.
-     *
-     * @param threads      compute threads, the driving thread included.
-     * @param processors   processors the JVM may use.
-     * @param waitStrategy how workers wait.
-     * @param origin       where the wait strategy was named, or null if it is the default.
-     * @param stderr       where to say it.
-     */
-    static void warnIfOversubscribed(
-        final int threads, final int processors, final String waitStrategy, final String origin,
-        final PrintWriter stderr)
-    {
-        Oversubscription.warnIfOversubscribed(threads, processors, waitStrategy, origin, stderr);
-    }
-
     private Scenario fileSettings()
     {
         if (scenario != null)

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 
 import io.myriad.kernel.Configuration;
+import io.myriad.kernel.RecordsContext;
 import io.myriad.kernel.Simulation;
 import io.myriad.kernel.SimulationContext;
 import io.myriad.kernel.checkpoint.CheckpointException;
@@ -51,12 +52,13 @@ final class SimulationRun
             .layout(settings.layout())
             .waitStrategy(settings.waitStrategy())
             .maxTicks(settings.ticks())
-            .journal(journal)
             .modelName(settings.model())
-            .checkpoints(settings.checkpointPolicy().isEnabled() ?
-                directory.resolve(RunCommand.CHECKPOINT_DIRECTORY) : null, settings.checkpointPolicy())
-            .metrics(settings.metricsEvery() > 0 ? directory.resolve(RunCommand.METRICS_FILE) : null,
-                Math.max(1, settings.metricsEvery()))
+            .records(new RecordsContext()
+                .journal(journal)
+                .checkpoints(settings.checkpointPolicy().isEnabled() ?
+                    directory.resolve(RunCommand.CHECKPOINT_DIRECTORY) : null, settings.checkpointPolicy())
+                .metrics(settings.metricsEvery() > 0 ? directory.resolve(RunCommand.METRICS_FILE) : null,
+                    Math.max(1, settings.metricsEvery())))
             // The first quarter of the run (at least the default warm-up) is left out of the allocation figure:
             // while the JIT settles, recompiled code can rematerialise objects that compiled code had eliminated.
             .warmupTicks((int)Math.min(Integer.MAX_VALUE,

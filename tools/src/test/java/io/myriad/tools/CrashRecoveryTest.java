@@ -38,8 +38,8 @@ import io.myriad.kernel.journal.JournalRecord;
 
 /**
  * Runs killed with SIGKILL in child JVMs, then resumed, until at least {@link #KILLS} kills: every run must end
- * with the state hash of a run never interrupted, and its journal must pass {@code journal verify} after every
- * kill and replay to the same hash at the end.
+ * with the state hash and the metrics.csv (byte for byte) of a run never interrupted, and its journal must pass
+ * {@code journal verify} after every kill and replay to the same hash at the end.
  * <p>
  * Each run's kills aim at a window in turn ({@link #AIMS}): ticking (a moment at random once a new run's journal
  * has begun; the journal stage is writing documents all the while), a checkpoint being written (the kill follows
@@ -112,6 +112,7 @@ class CrashRecoveryTest
         final CliRun uninterrupted = CliRun.run(dir, reference.toArray(new String[0]));
         assertEquals(Main.EXIT_OK, uninterrupted.status, uninterrupted.toString());
         final String expected = stateHash(dir.resolve("reference"));
+        final String expectedMetrics = Files.readString(dir.resolve("reference").resolve("metrics.csv"));
 
         final Random random = new Random(RANDOM_SEED);
         final Map<Window, Integer> hits = new EnumMap<>(Window.class);
@@ -173,6 +174,8 @@ class CrashRecoveryTest
             assertTrue(child.waitFor(180, TimeUnit.SECONDS), "the last resume of run " + run + " finishes");
             assertEquals(0, child.exitValue(), "the last resume of run " + run + " succeeds: " + logs(out));
             assertEquals(expected, stateHash(out), "run " + run + " ends where an uninterrupted run does");
+            assertEquals(expectedMetrics, Files.readString(out.resolve("metrics.csv")),
+                "run " + run + " leaves the metrics.csv an uninterrupted run does: " + kills);
             final CliRun verify = CliRun.run(dir, "journal", "verify", out.toString());
             assertEquals(Main.EXIT_OK, verify.status, verify.toString());
         }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.myriad.kernel.RecordsContext;
 import io.myriad.kernel.Simulation;
 import io.myriad.kernel.SimulationContext;
 import io.myriad.kernel.Worlds;
@@ -58,7 +59,8 @@ public final class CheckpointVersusDd
         final List<double[]> results = new ArrayList<>();
         try (Simulation sim = Simulation.launch(new SimulationContext()
             .model(plugin.create(config)).seed(42).workers(2).modelName("flocking")
-            .checkpoints(directory.resolve("checkpoints"), new CheckpointPolicy(0, 0, 0, 1, 1))))
+            .records(new RecordsContext()
+                .checkpoints(directory.resolve("checkpoints"), new CheckpointPolicy(0, 0, 0, 1, 1)))))
         {
             sim.run(2);
             for (int round = 0; round <= rounds; round++)

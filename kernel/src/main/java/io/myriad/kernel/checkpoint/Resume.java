@@ -1,9 +1,11 @@
 package io.myriad.kernel.checkpoint;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
+import io.myriad.kernel.RecordsContext;
 import io.myriad.kernel.Simulation;
 import io.myriad.kernel.SimulationContext;
 import io.myriad.kernel.hash.StateHash;
@@ -12,6 +14,7 @@ import io.myriad.kernel.journal.JournalScan;
 import io.myriad.kernel.journal.JournalWriter;
 import io.myriad.kernel.journal.RecordType;
 import io.myriad.kernel.journal.RunHeader;
+import io.myriad.kernel.metrics.MetricsException;
 import io.myriad.kernel.model.Model;
 
 /**
@@ -24,6 +27,11 @@ import io.myriad.kernel.model.Model;
  * journal's own inputs where they were applied the first time; every record this produces again is checked
  * against the journal's copy rather than appended (see {@link JournalWriter#resume}). From there the simulation
  * goes on as a live run: records are appended, checkpoints taken as the policy says.
+ * <p>
+ * A metrics file named in the context's {@link RecordsContext#metrics records} is the run's own, continued as its
+ * journal is ({@link RecordsContext#continueMetrics}): its rows up to where the journal reaches are kept and the
+ * resumed run writes only those after them, so that it ends as an uninterrupted run's. If the file is missing, a
+ * new one starts at the checkpoint's tick, and a note says so.
  * <pre>{@code
  * try (Resume resume = Resume.open(journal, checkpoints, null, context, System.err::println))
  * {
@@ -61,12 +69,15 @@ public final class Resume implements AutoCloseable
      * @param journalDirectory    the run's journal.
      * @param checkpointDirectory the run's checkpoints, where new ones go too.
      * @param named               the checkpoint to start from, or null for the newest usable one.
-     * @param context             how to run (workers, batch size, layout, checkpoint policy...); the model, seed,
-     *                            journal, restore point and checkpoint directory are set here.
-     * @param notes               receives a line for each checkpoint passed over and why.
+     * @param context             how to run (workers, batch size, layout, the records' checkpoint policy and
+     *                            metrics file and cadence...); the model, seed, journal, restore point, checkpoint
+     *                            directory and how the metrics file is continued are set here.
+     * @param notes               receives a line for each checkpoint passed over and why, and one if the metrics
+     *                            file is missing.
      * @return the resumed run, at the checkpoint's tick.
      * @throws JournalException    if the journal is missing, damaged or describes a run this build cannot rebuild.
      * @throws CheckpointException if the named checkpoint is unusable.
+     * @throws MetricsException    if the metrics file cannot be continued (another run's, or missing rows).
      */
     public static Resume open(
         final Path journalDirectory,
@@ -85,12 +96,14 @@ public final class Resume implements AutoCloseable
      * @param scan                the run's journal, read.
      * @param checkpointDirectory the run's checkpoints, where new ones go too.
      * @param named               the checkpoint to start from, or null for the newest usable one.
-     * @param context             how to run; the model, seed, journal, restore point and checkpoint directory are
-     *                            set here.
-     * @param notes               receives a line for each checkpoint passed over and why.
+     * @param context             how to run; the model, seed, journal, restore point, checkpoint directory and how
+     *                            the metrics file is continued are set here.
+     * @param notes               receives a line for each checkpoint passed over and why, and one if the metrics
+     *                            file is missing.
      * @return the resumed run, at the checkpoint's tick.
      * @throws JournalException    if the journal describes a run this build cannot rebuild.
      * @throws CheckpointException if the named checkpoint is unusable.
+     * @throws MetricsException    if the metrics file cannot be continued (another run's, or missing rows).
      */
     public static Resume open(
         final JournalScan scan,
@@ -106,22 +119,41 @@ public final class Resume implements AutoCloseable
         }
         final RunHeader header = scan.header();
         final Model model = header.createModel(journalDirectory);
-        context.model(model).seed(header.seed()).modelName(header.model())
-            .checkpoints(checkpointDirectory, context.checkpointPolicy());
+        context.model(model).seed(header.seed()).modelName(header.model());
+        final RecordsContext records = context.records();
+        records.checkpoints(checkpointDirectory, records.checkpointPolicy());
 
         final Checkpoint checkpoint = named != null ? check(named, header, scan) : newest(checkpointDirectory,
             header, scan, notes);
+        continueMetrics(records, checkpoint == null ? 0 : checkpoint.tick(), scan.lastTick(), notes);
         final int position = checkpoint == null ? 0 : (int)checkpoint.journalRecords();
         final JournalWriter journal = JournalWriter.resume(scan, position);
         try
         {
-            final Simulation simulation = Simulation.launch(context.restoreFrom(checkpoint).journal(journal));
+            records.journal(journal);
+            final Simulation simulation = Simulation.launch(context.restoreFrom(checkpoint));
             return new Resume(scan, checkpoint, journal, simulation, position);
         }
         catch (final RuntimeException | Error ex)
         {
             journal.close();
             throw ex;
+        }
+    }
+
+    private static void continueMetrics(
+        final RecordsContext records, final long startTick, final long journalLastTick, final Consumer<String> notes)
+    {
+        final Path file = records.metricsFile();
+        if (file == null || Files.exists(file))
+        {
+            records.continueMetrics(file == null ? RecordsContext.NEW_METRICS_FILE : journalLastTick);
+        }
+        else
+        {
+            records.continueMetrics(RecordsContext.NEW_METRICS_FILE);
+            notes.accept("metrics file " + file + " is missing: a new one starts at step " + startTick +
+                ", without the rows of the steps before it");
         }
     }
 

@@ -2,9 +2,9 @@ package io.myriad.kernel.journal;
 
 import java.nio.file.Path;
 
+import io.myriad.kernel.RecordsContext;
 import io.myriad.kernel.Simulation;
 import io.myriad.kernel.SimulationContext;
-import io.myriad.kernel.checkpoint.CheckpointPolicy;
 import io.myriad.kernel.model.Model;
 
 /**
@@ -45,8 +45,9 @@ public final class Replay implements AutoCloseable
      * Reads the journal, rebuilds its run and launches a simulation of it at tick 0.
      *
      * @param journalDirectory the journal.
-     * @param context          how to run the replay (workers, batch size, layout, ...); its model is set here and
-     *                         any journal it names is ignored, since a replay writes none.
+     * @param context          how to run the replay (workers, batch size, layout, ...); its model is set here, and
+     *                         its records are replaced with none: a replay writes no journal, checkpoint or
+     *                         metrics.
      * @return the replay, at tick 0, nothing compared yet.
      * @throws JournalException if the journal is missing or damaged, or its run cannot be rebuilt.
      */
@@ -55,8 +56,8 @@ public final class Replay implements AutoCloseable
         final JournalScan scan = JournalScan.read(journalDirectory);
         final RunHeader header = scan.header();
         final Model model = header.createModel(journalDirectory);
-        final Simulation simulation = Simulation.launch(context.model(model).seed(header.seed()).journal(null)
-            .checkpoints(null, CheckpointPolicy.NONE).restoreFrom(null));
+        final Simulation simulation = Simulation.launch(context.model(model).seed(header.seed())
+            .records(new RecordsContext()).restoreFrom(null));
         final Replay replay = new Replay(scan, simulation);
         // the initial state is checked before the clock starts, as a run hashes it while it launches
         replay.runTo(0);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.myriad.kernel.RecordsContext;
 import io.myriad.kernel.RingPlugin;
 import io.myriad.kernel.Simulation;
 import io.myriad.kernel.SimulationContext;
@@ -59,6 +61,14 @@ class CheckpointTest
             .ringSize(64);
     }
 
+    /**
+     * A resume's context: the run's own checkpoint policy, its directory set by {@code Resume}.
+     */
+    private static SimulationContext resumeContext(final int workers, final int batchSize)
+    {
+        return context(workers, batchSize).records(new RecordsContext().checkpoints(null, POLICY));
+    }
+
     private static long uninterrupted(final long ticks, final boolean inputs)
     {
         try (Simulation sim = Simulation.launch(context(1, 64)))
@@ -98,8 +108,8 @@ class CheckpointTest
     {
         final JournalWriter writer = JournalWriter.create(journal(),
             RunHeader.of(config(), level, 7, ticks, StateHash.VERSION, ""));
-        try (writer; Simulation sim = Simulation.launch(context(2, 64).journal(writer)
-            .checkpoints(checkpoints(), POLICY)))
+        try (writer; Simulation sim = Simulation.launch(context(2, 64)
+            .records(new RecordsContext().journal(writer).checkpoints(checkpoints(), POLICY))))
         {
             runWithInputs(sim, ticks, inputs);
             return sim.stateHash();
@@ -111,7 +121,7 @@ class CheckpointTest
     {
         final Checkpoint checkpoint;
         try (Simulation sim = Simulation.launch(context(2, 64)
-            .checkpoints(checkpoints(), new CheckpointPolicy(10, 0, 0, 1, 2))))
+            .records(new RecordsContext().checkpoints(checkpoints(), new CheckpointPolicy(10, 0, 0, 1, 2)))))
         {
             sim.run(30);
             checkpoint = sim.lastCheckpoint();
@@ -138,8 +148,7 @@ class CheckpointTest
         assertEquals(uninterrupted(25, true), end);
 
         final List<String> notes = new ArrayList<>();
-        try (Resume resume = Resume.open(journal(), checkpoints(), null,
-            context(1, 64).checkpoints(null, POLICY), notes::add))
+        try (Resume resume = Resume.open(journal(), checkpoints(), null, resumeContext(1, 64), notes::add))
         {
             assertEquals(20, resume.checkpoint().tick());
             resume.catchUp();
@@ -160,6 +169,54 @@ class CheckpointTest
     }
 
     @Test
+    void shouldContinueTheRunsMetricsFileToWhatAnUninterruptedRunWrites() throws IOException
+    {
+        final Path uninterrupted = temp.resolve("uninterrupted.csv");
+        try (Simulation sim = Simulation.launch(context(1, 64).records(new RecordsContext().metrics(uninterrupted, 3))))
+        {
+            runWithInputs(sim, 40, true);
+        }
+        final Path metrics = temp.resolve("metrics.csv");
+        final JournalWriter writer = JournalWriter.create(journal(),
+            RunHeader.of(config(), JournalLevel.INPUTS, 7, 25, StateHash.VERSION, ""));
+        try (writer; Simulation sim = Simulation.launch(context(2, 64)
+            .records(new RecordsContext().journal(writer).checkpoints(checkpoints(), POLICY).metrics(metrics, 3))))
+        {
+            runWithInputs(sim, 25, true);
+        }
+        // what a kill may leave besides: rows the journal never reached, the last one torn
+        Files.writeString(metrics, "27,400,1\n30,4", StandardOpenOption.APPEND);
+        final Checkpoint atTen = Checkpoints.read(checkpoints().resolve(Checkpoints.stem(10) +
+            Checkpoints.MANIFEST_SUFFIX));
+
+        final List<String> notes = new ArrayList<>();
+        try (Resume resume = Resume.open(journal(), checkpoints(), atTen,
+            resumeContext(1, 64).records(new RecordsContext().checkpoints(null, POLICY).metrics(metrics, 3)),
+            notes::add))
+        {
+            resume.catchUp();
+            runWithInputs(resume.simulation(), 40, true);
+        }
+        assertTrue(notes.isEmpty(), notes.toString());
+        assertEquals(Files.readString(uninterrupted), Files.readString(metrics),
+            "rows every 3 ticks and at tick 40, none at 10 or 25, where the runs started and stopped");
+
+        Files.delete(metrics);
+        try (Resume resume = Resume.open(journal(), checkpoints(), null,
+            resumeContext(1, 64).records(new RecordsContext().checkpoints(null, POLICY).metrics(metrics, 3)),
+            notes::add))
+        {
+            assertEquals(40, resume.checkpoint().tick());
+            assertEquals(List.of("metrics file " + metrics + " is missing: a new one starts at step 40, without " +
+                "the rows of the steps before it"), notes);
+        }
+        final List<String> lines = Files.readAllLines(metrics);
+        assertEquals(List.of(Files.readAllLines(uninterrupted).get(0), "40,"), List.of(lines.get(0),
+            lines.get(1).substring(0, 3)), "a new file, from the resume on");
+        assertEquals(2, lines.size(), lines.toString());
+    }
+
+    @Test
     void shouldPassOverADamagedCheckpointForThePreviousOne() throws IOException
     {
         recordRun(25, JournalLevel.INPUTS, false);
@@ -175,8 +232,7 @@ class CheckpointTest
             () -> Simulation.launch(context(1, 64).restoreFrom(damaged)));
         assertTrue(ex.getMessage().contains("is damaged: the checksum of region"), ex.getMessage());
 
-        try (Resume resume = Resume.open(journal(), checkpoints(), null, context(1, 64).checkpoints(null, POLICY),
-            notes::add))
+        try (Resume resume = Resume.open(journal(), checkpoints(), null, resumeContext(1, 64), notes::add))
         {
             assertNotNull(resume.checkpoint());
             assertEquals(10, resume.checkpoint().tick(), "the damaged one at 20 is passed over");
@@ -208,7 +264,7 @@ class CheckpointTest
             .model(new RingPlugin().create(ModelConfig.of(Models.named(RingPlugin.NAME), AGENTS, SEED + 1,
                 Map.of())))
             .seed(SEED + 1).modelName(RingPlugin.NAME).ringSize(64)
-            .checkpoints(other, new CheckpointPolicy(0, 0, 0, 1, 1))))
+            .records(new RecordsContext().checkpoints(other, new CheckpointPolicy(0, 0, 0, 1, 1)))))
         {
             sim.run(5);
             final Checkpoint foreign = sim.checkpoint();
@@ -239,8 +295,7 @@ class CheckpointTest
             assertTrue(ex.getMessage().contains("holds another world (walker: walkers=Walker{"), ex.getMessage());
         }
         final List<String> notes = new ArrayList<>();
-        try (Resume resume = Resume.open(journal(), checkpoints(), null, context(1, 64).checkpoints(null, POLICY),
-            notes::add))
+        try (Resume resume = Resume.open(journal(), checkpoints(), null, resumeContext(1, 64), notes::add))
         {
             assertEquals(20, resume.checkpoint().tick(), "the other model's checkpoint is passed over");
         }
@@ -255,8 +310,7 @@ class CheckpointTest
         recordRun(25, JournalLevel.EVENTS, false);
         final RuntimeException ex = assertThrows(RuntimeException.class, () ->
         {
-            try (Resume resume = Resume.open(journal(), checkpoints(), null, context(1, 16)
-                .checkpoints(null, POLICY), (note) -> { }))
+            try (Resume resume = Resume.open(journal(), checkpoints(), null, resumeContext(1, 16), (note) -> { }))
             {
                 resume.catchUp();
             }
@@ -276,8 +330,7 @@ class CheckpointTest
             }
         }
         final List<String> notes = new ArrayList<>();
-        try (Resume resume = Resume.open(journal(), checkpoints(), null, context(2, 64).checkpoints(null, POLICY),
-            notes::add))
+        try (Resume resume = Resume.open(journal(), checkpoints(), null, resumeContext(2, 64), notes::add))
         {
             assertNull(resume.checkpoint());
             resume.catchUp();

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.myriad.kernel.RecordsContext;
 import io.myriad.kernel.Simulation;
 import io.myriad.kernel.SimulationContext;
 import io.myriad.kernel.hash.StateHash;
@@ -57,8 +58,7 @@ class WorldCheckpointTest
         final Path directory = temp.resolve("checkpoints");
         final long atForty;
         final Checkpoint atTwentyFive;
-        try (Simulation sim = Simulation.launch(context(workers).checkpoints(directory, new CheckpointPolicy(0, 0, 0,
-            1, 1))))
+        try (Simulation sim = Simulation.launch(context(workers).records(everyTick(directory))))
         {
             sim.run(25);
             atTwentyFive = sim.checkpoint();
@@ -81,7 +81,7 @@ class WorldCheckpointTest
     {
         final Path directory = temp.resolve("checkpoints");
         final Checkpoint checkpoint;
-        try (Simulation sim = Simulation.launch(context(1).checkpoints(directory, new CheckpointPolicy(0, 0, 0, 1, 1))))
+        try (Simulation sim = Simulation.launch(context(1).records(everyTick(directory))))
         {
             sim.run(12);
             checkpoint = sim.checkpoint();
@@ -98,7 +98,7 @@ class WorldCheckpointTest
     {
         final Path directory = temp.resolve("checkpoints");
         final Checkpoint checkpoint;
-        try (Simulation sim = Simulation.launch(context(1).checkpoints(directory, new CheckpointPolicy(0, 0, 0, 1, 1))))
+        try (Simulation sim = Simulation.launch(context(1).records(everyTick(directory))))
         {
             sim.run(3);
             checkpoint = sim.checkpoint();
@@ -135,5 +135,10 @@ class WorldCheckpointTest
     private static SimulationContext context(final int workers)
     {
         return new SimulationContext().model(new WalkersModel(WALKERS, 12)).seed(SEED).workers(workers).batchSize(8);
+    }
+
+    private static RecordsContext everyTick(final Path directory)
+    {
+        return new RecordsContext().checkpoints(directory, new CheckpointPolicy(0, 0, 0, 1, 1));
     }
 }

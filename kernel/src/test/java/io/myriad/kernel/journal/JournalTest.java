@@ -26,6 +26,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.myriad.kernel.RecordsContext;
 import io.myriad.kernel.RingPlugin;
 import io.myriad.kernel.Simulation;
 import io.myriad.kernel.SimulationContext;
@@ -206,7 +207,7 @@ class JournalTest
         try (JournalWriter writer = JournalWriter.create(directory, header(JournalLevel.INPUTS, 10)))
         {
             final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
-                () -> Simulation.launch(context(1).seed(SEED + 1).journal(writer)));
+                () -> Simulation.launch(context(1).seed(SEED + 1).records(new RecordsContext().journal(writer))));
             assertTrue(ex.getMessage().contains("the journal's run start says seed " + SEED +
                 " but the simulation was given seed " + (SEED + 1)), ex.getMessage());
         }
@@ -240,7 +241,7 @@ class JournalTest
         final long finalHash;
         final long entries;
         final JournalWriter writer = JournalWriter.create(directory, header(JournalLevel.EVENTS, 5));
-        try (writer; Simulation sim = Simulation.launch(context(2).journal(writer)))
+        try (writer; Simulation sim = Simulation.launch(context(2).records(new RecordsContext().journal(writer))))
         {
             sim.run(23);
             finalHash = sim.stateHash();
@@ -283,7 +284,7 @@ class JournalTest
     {
         final Path directory = temp.resolve("journal");
         final JournalWriter writer = JournalWriter.create(directory, header(JournalLevel.INPUTS, 4));
-        try (writer; Simulation sim = Simulation.launch(context(1).journal(writer)))
+        try (writer; Simulation sim = Simulation.launch(context(1).records(new RecordsContext().journal(writer))))
         {
             sim.run(9);
         }
@@ -319,7 +320,7 @@ class JournalTest
         final UnsafeBuffer data = new UnsafeBuffer(new byte[Long.BYTES]);
         final long finalHash;
         try (JournalWriter writer = JournalWriter.create(directory, header(JournalLevel.INPUTS, 4));
-            Simulation sim = Simulation.launch(context(2).journal(writer)))
+            Simulation sim = Simulation.launch(context(2).records(new RecordsContext().journal(writer))))
         {
             sim.run(3);
             data.putLong(0, 0x5EED_0001L);
@@ -479,7 +480,7 @@ class JournalTest
     private long record(final Path directory, final int workers, final int ticks, final int hashEvery)
     {
         try (JournalWriter writer = JournalWriter.create(directory, header(JournalLevel.EVENTS, hashEvery));
-            Simulation sim = Simulation.launch(context(workers).journal(writer)))
+            Simulation sim = Simulation.launch(context(workers).records(new RecordsContext().journal(writer))))
         {
             sim.run(ticks);
             return sim.stateHash();

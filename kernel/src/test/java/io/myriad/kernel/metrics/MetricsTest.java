@@ -131,4 +131,82 @@ class MetricsTest
         assertTrue(ex.getMessage().contains("cannot create metrics file"), ex.getMessage());
         assertEquals("precious\n", Files.readString(file), "nothing already written is lost");
     }
+
+    @Test
+    void shouldForceRowsToDiskWhenFlushedWhileItGoesOn() throws Exception
+    {
+        final Path file = temp.resolve("metrics.csv");
+        try (MetricsWriter writer = MetricsWriter.open(file, List.of("x")))
+        {
+            writer.write(0, new double[]{ 1.5 });
+            writer.write(10, new double[]{ 2 });
+            writer.flush();
+            assertEquals("step,x\n0,1.5\n10,2\n", Files.readString(file));
+            writer.write(20, new double[]{ 3 });
+        }
+        assertEquals("step,x\n0,1.5\n10,2\n20,3\n", Files.readString(file));
+    }
+
+    @Test
+    void shouldContinueAFileWithTheRowsUpToWhereTheRunIsKnownLessATornLine() throws Exception
+    {
+        final Path file = Files.writeString(temp.resolve("metrics.csv"),
+            "step,x,\"a,b\"\n0,1,2\n4,1,2\n8,1,2\n12,1,2\n16,1,2\n20,1,2\n24,1");
+        try (MetricsWriter writer = MetricsWriter.resume(file, List.of("x", "a,b"), 4, 14, 10))
+        {
+            assertEquals(12, writer.lastStep(), "the rows past step 14 and the torn line are dropped");
+            writer.write(16, new double[]{ 7, 8 });
+        }
+        assertEquals("step,x,\"a,b\"\n0,1,2\n4,1,2\n8,1,2\n12,1,2\n16,7,8\n", Files.readString(file));
+    }
+
+    @Test
+    void shouldDropTheRowOfAnEarlierEndOffTheCadence() throws Exception
+    {
+        final Path file = Files.writeString(temp.resolve("metrics.csv"), "step,x\n0,1\n4,1\n8,1\n10,1\n");
+        try (MetricsWriter writer = MetricsWriter.resume(file, List.of("x"), 4, 10, 10))
+        {
+            assertEquals(8, writer.lastStep());
+        }
+        assertEquals("step,x\n0,1\n4,1\n8,1\n", Files.readString(file));
+    }
+
+    @Test
+    void shouldWriteAgainAHeaderThatWasNeverFinished() throws Exception
+    {
+        final Path file = Files.writeString(temp.resolve("metrics.csv"), "step,co");
+        try (MetricsWriter writer = MetricsWriter.resume(file, List.of("count"), 5, 7, 0))
+        {
+            assertEquals(-1, writer.lastStep());
+            writer.write(0, new double[]{ 3 });
+        }
+        assertEquals("step,count\n0,3\n", Files.readString(file));
+    }
+
+    @Test
+    void shouldRefuseToContinueAnotherRunsFileAndLeaveItAsItWas() throws Exception
+    {
+        final String header = "step,x,y\n0,1,2\n";
+        final String cadence = "step,x\n0,1\n5,1\n10,1\n";
+        final String gap = "step,x\n0,1\n4,1\n";
+        final String notARow = "step,x\n0,1\nfour,1\n";
+        assertRefused(header, 20, 0, "its header is 'step,x,y', but this run writes 'step,x'");
+        assertRefused(cadence, 20, 0, "line 3 is the row of step 5, but the row after step 0 is step 4");
+        assertRefused(gap, 20, 12, "its rows end at step 4, but the run resumes at step 12");
+        assertRefused(gap, 20, 12, "resume from a checkpoint at or before tick 8");
+        assertRefused(notARow, 20, 0, "line 3 is not a row");
+        assertRefused("step,x\n", 20, 4, "it holds no row before step 4");
+    }
+
+    private void assertRefused(final String contents, final long keptUpTo, final long startStep, final String says)
+        throws Exception
+    {
+        final Path file = Files.writeString(temp.resolve("other.csv"), contents);
+        final MetricsException ex = assertThrows(MetricsException.class,
+            () -> MetricsWriter.resume(file, List.of("x"), 4, keptUpTo, startStep));
+        assertTrue(ex.getMessage().contains(says), ex.getMessage());
+        assertTrue(ex.getMessage().contains("move it aside") || ex.getMessage().contains("move the file aside"),
+            ex.getMessage());
+        assertEquals(contents, Files.readString(file), "nothing already written is lost");
+    }
 }

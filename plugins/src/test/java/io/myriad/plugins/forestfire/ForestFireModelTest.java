@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.myriad.kernel.RecordsContext;
 import io.myriad.kernel.Simulation;
 import io.myriad.kernel.SimulationContext;
 import io.myriad.kernel.checkpoint.Checkpoint;
@@ -133,7 +134,7 @@ class ForestFireModelTest
         final Checkpoint atThirty;
         final long atSixty;
         try (Simulation sim = Simulation.launch(context(100, 100, 0.65, 13L, workers).batchSize(2048)
-            .checkpoints(directory, new CheckpointPolicy(0, 0, 0, 1, 1))))
+            .records(new RecordsContext().checkpoints(directory, new CheckpointPolicy(0, 0, 0, 1, 1)))))
         {
             sim.run(30);
             atThirty = sim.checkpoint();

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.myriad.kernel.RecordsContext;
 import io.myriad.kernel.Simulation;
 import io.myriad.kernel.SimulationContext;
 import io.myriad.kernel.checkpoint.Checkpoint;
@@ -167,7 +168,7 @@ class SchellingModelTest
         final Checkpoint atTen;
         final long atTwenty;
         try (Simulation sim = Simulation.launch(context("small", 13L, workers)
-            .checkpoints(directory, new CheckpointPolicy(0, 0, 0, 1, 1))))
+            .records(new RecordsContext().checkpoints(directory, new CheckpointPolicy(0, 0, 0, 1, 1)))))
         {
             sim.run(10);
             atTen = sim.checkpoint();

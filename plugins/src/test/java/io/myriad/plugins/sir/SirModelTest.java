@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.myriad.kernel.RecordsContext;
 import io.myriad.kernel.Simulation;
 import io.myriad.kernel.SimulationContext;
 import io.myriad.kernel.checkpoint.Checkpoint;
@@ -173,7 +174,8 @@ class SirModelTest
         final Checkpoint atFive;
         final long atTwenty;
         try (Simulation sim = Simulation.launch(context("slow", 6, 20_000, 2)
-            .checkpoints(temp.resolve("checkpoints"), new CheckpointPolicy(0, 0, 0, 1, 1))))
+            .records(new RecordsContext()
+                .checkpoints(temp.resolve("checkpoints"), new CheckpointPolicy(0, 0, 0, 1, 1)))))
         {
             sim.run(5);
             atFive = sim.checkpoint();

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.myriad.kernel.RecordsContext;
 import io.myriad.kernel.Simulation;
 import io.myriad.kernel.checkpoint.Checkpoint;
 import io.myriad.kernel.checkpoint.CheckpointPolicy;
@@ -128,7 +129,8 @@ class WolfSheepModelTest
         final Checkpoint atThirty;
         final long atEighty;
         try (Simulation sim = Simulation.launch(context("large", 5, 2)
-            .checkpoints(temp.resolve("checkpoints"), new CheckpointPolicy(0, 0, 0, 1, 1))))
+            .records(new RecordsContext()
+                .checkpoints(temp.resolve("checkpoints"), new CheckpointPolicy(0, 0, 0, 1, 1)))))
         {
             sim.run(30);
             atThirty = sim.checkpoint();
