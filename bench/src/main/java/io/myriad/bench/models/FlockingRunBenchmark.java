@@ -8,10 +8,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Ticks of one flock left to run, built once per trial: the {@code -prof gc} check that a flocking tick allocates
- * nothing once warm ({@link FlockingTickBenchmark} rebuilds the flock every iteration, which allocates). The
- * populations are small enough for hundreds of ticks an iteration, so JMH's own per-iteration bookkeeping adds
- * only a few bytes to each. Tick times drift upwards as the birds gather into flocks.
+ * Ticks of one flock left to run, built once per trial and never scattered again ({@link FlockingTickBenchmark}
+ * starts every iteration from the flock of the start): tick times drift upwards as the birds gather into flocks.
+ * A tick allocates nothing once warm however dense the flock (the steer phase's scratch grows, rarely, when a block
+ * of cells holds more birds than any before). The populations are small enough for hundreds of ticks an iteration,
+ * so JMH's own per-iteration bookkeeping adds only a few bytes to each in {@code -prof gc}.
  */
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)

@@ -8,6 +8,8 @@ import io.myriad.kernel.Simulation;
 import io.myriad.kernel.SimulationContext;
 import io.myriad.kernel.model.ModelConfig;
 import io.myriad.kernel.model.ModelPlugin;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -36,6 +38,9 @@ public abstract class ModelTickBenchmark extends JvmFlags
 {
     /** Seed of every benchmarked run. */
     static final long SEED = 42L;
+
+    /** The data of an input that has none. */
+    static final DirectBuffer NO_DATA = new UnsafeBuffer(new byte[0]);
 
     /** Compute workers, the benchmark thread included. */
     @Param({ "1", "2" })
@@ -76,6 +81,17 @@ public abstract class ModelTickBenchmark extends JvmFlags
             .seed(SEED)
             .workers(threads)
             .batchSize(batchSize));
+    }
+
+    /**
+     * Hands the model an input without a target or data, between ticks, as a re-start: allocates nothing unless the
+     * model does.
+     *
+     * @param kind the model's input kind.
+     */
+    protected void input(final int kind)
+    {
+        simulation.input(kind, -1, NO_DATA, 0, 0);
     }
 
     /**

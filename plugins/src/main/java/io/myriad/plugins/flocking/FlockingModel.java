@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.agrona.DirectBuffer;
+
 import io.myriad.kernel.metrics.Metric;
 import io.myriad.kernel.model.Model;
 import io.myriad.kernel.model.Phase;
@@ -36,6 +38,7 @@ public final class FlockingModel implements Model
     private final double[] headingX;
     private final double[] headingY;
     private final AgentType birds;
+    private final BirdFlyweight scattering = new BirdFlyweight();
 
     /**
      * @param parameters resolved settings.
@@ -85,11 +88,38 @@ public final class FlockingModel implements Model
      */
     public void initialise(final World world)
     {
-        final AgentStore store = world.store(birds);
+        world.store(birds).spawn(parameters.birds());
+        scatter(world);
+    }
+
+    /**
+     * Takes {@link FlockingPlugin#INPUT_SCATTER}: places and heads the birds again as {@link #initialise} did, for a
+     * fresh flock. Allocates nothing.
+     */
+    public void applyInput(
+        final World world,
+        final long tick,
+        final int kind,
+        final int target,
+        final DirectBuffer data,
+        final int offset,
+        final int length)
+    {
+        if (kind != FlockingPlugin.INPUT_SCATTER)
+        {
+            throw new IllegalArgumentException("the flocking model takes input kind " + FlockingPlugin.INPUT_SCATTER +
+                " (scatter), not " + kind);
+        }
+        scatter(world);
+    }
+
+    private void scatter(final World world)
+    {
         final long key = CounterRng.key(world.seed(), STREAM_INIT);
         final int birds = parameters.birds();
-        final double[] x = new double[birds];
-        final double[] y = new double[birds];
+        // the draws wait in the heading scratch, which the gather phase fills afresh before any tick reads it
+        final double[] x = headingX;
+        final double[] y = headingY;
         for (int i = 0; i < birds; i++)
         {
             x[i] = space.normaliseX(space.width() * CounterRng.uniform(key, 0, i, 0));
@@ -98,8 +128,7 @@ public final class FlockingModel implements Model
         }
         grid.sort(birds);
 
-        final BirdFlyweight bird = new BirdFlyweight().wrap(store);
-        store.spawn(birds);
+        final BirdFlyweight bird = scattering.wrapIfStale(world.store(this.birds));
         for (int index = 0; index < birds; index++)
         {
             final int draw = grid.agentAt(index);

@@ -22,6 +22,12 @@ public final class FlockingPlugin implements ModelPlugin
     public static final String NAME = "flocking";
 
     /**
+     * Input kind that places and heads the birds again as they were at the start: a fresh flock, the tick going on.
+     * No target (-1) and no data.
+     */
+    public static final int INPUT_SCATTER = 1;
+
+    /**
      * {@inheritDoc}
      */
     public String name()

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.agrona.DirectBuffer;
+
 import io.myriad.kernel.command.Command;
 import io.myriad.kernel.command.CommandRegistry;
 import io.myriad.kernel.command.Outcome;
@@ -71,14 +73,45 @@ public final class ForestFireModel implements Model
     @Override
     public void initialise(final World world)
     {
+        world.store(forest).spawn();
+        plant(world, 0);
+    }
+
+    /**
+     * Takes {@link ForestFirePlugin#INPUT_REPLANT}: plants the forest again as it was at the start, its left column
+     * on fire, for a fresh fire in the same forest. Allocates nothing.
+     */
+    @Override
+    public void applyInput(
+        final World world,
+        final long step,
+        final int kind,
+        final int target,
+        final DirectBuffer data,
+        final int offset,
+        final int length)
+    {
+        if (kind != ForestFirePlugin.INPUT_REPLANT)
+        {
+            throw new IllegalArgumentException("the forest fire model takes input kind " +
+                ForestFirePlugin.INPUT_REPLANT + " (replant), not " + kind);
+        }
+        plant(world, step);
+    }
+
+    /**
+     * The same trees whenever it is called, drawn from the seed: a fire that dies in {@code step} is out from the
+     * tick after it.
+     */
+    private void plant(final World world, final long step)
+    {
         final long key = CounterRng.key(world.seed(), STREAM_TREES);
         for (int cell = 0; cell < grid.cellCount(); cell++)
         {
             final boolean tree = CounterRng.uniform(key, 0, cell, 0) < density;
             state.set(cell, !tree ? EMPTY : grid.x(cell) == 0 ? BURNING : TREE);
         }
-        world.store(forest).spawn();
-        applying.wrap(world.store(forest)).lastBurningStep(0, -1L);
+        applying.wrapIfStale(world.store(forest)).lastBurningStep(0, step - 1);
     }
 
     @Override
@@ -106,8 +139,9 @@ public final class ForestFireModel implements Model
     }
 
     /**
-     * The share of the trees there were at the start that have burnt, the cells burning, and the tick at which no
-     * cell burned any more (0 while the fire burns), all after the last step; the first by counting the cells.
+     * The share of the trees there were at the start (or the last replanting) that have burnt, the cells burning, and
+     * the tick at which no cell burned any more (0 while the fire burns), all after the last step; the first by
+     * counting the cells.
      */
     @Override
     public Map<String, Double> observe(final double[] metricSums, final World world)

@@ -21,6 +21,12 @@ public final class ForestFirePlugin implements ModelPlugin
     /** Name of the model. */
     public static final String NAME = "forest-fire";
 
+    /**
+     * Input kind that plants the forest again as it was at the start and sets its left column on fire: a fresh fire
+     * in the same forest, the tick going on. No target (-1) and no data.
+     */
+    public static final int INPUT_REPLANT = 1;
+
     @Override
     public String name()
     {

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.agrona.DirectBuffer;
+
 import io.myriad.kernel.model.Model;
 import io.myriad.kernel.model.Phase;
 import io.myriad.kernel.model.PhaseWorker;
@@ -39,6 +41,7 @@ final class SirModel implements Model
     private final double beta;
     private final double gamma;
     private final double infectedAtStart;
+    private final PersonFlyweight starting = new PersonFlyweight();
 
     SirModel(final NetworkGenerator generator, final double beta, final double gamma, final double infectedAtStart)
     {
@@ -69,9 +72,36 @@ final class SirModel implements Model
     public void initialise(final World world)
     {
         contacts.copyFrom(generator.generate(contacts.name(), world.seed(), STREAM_NETWORK));
-        final long key = CounterRng.key(world.seed(), STREAM_START);
-        final PersonFlyweight person = new PersonFlyweight().wrap(world.store(people));
         world.store(people).spawn(generator.nodeCount());
+        infectAsAtStart(world);
+    }
+
+    /**
+     * Takes {@link SirPlugin#INPUT_NEW_EPIDEMIC}: everybody susceptible again but the people infected at the start,
+     * who are infected again, for a fresh epidemic on the same network. Allocates nothing.
+     */
+    @Override
+    public void applyInput(
+        final World world,
+        final long step,
+        final int kind,
+        final int target,
+        final DirectBuffer data,
+        final int offset,
+        final int length)
+    {
+        if (kind != SirPlugin.INPUT_NEW_EPIDEMIC)
+        {
+            throw new IllegalArgumentException("the SIR model takes input kind " + SirPlugin.INPUT_NEW_EPIDEMIC +
+                " (new epidemic), not " + kind);
+        }
+        infectAsAtStart(world);
+    }
+
+    private void infectAsAtStart(final World world)
+    {
+        final long key = CounterRng.key(world.seed(), STREAM_START);
+        final PersonFlyweight person = starting.wrapIfStale(world.store(people));
         for (int node = 0; node < generator.nodeCount(); node++)
         {
             person.state(node, CounterRng.uniform(key, 0, node, 0) < infectedAtStart ? INFECTED : SUSCEPTIBLE);

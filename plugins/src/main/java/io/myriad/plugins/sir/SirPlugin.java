@@ -26,6 +26,12 @@ public final class SirPlugin implements ModelPlugin
     /** Name of the model. */
     public static final String NAME = "sir";
 
+    /**
+     * Input kind that makes everybody susceptible again but the people infected at the start, who are infected
+     * again: a fresh epidemic on the same network, the tick going on. No target (-1) and no data.
+     */
+    public static final int INPUT_NEW_EPIDEMIC = 1;
+
     @Override
     public String name()
     {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Map;
 
@@ -13,6 +14,8 @@ import io.myriad.kernel.Simulation;
 import io.myriad.kernel.SimulationContext;
 import io.myriad.kernel.command.CommandApplier;
 import io.myriad.kernel.command.Outcome;
+import io.myriad.kernel.metrics.AllocationMeter;
+import io.myriad.kernel.metrics.ThreadAllocation;
 import io.myriad.kernel.model.InvalidConfigException;
 import io.myriad.kernel.model.ModelConfig;
 import io.myriad.layouts.AgentStore;
@@ -98,6 +101,21 @@ class ExchangeModelTest
         {
             sim.run(60);
             assertNotEquals(expected, sim.stateHash(), "another seed, other exchanges");
+        }
+    }
+
+    @Test
+    void shouldAllocateNothingPerTickOnceWarm()
+    {
+        assumeTrue(ThreadAllocation.isSupported(), "this JVM does not count bytes per thread");
+        final int warmup = 200;
+        final int ticks = 500;
+        try (Simulation sim = Simulation.launch(context(4_000, 10, 5, 2).warmupTicks(warmup)))
+        {
+            sim.run(warmup + ticks);
+            final AllocationMeter allocation = sim.allocation();
+            assertEquals(0, allocation.medianBytesPerStep(), allocation.stepsThatAllocated() + " of " + ticks +
+                " ticks allocated, " + allocation.steadyBytes() + " bytes in all");
         }
     }
 

@@ -2,11 +2,15 @@ package io.myriad.plugins.flocking;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Arrays;
 import java.util.Map;
 
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,12 +18,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.myriad.kernel.Simulation;
 import io.myriad.kernel.SimulationContext;
+import io.myriad.kernel.hash.StateHash;
+import io.myriad.kernel.metrics.AllocationMeter;
+import io.myriad.kernel.metrics.ThreadAllocation;
 import io.myriad.kernel.model.ModelConfig;
 import io.myriad.layouts.AgentStore;
 import io.myriad.layouts.Layout;
 
 class FlockingModelTest
 {
+    private static final DirectBuffer NO_DATA = new UnsafeBuffer(new byte[0]);
+
     private static long run(
         final int birds, final long seed, final int workers, final int batchSize, final String layout, final int ticks)
     {
@@ -35,6 +44,21 @@ class FlockingModelTest
             sim.run(ticks);
             return sim.stateHash();
         }
+    }
+
+    private static Simulation launch(final int birds, final long seed, final int workers)
+    {
+        final FlockingPlugin plugin = new FlockingPlugin();
+        return Simulation.launch(new SimulationContext()
+            .model(plugin.create(ModelConfig.of(plugin, birds, seed, Map.of())))
+            .seed(seed)
+            .workers(workers)
+            .batchSize(256));
+    }
+
+    private static void scatter(final Simulation sim)
+    {
+        sim.input(FlockingPlugin.INPUT_SCATTER, -1, NO_DATA, 0, 0);
     }
 
     /**
@@ -153,6 +177,67 @@ class FlockingModelTest
     private static double minimumImage(final double d, final double extent)
     {
         return d - extent * Math.rint(d / extent);
+    }
+
+    /**
+     * Scattered again, the birds are where and as they were at the start, and fly the same course from there; the
+     * scattering allocates nothing.
+     */
+    @Test
+    void shouldScatterTheBirdsAsAtTheStart()
+    {
+        final long atStart;
+        final long afterTen;
+        try (Simulation sim = launch(3_000, 11, 2))
+        {
+            atStart = sim.world().stateHash(0);
+            sim.run(10);
+            afterTen = sim.world().stateHash(10);
+        }
+        try (Simulation sim = launch(3_000, 11, 2))
+        {
+            sim.run(25);
+            scatter(sim);
+            assertEquals(StateHash.toHex(atStart), StateHash.toHex(sim.world().stateHash(0)));
+            sim.run(10);
+            assertEquals(StateHash.toHex(afterTen), StateHash.toHex(sim.world().stateHash(10)));
+
+            assumeTrue(ThreadAllocation.isSupported(), "this JVM does not count bytes per thread");
+            final long before = ThreadAllocation.currentThreadAllocatedBytes();
+            scatter(sim);
+            assertEquals(0, ThreadAllocation.currentThreadAllocatedBytes() - before, "bytes allocated to scatter");
+        }
+    }
+
+    @Test
+    void shouldRefuseAnInputOfAnotherKind()
+    {
+        try (Simulation sim = launch(100, 1, 1))
+        {
+            assertThrows(IllegalArgumentException.class,
+                () -> sim.input(FlockingPlugin.INPUT_SCATTER + 1, -1, NO_DATA, 0, 0));
+        }
+    }
+
+    @Test
+    void shouldAllocateNothingPerTickOnceWarm()
+    {
+        assumeTrue(ThreadAllocation.isSupported(), "this JVM does not count bytes per thread");
+        final int warmup = 100;
+        final int ticks = 300;
+        final FlockingPlugin plugin = new FlockingPlugin();
+        try (Simulation sim = Simulation.launch(new SimulationContext()
+            .model(plugin.create(ModelConfig.of(plugin, 2_000, 5, Map.of())))
+            .seed(5)
+            .workers(2)
+            .batchSize(256)
+            .warmupTicks(warmup)))
+        {
+            sim.run(warmup + ticks);
+            final AllocationMeter allocation = sim.allocation();
+            assertEquals(0, allocation.medianBytesPerStep(), allocation.stepsThatAllocated() + " of " + ticks +
+                " ticks allocated, " + allocation.steadyBytes() + " bytes in all");
+        }
     }
 
     @Test

@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +34,7 @@ import io.myriad.kernel.model.ModelConfig;
 class ForestFireModelTest
 {
     private static final ForestFirePlugin PLUGIN = new ForestFirePlugin();
+    private static final DirectBuffer NO_DATA = new UnsafeBuffer(new byte[0]);
 
     @TempDir
     Path temp;
@@ -150,6 +153,47 @@ class ForestFireModelTest
         }
     }
 
+    /**
+     * A replanted forest is the forest of the start, lit again, and burns as the first did, the tick going on; the
+     * replanting allocates nothing.
+     */
+    @Test
+    void shouldReplantTheForestOfTheStartAndBurnItAgain()
+    {
+        try (Simulation sim = Simulation.launch(context(100, 100, 0.7, 42L, 2)))
+        {
+            final ForestFireModel model = (ForestFireModel)sim.model();
+            final int[] planted = cells(model);
+            sim.run(300);
+            final Map<String, Double> first = figures(sim);
+            assertEquals(0.0, first.get("burning"), "the first fire is out");
+            final int[] burnt = cells(model);
+
+            replant(sim);
+            assertArrayEquals(planted, cells(model), "the forest of the start");
+            sim.run(300);
+            final Map<String, Double> second = figures(sim);
+            assertArrayEquals(burnt, cells(model), "burnt as the first");
+            assertEquals(first.get("burnt_fraction"), second.get("burnt_fraction"));
+            assertEquals(first.get("fire_out_tick") + 300, second.get("fire_out_tick"));
+
+            assumeTrue(ThreadAllocation.isSupported(), "the JVM does not count allocated bytes per thread");
+            final long before = ThreadAllocation.currentThreadAllocatedBytes();
+            replant(sim);
+            assertEquals(0, ThreadAllocation.currentThreadAllocatedBytes() - before, "bytes allocated to replant");
+        }
+    }
+
+    @Test
+    void shouldRefuseAnInputOfAnotherKind()
+    {
+        try (Simulation sim = Simulation.launch(context(10, 10, 0.7, 42L, 1)))
+        {
+            assertThrows(IllegalArgumentException.class,
+                () -> sim.input(ForestFirePlugin.INPUT_REPLANT + 1, -1, NO_DATA, 0, 0));
+        }
+    }
+
     @Test
     void shouldRefuseToCountAgentsOtherThanTheForest()
     {
@@ -183,6 +227,21 @@ class ForestFireModelTest
             sim.run(steps);
             return sim.stateHash();
         }
+    }
+
+    private static void replant(final Simulation sim)
+    {
+        sim.input(ForestFirePlugin.INPUT_REPLANT, -1, NO_DATA, 0, 0);
+    }
+
+    private static int[] cells(final ForestFireModel model)
+    {
+        final int[] cells = new int[model.grid.cellCount()];
+        for (int cell = 0; cell < cells.length; cell++)
+        {
+            cells[cell] = model.state.get(cell);
+        }
+        return cells;
     }
 
     private static Map<String, Double> figures(final Simulation sim)

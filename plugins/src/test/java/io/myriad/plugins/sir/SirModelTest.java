@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +56,7 @@ import io.myriad.layouts.AgentStore;
 class SirModelTest
 {
     private static final SirPlugin PLUGIN = new SirPlugin();
+    private static final DirectBuffer NO_DATA = new UnsafeBuffer(new byte[0]);
 
     @TempDir
     Path temp;
@@ -205,6 +208,45 @@ class SirModelTest
         }
     }
 
+    /**
+     * A new epidemic starts from the state of the start, on the same network, and runs its course like the first;
+     * starting it allocates nothing.
+     */
+    @Test
+    void shouldStartANewEpidemicFromTheStateOfTheStart()
+    {
+        try (Simulation sim = Simulation.launch(context("mean-field", 4, 20_000, 2)))
+        {
+            final long atStart = sim.world().stateHash(0);
+            sim.run(40);
+            final double[] first = sim.lastTickMetrics().clone();
+            assertEquals(0, first[SirModel.METRIC_INFECTED], "the first epidemic is over");
+
+            newEpidemic(sim);
+            assertEquals(StateHash.toHex(atStart), StateHash.toHex(sim.world().stateHash(0)), "the state of the start");
+            sim.run(40);
+            final double[] second = sim.lastTickMetrics();
+            assertEquals(0, second[SirModel.METRIC_INFECTED], "the second epidemic is over");
+            assertEquals(first[SirModel.METRIC_RECOVERED], second[SirModel.METRIC_RECOVERED],
+                0.02 * first[SirModel.METRIC_RECOVERED], "final size");
+
+            Assumptions.assumeTrue(ThreadAllocation.isSupported(), "this JVM does not count bytes per thread");
+            final long before = ThreadAllocation.currentThreadAllocatedBytes();
+            newEpidemic(sim);
+            assertEquals(0, ThreadAllocation.currentThreadAllocatedBytes() - before, "bytes allocated to restart");
+        }
+    }
+
+    @Test
+    void shouldRefuseAnInputOfAnotherKind()
+    {
+        try (Simulation sim = Simulation.launch(context("mean-field", 4, 1_000, 1)))
+        {
+            assertThrows(IllegalArgumentException.class,
+                () -> sim.input(SirPlugin.INPUT_NEW_EPIDEMIC + 1, -1, NO_DATA, 0, 0));
+        }
+    }
+
     @Test
     void shouldBuildEveryNetworkAndRefuseAnUnknownOne()
     {
@@ -226,6 +268,11 @@ class SirModelTest
         final InvalidConfigException ring = assertThrows(InvalidConfigException.class, () -> PLUGIN.create(
             ModelConfig.of(PLUGIN, 4, 1, Map.of("network", "watts-strogatz", "mean_degree", 3.0))));
         assertTrue(ring.getMessage().contains("parameters.mean_degree"), ring.getMessage());
+    }
+
+    private static void newEpidemic(final Simulation sim)
+    {
+        sim.input(SirPlugin.INPUT_NEW_EPIDEMIC, -1, NO_DATA, 0, 0);
     }
 
     /**
