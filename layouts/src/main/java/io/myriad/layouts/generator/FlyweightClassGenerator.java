@@ -139,6 +139,7 @@ final class FlyweightClassGenerator
             .close();
 
         writeOffset(out);
+        writeOutsideCapacity(out);
         for (final SchemaField field : fields)
         {
             writeAccessors(out, field);
@@ -297,9 +298,7 @@ final class FlyweightClassGenerator
             .open()
             .line("if (UnsafeBuffer.SHOULD_BOUNDS_CHECK && (index < 0 || index >= capacity))")
             .open()
-            .line("throw new IndexOutOfBoundsException(" +
-                SourceWriter.quote("agent index ") + " + index + " + SourceWriter.quote(" outside capacity ") +
-                " + capacity);")
+            .line("throw outsideCapacity(index);")
             .close()
             .line("if (contiguous)")
             .open()
@@ -307,6 +306,18 @@ final class FlyweightClassGenerator
             .close()
             .line("return (long)((index >>> blockShift) * blockStride +")
             .line("    (columnar ? (index & blockMask) << widthShift : (index & blockMask) * elementStride));")
+            .close();
+    }
+
+    private static void writeOutsideCapacity(final SourceWriter out)
+    {
+        out.blank()
+            .line("// apart from offset, so that offset stays small enough for the JIT to inline into every sweep")
+            .line("private IndexOutOfBoundsException outsideCapacity(final int index)")
+            .open()
+            .line("return new IndexOutOfBoundsException(" +
+                SourceWriter.quote("agent index ") + " + index + " + SourceWriter.quote(" outside capacity ") +
+                " + capacity);")
             .close();
     }
 

@@ -129,10 +129,17 @@ public final class DriftModel implements Model
     public static void move(
         final ParticleFlyweight particle, final AgentStore store, final int from, final int to, final double dt)
     {
-        final boolean dense = store.isDense();
-        for (int i = from; i < to; i++)
+        if (store.isDense())
         {
-            if (dense || store.isAlive(i))
+            for (int i = from; i < to; i++)
+            {
+                particle.x(i, particle.x(i) + particle.vx(i) * dt);
+                particle.y(i, particle.y(i) + particle.vy(i) * dt);
+            }
+        }
+        else
+        {
+            for (int i = store.nextAlive(from); i < to; i = store.nextAlive(i + 1))
             {
                 particle.x(i, particle.x(i) + particle.vx(i) * dt);
                 particle.y(i, particle.y(i) + particle.vy(i) * dt);
