@@ -94,7 +94,8 @@ public final class FlockingModel implements Model
 
     /**
      * Takes {@link FlockingPlugin#INPUT_SCATTER}: places and heads the birds again as {@link #initialise} did, for a
-     * fresh flock. Allocates nothing.
+     * fresh flock. Allocates nothing on JDK 17; from JDK 21, whose {@code StrictMath.sin} and {@code cos} are
+     * Java code that allocates a small array a call, 64 bytes a bird.
      */
     public void applyInput(
         final World world,
