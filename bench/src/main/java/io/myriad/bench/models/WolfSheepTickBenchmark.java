@@ -1,26 +1,12 @@
 package io.myriad.bench.models;
 
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-
-import io.myriad.bench.JvmFlags;
-import io.myriad.kernel.Simulation;
-import io.myriad.kernel.SimulationContext;
-import io.myriad.kernel.model.ModelConfig;
+import io.myriad.kernel.Configuration;
 import io.myriad.plugins.wolfsheep.WolfSheepPlugin;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One step of wolf-sheep through the whole pipeline (five sweeps, their births, deaths and claims applied, two
@@ -34,26 +20,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * iteration prints the mean number of animals alive after its steps, so agent updates per second are that number
  * divided by the score. A step allocates nothing once warm (the model's tests check it).
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@State(Scope.Benchmark)
-public class WolfSheepTickBenchmark extends JvmFlags
+public class WolfSheepTickBenchmark extends ModelBenchmark
 {
     /** Steps run before measuring, past the boom and bust of the start. */
     static final int SETTLE_STEPS = 100;
-
-    /** Compute workers, the benchmark thread included. */
-    @Param({ "1", "2" })
-    public int threads;
 
     /** Animals at the start, on a pasture sized to hold them at the large preset's crowding. */
     @Param({ "1500", "350000" })
     public int animals;
 
-    private Simulation simulation;
     private long aliveSum;
     private long steps;
 
@@ -63,12 +38,8 @@ public class WolfSheepTickBenchmark extends JvmFlags
     @Setup(Level.Trial)
     public void setUp()
     {
-        final WolfSheepPlugin plugin = new WolfSheepPlugin();
-        simulation = Simulation.launch(new SimulationContext()
-            .model(plugin.create(ModelConfig.of(plugin, animals, ModelTickBenchmark.SEED, Map.of())))
-            .seed(ModelTickBenchmark.SEED)
-            .workers(threads));
-        simulation.run(SETTLE_STEPS);
+        launch(new WolfSheepPlugin(), animals, Configuration.batchSize());
+        simulation().run(SETTLE_STEPS);
     }
 
     /**
@@ -83,24 +54,14 @@ public class WolfSheepTickBenchmark extends JvmFlags
     }
 
     /**
-     * Stops the workers and frees the world.
-     */
-    @TearDown(Level.Trial)
-    public void tearDown()
-    {
-        simulation.close();
-        simulation = null;
-    }
-
-    /**
      * @return steps completed, so the step cannot be optimised away.
      */
     @Benchmark
     public long step()
     {
-        simulation.step();
-        aliveSum += simulation.world().liveCount();
+        simulation().step();
+        aliveSum += simulation().world().liveCount();
         steps++;
-        return simulation.tick();
+        return simulation().tick();
     }
 }
