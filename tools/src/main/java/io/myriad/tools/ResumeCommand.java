@@ -125,6 +125,15 @@ final class ResumeCommand implements Callable<Integer>
         if (ticks == null && scan.isComplete())
         {
             // nothing to do: resuming would only rewrite a good summary with the figures of zero ticks
+            final Path summaryFile = runDirectory.resolve(SummaryJson.FILE_NAME);
+            if (!Files.isRegularFile(summaryFile))
+            {
+                // killed after its journal's end and before its summary: say what the journal vouches for
+                writeCompleteSummary(scan, runDirectory, summaryFile);
+                stderr.println("myriad: warning: the run ended without writing " + SummaryJson.FILE_NAME + "; wrote " +
+                    "one from its journal (its end and state hash; the run's timings were lost with it)");
+                stderr.flush();
+            }
             reportComplete(scan, runDirectory, stdout);
             return Main.EXIT_OK;
         }
@@ -177,24 +186,43 @@ final class ResumeCommand implements Callable<Integer>
             "nothing changed (to run it further: myriad resume " + target + " --ticks N)");
         if (json)
         {
-            final StringWriter text = new StringWriter();
-            try (JsonGenerator out = new JsonFactory().createGenerator(text))
-            {
-                out.writeStartObject();
-                out.writeBooleanField("complete", true);
-                out.writeStringField("model", scan.header().model());
-                out.writeNumberField("ticks", scan.tick(last));
-                out.writeStringField("state_hash", hash);
-                out.writeStringField("run_directory", runDirectory.toString());
-                out.writeEndObject();
-            }
-            catch (final IOException ex)
-            {
-                throw new UncheckedIOException(ex);
-            }
-            stdout.println(text);
+            stdout.println(completeJson(scan, runDirectory));
         }
         stdout.flush();
+    }
+
+    private static String completeJson(final JournalScan scan, final Path runDirectory)
+    {
+        final int last = scan.size() - 1;
+        final StringWriter text = new StringWriter();
+        try (JsonGenerator out = new JsonFactory().createGenerator(text))
+        {
+            out.writeStartObject();
+            out.writeBooleanField("complete", true);
+            out.writeStringField("model", scan.header().model());
+            out.writeNumberField("ticks", scan.tick(last));
+            out.writeStringField("state_hash", StateHash.toHex(scan.hash(last)));
+            out.writeStringField("run_directory", runDirectory.toString());
+            out.writeEndObject();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+        return text.toString();
+    }
+
+    private static void writeCompleteSummary(final JournalScan scan, final Path runDirectory, final Path file)
+    {
+        try
+        {
+            Files.writeString(file, completeJson(scan, runDirectory) + System.lineSeparator());
+        }
+        catch (final IOException ex)
+        {
+            throw new RunFailedException("cannot write the run's summary into " + runDirectory + ": " +
+                ex.getMessage(), ex);
+        }
     }
 
     private RunSettings settings(final JournalScan scan)

@@ -74,6 +74,33 @@ class ResumeCommandTest
         assertSameContents(before, contents(run));
     }
 
+    /**
+     * A run killed after its journal's end and before it wrote its summary (a window a crash test hit) is complete:
+     * resume writes the summary its journal vouches for, and touches nothing else.
+     */
+    @Test
+    void shouldWriteTheSummaryOfACompleteRunThatEndedWithoutOne() throws IOException
+    {
+        final Path run = completeRun();
+        final Path summary = run.resolve("summary.json");
+        final String hash = JSON.readTree(Files.readString(summary)).get("state_hash").textValue();
+        Files.delete(summary);
+        final Map<String, byte[]> before = contents(run);
+
+        final CliRun resume = CliRun.run(dir, "resume", "done");
+
+        assertEquals(Main.EXIT_OK, resume.status, resume.toString());
+        assertTrue(resume.err.contains("ended without writing summary.json"), resume.toString());
+        assertTrue(resume.out.contains("is complete"), resume.toString());
+        final JsonNode written = JSON.readTree(Files.readString(summary));
+        assertTrue(written.get("complete").booleanValue());
+        assertEquals(25, written.get("ticks").longValue());
+        assertEquals(hash, written.get("state_hash").textValue());
+        final Map<String, byte[]> after = contents(run);
+        after.remove("summary.json");
+        assertSameContents(before, after);
+    }
+
     @Test
     void shouldLeaveACompleteRunUntouchedWhenOneOfItsCheckpointsIsNamed() throws IOException
     {
