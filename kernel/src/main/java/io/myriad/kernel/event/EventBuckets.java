@@ -1,0 +1,207 @@
+package io.myriad.kernel.event;
+
+import static io.myriad.kernel.event.EventChunks.CHUNK_ENTRIES;
+import static io.myriad.kernel.event.EventChunks.NONE;
+import static io.myriad.kernel.event.EventDescriptor.WORDS;
+
+/**
+ * The buckets of the {@link EventQueue}'s radix heap, each a chain of {@link EventChunks} appended to at its tail
+ * and consumed whole, with a bit set of the non-empty ones. Bucket 0 holds the events due now; bucket
+ * {@code 1 + 16 p + d} those whose time first differs from now in hexadecimal digit {@code p} (from the least
+ * significant), where it is {@code d}. Bucket order is time order: every time in a bucket is below every time in a
+ * higher one. Knows nothing else of time: the queue decides which bucket an event goes to.
+ */
+final class EventBuckets
+{
+    /** Bits in a digit. */
+    static final int DIGIT_BITS = 4;
+    /** Values a digit takes. */
+    static final int DIGIT_VALUES = 1 << DIGIT_BITS;
+    /** Bucket 0, and one for each digit position and value. */
+    static final int COUNT = 1 + ((Long.SIZE + DIGIT_BITS - 1) / DIGIT_BITS) * DIGIT_VALUES;
+    private static final int MASK_WORDS = (COUNT + Long.SIZE - 1) / Long.SIZE;
+
+    private final EventChunks chunks = new EventChunks();
+    private final int[] head = new int[COUNT];
+    private final int[] tail = new int[COUNT];
+    private final long[][] tailWords = new long[COUNT][];
+    private final int[] tailFill = new int[COUNT];
+    private final long[] nonEmpty = new long[MASK_WORDS];
+
+    EventBuckets()
+    {
+        for (int bucket = 0; bucket < COUNT; bucket++)
+        {
+            detach(bucket);
+        }
+    }
+
+    /**
+     * @param events events pending at most.
+     * @return chunks they can take at most: every chunk of a chain but its tail is full, and moving a bucket holds
+     *         one chunk more, the one being read.
+     */
+    static int chunksFor(final long events)
+    {
+        final long full = (events + EventChunks.CHUNK_ENTRIES - 1) / EventChunks.CHUNK_ENTRIES;
+        return events <= 0 ? 0 : Math.toIntExact(full + COUNT + 1);
+    }
+
+    /**
+     * @param timeBits an event's time, as raw bits, at {@code nowBits} or later.
+     * @param nowBits  now, as raw bits.
+     * @return the bucket it goes to.
+     */
+    static int bucketOf(final long timeBits, final long nowBits)
+    {
+        final long differ = timeBits ^ nowBits;
+        if (differ == 0)
+        {
+            return 0;
+        }
+        final int position = (Long.SIZE - 1 - Long.numberOfLeadingZeros(differ)) / DIGIT_BITS;
+        return 1 + position * DIGIT_VALUES + ((int)(timeBits >>> (position * DIGIT_BITS)) & (DIGIT_VALUES - 1));
+    }
+
+    boolean isEmpty(final int bucket)
+    {
+        return (nonEmpty[bucket >>> 6] & 1L << bucket) == 0;
+    }
+
+    /**
+     * @param from a bucket.
+     * @return the lowest non-empty bucket at {@code from} or above, or {@link #COUNT} if none is.
+     */
+    int nextNonEmpty(final int from)
+    {
+        int word = from >>> 6;
+        if (word >= MASK_WORDS)
+        {
+            return COUNT;
+        }
+        long bits = nonEmpty[word] & -1L << from;
+        while (bits == 0)
+        {
+            if (++word == MASK_WORDS)
+            {
+                return COUNT;
+            }
+            bits = nonEmpty[word];
+        }
+        return word * Long.SIZE + Long.numberOfTrailingZeros(bits);
+    }
+
+    int head(final int bucket)
+    {
+        return head[bucket];
+    }
+
+    int tail(final int bucket)
+    {
+        return tail[bucket];
+    }
+
+    int tailFill(final int bucket)
+    {
+        return tailFill[bucket];
+    }
+
+    EventChunks chunks()
+    {
+        return chunks;
+    }
+
+    /**
+     * @param chunk     a chunk of a chain.
+     * @param lastChunk the chain's tail.
+     * @param lastFill  events in the tail.
+     * @return events in the chunk: all it holds, unless it is the tail.
+     */
+    static int fill(final int chunk, final int lastChunk, final int lastFill)
+    {
+        return chunk == lastChunk ? lastFill : CHUNK_ENTRIES;
+    }
+
+    /**
+     * Appends an event to a bucket's chain.
+     */
+    void append(final int bucket, final long time, final long sequence, final long meta, final long data)
+    {
+        long[] words = tailWords[bucket];
+        int fill = tailFill[bucket];
+        if (words == null || fill == CHUNK_ENTRIES)
+        {
+            final int chunk = chunks.allocate();
+            if (words == null)
+            {
+                head[bucket] = chunk;
+                nonEmpty[bucket >>> 6] |= 1L << bucket;
+            }
+            else
+            {
+                chunks.link(tail[bucket], chunk);
+            }
+            tail[bucket] = chunk;
+            words = chunks.words(chunk);
+            tailWords[bucket] = words;
+            fill = 0;
+        }
+        final int at = fill * WORDS;
+        words[at] = time;
+        words[at + EventDescriptor.SEQUENCE_WORD] = sequence;
+        words[at + EventDescriptor.META_WORD] = meta;
+        words[at + EventDescriptor.DATA_WORD] = data;
+        tailFill[bucket] = fill + 1;
+    }
+
+    /**
+     * Empties a bucket without releasing its chain: the caller has read its head, tail and fill, walks the chain
+     * and releases each chunk once it has read it.
+     */
+    void detach(final int bucket)
+    {
+        head[bucket] = NONE;
+        tail[bucket] = NONE;
+        tailWords[bucket] = null;
+        tailFill[bucket] = 0;
+        nonEmpty[bucket >>> 6] &= ~(1L << bucket);
+    }
+
+    /**
+     * Empties every bucket and releases every chunk.
+     */
+    void clear()
+    {
+        for (int bucket = 0; bucket < COUNT; bucket++)
+        {
+            int chunk = head[bucket];
+            while (chunk != NONE)
+            {
+                final int following = chunks.next(chunk);
+                chunks.release(chunk);
+                chunk = following;
+            }
+            detach(bucket);
+        }
+    }
+
+    /**
+     * @param bucket a non-empty bucket.
+     * @return the least time bits in it.
+     */
+    long leastTime(final int bucket)
+    {
+        long least = Long.MAX_VALUE;
+        final int lastChunk = tail[bucket];
+        final int lastFill = tailFill[bucket];
+        for (int chunk = head[bucket]; chunk != NONE; chunk = chunks.next(chunk))
+        {
+            final long[] words = chunks.words(chunk);
+            for (int at = 0, end = fill(chunk, lastChunk, lastFill) * WORDS; at < end; at += WORDS)
+            {
+                least = Math.min(least, words[at]);
+            }
+        }
+        return least;
+    }
+}
