@@ -49,10 +49,19 @@ final class ComputeHandler implements EventHandler<BatchTask>
     void compute(final BatchTask task)
     {
         final Batch batch = task.batch;
-        if (batch.batchIndex % workers != id)
+        if (batch.batchIndex % workers == id)
         {
-            return;
+            process(batch);
         }
+    }
+
+    /**
+     * Computes a batch on this thread, whoever's share it is.
+     *
+     * @param batch a batch whose range is filled in.
+     */
+    void process(final Batch batch)
+    {
         final long before = countAllocation ? ThreadAllocation.currentThreadAllocatedBytes() : 0L;
         try
         {

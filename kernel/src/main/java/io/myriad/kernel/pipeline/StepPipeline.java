@@ -3,13 +3,7 @@ package io.myriad.kernel.pipeline;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 
-import com.lmax.disruptor.BatchEventProcessor;
-import com.lmax.disruptor.BatchEventProcessorBuilder;
-import com.lmax.disruptor.EventPoller;
-import com.lmax.disruptor.RingBuffer;
-import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.WaitStrategy;
 
 import io.myriad.kernel.command.CommandApplier;
@@ -20,33 +14,28 @@ import io.myriad.kernel.world.World;
 import io.myriad.layouts.AgentStore;
 
 /**
- * Runs the phases of one step: publish the phase's batches into the Disruptor ring, compute them on W workers,
- * then, once every worker has passed the phase's last slot, apply their commands and combine their metrics in
- * batch order; barrier, next phase; swap.
+ * Runs the phases of one step: publish the phase's batches into the Disruptor ring ({@link ComputeRing}), compute
+ * them on W workers, then, once every worker has passed the phase's last slot, apply their commands and combine
+ * their metrics in batch order; barrier, next phase; swap.
  * <p>
  * Batches live in a pool indexed by batch number, not in the ring: a slot only carries a reference, and is free
- * again as soon as every worker has passed it, so a phase may have more batches than the ring has slots. Driven by
- * one thread through {@link #startStep(long)} and repeated {@link #doWork()} calls, none of which blocks:
- * {@code doWork} publishes what the ring has room for, computes the driving thread's share, applies when the
- * phase is computed, and returns how much it did, so an idle strategy can back off when it did nothing.
+ * again as soon as every worker has passed it, so a phase may have more batches than the ring has slots. A phase of
+ * one batch (a small population, one event) never touches the ring: the driving thread computes it inline, as it
+ * would have as worker 0, with no hand-over to other threads. Driven by one thread through
+ * {@link #startStep(long)} and repeated {@link #doWork()} calls, none of which blocks: {@code doWork} publishes
+ * what the ring has room for, computes the driving thread's share, applies when the phase is computed, and returns
+ * how much it did, so an idle strategy can back off when it did nothing.
  */
 public final class StepPipeline implements AutoCloseable
 {
-    private static final long JOIN_TIMEOUT_MS = TimeUnit.SECONDS.toMillis(10);
-
     private final World world;
     private final Phase[] phases;
     private final ApplyStage applyStage;
     private final int workers;
     private final int batchSize;
     private final int metricCount;
-    private final RingBuffer<BatchTask> ring;
-    private final ComputeHandler[] computeHandlers;
-    private final BatchEventProcessor<BatchTask>[] processors;
-    private final Thread[] threads;
-    private final EventPoller<BatchTask> computePoller;
-    private final EventPoller.Handler<BatchTask> computeHandler0;
-    private final Sequence[] computeSequences;
+    private final ComputeHandler driver;
+    private final ComputeRing ring;
     private final double[] stepMetrics;
     private final double[] lastStepMetrics;
     private Batch[] batches = new Batch[0];
@@ -57,9 +46,6 @@ public final class StepPipeline implements AutoCloseable
     private int phaseIndex;
     private int phaseBatches;
     private int phaseItems;
-    private AgentStore phaseStore;
-    private int published;
-    private long phaseLastSequence;
     private boolean closed;
 
     /**
@@ -77,7 +63,6 @@ public final class StepPipeline implements AutoCloseable
      * @param countAllocation true to count bytes allocated while computing batches on workers 1..W-1; the
      *                        driving thread's share is left to the caller, which sees it on its own thread.
      */
-    @SuppressWarnings({ "unchecked", "rawtypes" })
     public StepPipeline(
         final World world,
         final List<Phase> phases,
@@ -110,9 +95,7 @@ public final class StepPipeline implements AutoCloseable
         this.stepMetrics = new double[metricCount];
         this.lastStepMetrics = new double[metricCount];
         this.applyStage = new ApplyStage(applier, stepMetrics);
-        this.ring = RingBuffer.createSingleProducer(BatchTask::new, ringSize, waitStrategy);
-
-        this.computeHandlers = new ComputeHandler[workers];
+        final ComputeHandler[] handlers = new ComputeHandler[workers];
         for (int w = 0; w < workers; w++)
         {
             final PhaseWorker[] perPhase = new PhaseWorker[this.phases.length];
@@ -121,35 +104,10 @@ public final class StepPipeline implements AutoCloseable
                 perPhase[p] = this.phases[p].newWorker(world);
             }
             // worker 0 is the driving thread, whose owner counts its bytes over the whole step already
-            computeHandlers[w] = new ComputeHandler(w, workers, perPhase, this, countAllocation && w > 0);
+            handlers[w] = new ComputeHandler(w, workers, perPhase, this, countAllocation && w > 0);
         }
-        final ComputeHandler driverShare = computeHandlers[0];
-        this.computeHandler0 = (task, sequence, endOfBatch) ->
-        {
-            driverShare.compute(task);
-            return true;
-        };
-
-        this.computePoller = ring.newPoller();
-        this.processors = new BatchEventProcessor[workers - 1];
-        this.threads = new Thread[workers - 1];
-        this.computeSequences = new Sequence[workers];
-        computeSequences[0] = computePoller.getSequence();
-        final BatchEventProcessorBuilder builder = new BatchEventProcessorBuilder();
-        for (int w = 1; w < workers; w++)
-        {
-            final BatchEventProcessor<BatchTask> processor =
-                builder.build(ring, ring.newBarrier(), computeHandlers[w]);
-            processors[w - 1] = processor;
-            computeSequences[w] = processor.getSequence();
-        }
-        ring.addGatingSequences(computeSequences);
-        for (int w = 1; w < workers; w++)
-        {
-            final Thread thread = threadFactory.newThread(processors[w - 1]);
-            threads[w - 1] = thread;
-            thread.start();
-        }
+        this.driver = handlers[0];
+        this.ring = new ComputeRing(handlers, ringSize, waitStrategy, threadFactory);
     }
 
     /**
@@ -201,19 +159,28 @@ public final class StepPipeline implements AutoCloseable
         {
             return 0;
         }
-        int work = publish();
-        try
+        int work = 0;
+        if (phaseBatches == 1)
         {
-            if (computePoller.poll(computeHandler0) == EventPoller.PollState.PROCESSING)
+            driver.process(batches[0]);
+            work++;
+        }
+        else if (phaseBatches > 1)
+        {
+            work += ring.publish(batches, phaseBatches);
+            try
             {
-                work++;
+                if (ring.pollDriverShare())
+                {
+                    work++;
+                }
+            }
+            catch (final Exception ex)
+            {
+                fail(ex);
             }
         }
-        catch (final Exception ex)
-        {
-            fail(ex);
-        }
-        if (published == phaseBatches && minimumComputeSequence() >= phaseLastSequence)
+        if (phaseBatches <= 1 || ring.isPhaseComputed(phaseBatches))
         {
             checkFailure();
             try
@@ -259,12 +226,7 @@ public final class StepPipeline implements AutoCloseable
      */
     public long computeAllocatedBytes()
     {
-        long total = 0;
-        for (final ComputeHandler handler : computeHandlers)
-        {
-            total += handler.allocatedBytes();
-        }
-        return total;
+        return ring.allocatedBytes();
     }
 
     /**
@@ -293,22 +255,7 @@ public final class StepPipeline implements AutoCloseable
             return;
         }
         closed = true;
-        for (final BatchEventProcessor<BatchTask> processor : processors)
-        {
-            processor.halt();
-        }
-        for (final Thread thread : threads)
-        {
-            try
-            {
-                thread.join(JOIN_TIMEOUT_MS);
-            }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
+        ring.close();
     }
 
     void fail(final Throwable ex)
@@ -341,7 +288,7 @@ public final class StepPipeline implements AutoCloseable
         }
         phaseItems = items;
         // the swept type's store as it is for this phase: growth replaces it only in an apply stage
-        phaseStore = phase.sweeps() == null ? null : world.store(phase.sweeps());
+        final AgentStore store = phase.sweeps() == null ? null : world.store(phase.sweeps());
         phaseBatches = (int)(((long)items + batchSize - 1) / batchSize);
         if (phaseBatches > batches.length)
         {
@@ -353,47 +300,19 @@ public final class StepPipeline implements AutoCloseable
                 batches[b] = new Batch(world, metricCount);
             }
         }
-        published = 0;
-        phaseLastSequence = ring.getCursor() + phaseBatches;
-    }
-
-    private int publish()
-    {
-        final int remaining = phaseBatches - published;
-        if (remaining == 0)
+        for (int index = 0; index < phaseBatches; index++)
         {
-            return 0;
-        }
-        final int n = (int)Math.min(remaining, ring.remainingCapacity());
-        if (n == 0)
-        {
-            return 0;
-        }
-        final long hi = ring.next(n);
-        final long lo = hi - n + 1;
-        for (long sequence = lo; sequence <= hi; sequence++)
-        {
-            final int index = published++;
             final Batch batch = batches[index];
             batch.phase = phaseIndex;
             batch.step = step;
             batch.batchIndex = index;
             batch.from = index * batchSize;
             batch.to = (int)Math.min((long)batch.from + batchSize, phaseItems);
-            batch.store = phaseStore;
-            ring.get(sequence).batch = batch;
+            batch.store = store;
         }
-        ring.publish(lo, hi);
-        return n;
-    }
-
-    private long minimumComputeSequence()
-    {
-        long min = Long.MAX_VALUE;
-        for (final Sequence sequence : computeSequences)
+        if (phaseBatches > 1)
         {
-            min = Math.min(min, sequence.get());
+            ring.startPhase(phaseBatches);
         }
-        return min;
     }
 }

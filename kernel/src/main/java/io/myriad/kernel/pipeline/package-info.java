@@ -12,7 +12,10 @@
  *   applies each batch's commands in batch order (births, deaths, the model's commands; first valid claim wins),
  *   journals them with their outcomes at level events, and adds the batches' metric sums in batch order.</li>
  * </ol>
- * A barrier separates phases; after the last phase the world's stores swap their double-buffered fields. Nothing
- * here depends on the number of workers except who computes which batch, so results are identical for any W.
+ * A phase of one batch (a small population; later, a step of one event) skips the ring: the driving thread
+ * computes it inline and applies it, with no hand-over to other threads ({@code ComputeRing} holds the ring and its
+ * workers). A barrier separates phases; after the last phase the world's stores swap their double-buffered
+ * fields. Nothing here depends on the number of workers except who computes which batch, so results are identical
+ * for any W.
  */
 package io.myriad.kernel.pipeline;

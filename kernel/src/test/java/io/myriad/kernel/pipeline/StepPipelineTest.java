@@ -13,6 +13,7 @@ import org.agrona.concurrent.IdleStrategy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import io.myriad.kernel.Simulation;
@@ -264,6 +265,47 @@ class StepPipelineTest
             assertTrue(ex.getMessage().contains("step 3"), ex.getMessage());
             assertTrue(ex.getMessage().contains("phase explode"), ex.getMessage());
         }
+    }
+
+    @Test
+    void shouldComputeAPhaseOfOneBatchInlineAndReportItsFailure()
+    {
+        final IllegalStateException boom = new IllegalStateException("boom");
+        final SimulationContext ctx = new SimulationContext()
+            .model(new ThrowingModel(100, 2L, 0, boom))
+            .workers(3)
+            .batchSize(1000)
+            .ringSize(16);
+        final PipelineException ex = assertTimeoutPreemptively(HANG_GUARD, () ->
+        {
+            try (Simulation sim = Simulation.launch(ctx))
+            {
+                sim.run(2);
+                return assertThrows(PipelineException.class, sim::step);
+            }
+        });
+        assertSame(boom, ex.getCause());
+        assertTrue(ex.getMessage().contains("step 2"), ex.getMessage());
+        assertTrue(ex.getMessage().contains("phase explode"), ex.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "1000, 1", "10, 3" })
+    void shouldComputeOnTheDrivingThreadAloneWhenAPhaseHasOneBatch(final int batchSize, final int threadsUsed)
+    {
+        final ThreadsModel model = new ThreadsModel(100);
+        final SimulationContext ctx = new SimulationContext().model(model).workers(3).batchSize(batchSize);
+        // the hang guard drives the simulation from a thread of its own
+        final Thread driver = assertTimeoutPreemptively(HANG_GUARD, () ->
+        {
+            try (Simulation sim = Simulation.launch(ctx))
+            {
+                sim.run(5);
+            }
+            return Thread.currentThread();
+        });
+        assertEquals(threadsUsed, model.threads.size());
+        assertTrue(model.threads.contains(driver));
     }
 
     @ParameterizedTest
@@ -728,6 +770,21 @@ class StepPipelineTest
             {
                 throw failure;
             });
+        }
+    }
+
+    private static final class ThreadsModel extends TestModel
+    {
+        private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+
+        ThreadsModel(final int agents)
+        {
+            super(agents, agents);
+        }
+
+        public List<Phase> phases()
+        {
+            return List.of(new NamedPhase("where", cells, (batch) -> threads.add(Thread.currentThread())));
         }
     }
 
