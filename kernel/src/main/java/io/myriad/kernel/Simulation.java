@@ -1,7 +1,5 @@
 package io.myriad.kernel;
 
-import java.util.concurrent.TimeUnit;
-
 import org.HdrHistogram.Histogram;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
@@ -22,13 +20,15 @@ import io.myriad.kernel.pipeline.WaitStrategies;
 import io.myriad.kernel.world.World;
 
 /**
- * A simulation: one model's world (its agent types' off-heap stores and its parts), advanced tick by tick through
- * the Disruptor step pipeline.
+ * A simulation: one model's world (its agent types' off-heap stores and its parts), advanced step by step through
+ * the Disruptor step pipeline. On the tick clock a step is a tick; on the event clock ({@link Model#clock()}) a step
+ * takes every event due at the earliest (time, priority) from the world's queue, and sim time jumps to theirs.
  * <p>
- * Drive it from one thread, either with {@link #step()} and {@link #run(long)}, which return when the ticks are
+ * Drive it from one thread, either with {@link #step()} and {@link #run(long)}, which return when the steps are
  * done, or as an Agrona {@link Agent}: {@link #doWork()} never blocks and returns 0 when it is waiting for other
  * workers, so an {@code AgentRunner} and its idle strategy can own the loop. As an agent it runs until
- * {@link SimulationContext#maxTicks(long)} ticks are done (unbounded by default), then reports {@link #isDone()}.
+ * {@link SimulationContext#maxTicks(long)} steps are done (unbounded by default) or the run {@link #isOver() is
+ * over}, then reports {@link #isDone()}.
  * <p>
  * The state after N ticks is a function of the model, its configuration and the seed alone: {@link #stateHash()}
  * is the same for any number of workers and any layout.
@@ -42,22 +42,17 @@ import io.myriad.kernel.world.World;
  */
 public final class Simulation implements Agent, AutoCloseable
 {
-    private static final long HIGHEST_TRACKABLE_NS = TimeUnit.HOURS.toNanos(1);
-
     private final SimulationContext ctx;
     private final Model model;
     private final World world;
     private final CommandApplier applier;
     private final StepPipeline pipeline;
-    private final Histogram tickLatency = new Histogram(1, HIGHEST_TRACKABLE_NS, 3);
     private final IdleStrategy idleStrategy;
     private final long maxTicks;
     private final JournalWriter journal;
-    private final AllocationMeter allocation;
     private final RunRecords records;
+    private final StepCycle cycle;
 
-    private long tick;
-    private long tickStartNs;
     private boolean closed;
 
     private Simulation(final SimulationContext ctx)
@@ -67,7 +62,6 @@ public final class Simulation implements Agent, AutoCloseable
         this.maxTicks = ctx.maxTicks();
         this.idleStrategy = ctx.idleStrategy();
         this.journal = ctx.records().journal();
-        this.allocation = new AllocationMeter(ctx.warmupTicks());
         if (journal != null && journal.header().seed() != ctx.seed())
         {
             throw new IllegalArgumentException("the journal's run start says seed " + journal.header().seed() +
@@ -75,24 +69,16 @@ public final class Simulation implements Agent, AutoCloseable
                 "from one seed (the ModelConfig's)");
         }
         this.world = Worlds.open(ctx);
-        this.tick = ctx.restoreFrom() == null ? 0 : ctx.restoreFrom().tick();
+        final long tick = ctx.restoreFrom() == null ? 0 : ctx.restoreFrom().tick();
         StepPipeline newPipeline = null;
         try
         {
             final CommandRegistry registry = new CommandRegistry();
             model.commands(registry);
             this.applier = new CommandApplier(world, registry, Worlds.commandStream(world));
-            newPipeline = new StepPipeline(
-                world,
-                model.phases(),
-                model.metricNames().size(),
-                applier,
-                ctx.workers(),
-                ctx.batchSize(),
-                ctx.ringSize(),
-                WaitStrategies.named(ctx.waitStrategy()),
-                ctx.threadFactory(),
-                ThreadAllocation.isSupported());
+            newPipeline = new StepPipeline(world, model.phases(), model.metricNames().size(), applier,
+                ctx.workers(), ctx.batchSize(), ctx.ringSize(), WaitStrategies.named(ctx.waitStrategy()),
+                ctx.threadFactory(), ThreadAllocation.isSupported());
             this.records = new RunRecords(ctx, world, tick);
         }
         catch (final RuntimeException | Error ex)
@@ -101,6 +87,7 @@ public final class Simulation implements Agent, AutoCloseable
             throw ex;
         }
         this.pipeline = newPipeline;
+        this.cycle = new StepCycle(ctx, world, pipeline, applier, records, tick);
         if (journal != null && journal.level() == JournalLevel.EVENTS)
         {
             pipeline.eventJournal(journal);
@@ -120,7 +107,8 @@ public final class Simulation implements Agent, AutoCloseable
     }
 
     /**
-     * Advances one tick, returning when it is complete. Ignores {@link SimulationContext#maxTicks(long)}.
+     * Advances one step, returning when it is complete, unless the run {@link #isOver() is over}. Ignores
+     * {@link SimulationContext#maxTicks(long)}.
      */
     public void step()
     {
@@ -128,25 +116,48 @@ public final class Simulation implements Agent, AutoCloseable
     }
 
     /**
-     * Advances {@code ticks} ticks, returning when they are complete. Ignores {@link SimulationContext#maxTicks}.
+     * Advances {@code steps} steps, returning when they are complete, or earlier once the run {@link #isOver() is
+     * over}. Ignores {@link SimulationContext#maxTicks}.
      *
-     * @param ticks number of ticks, 0 or more.
+     * @param steps number of steps, 0 or more.
      */
-    public void run(final long ticks)
+    public void run(final long steps)
     {
-        final long target = tick + ticks;
+        final long target = cycle.step() + steps;
         final IdleStrategy idle = idleStrategy;
-        while (tick < target)
+        while (cycle.step() < target)
         {
-            if (pipeline.isStepInProgress())
+            if (cycle.inStep())
             {
-                idle.idle(advance());
+                idle.idle(cycle.advance());
+            }
+            else if (cycle.isOver())
+            {
+                return;
             }
             else
             {
-                beginTick();
+                begin();
             }
         }
+    }
+
+    /**
+     * Advances until the run {@link #isOver() is over}; on the event clock, the last step is the last one due at or
+     * before the context's maximum sim time. Ignores {@link SimulationContext#maxTicks}.
+     */
+    public void runToEnd()
+    {
+        run(Long.MAX_VALUE - cycle.step());
+    }
+
+    /**
+     * @return true, between steps, when no further step can be taken: the model says it is finished, or, on the
+     *         event clock, no event is due at or before the context's maximum sim time.
+     */
+    public boolean isOver()
+    {
+        return cycle.isOver();
     }
 
     /**
@@ -157,15 +168,15 @@ public final class Simulation implements Agent, AutoCloseable
      */
     public int doWork()
     {
-        if (!pipeline.isStepInProgress())
+        if (!cycle.inStep())
         {
-            if (tick >= maxTicks)
+            if (cycle.step() >= maxTicks || cycle.isOver())
             {
                 return 0;
             }
-            beginTick();
+            begin();
         }
-        return advance();
+        return cycle.advance();
     }
 
     /**
@@ -185,19 +196,46 @@ public final class Simulation implements Agent, AutoCloseable
     }
 
     /**
-     * @return true once {@link SimulationContext#maxTicks(long)} ticks are done and no tick is in progress.
+     * @return true once {@link SimulationContext#maxTicks(long)} steps are done or the run {@link #isOver() is over},
+     *         and no step is in progress.
      */
     public boolean isDone()
     {
-        return tick >= maxTicks && !pipeline.isStepInProgress();
+        return !cycle.inStep() && (cycle.step() >= maxTicks || cycle.isOver());
     }
 
     /**
-     * @return ticks completed.
+     * @return steps completed: ticks on the tick clock.
      */
     public long tick()
     {
-        return tick;
+        return cycle.step();
+    }
+
+    /**
+     * @return the sim time of the last step: on the event clock the time of its events (0 before the first), on the
+     *         tick clock the ticks completed (a second a tick).
+     */
+    public double simTime()
+    {
+        return cycle.simTime();
+    }
+
+    /**
+     * @return on the event clock, events taken by steps since the run began (a restored run counts those before its
+     *         checkpoint too); 0 on the tick clock.
+     */
+    public long eventsTaken()
+    {
+        return cycle.eventsTaken();
+    }
+
+    /**
+     * @return on the event clock, events pending; 0 on the tick clock.
+     */
+    public long eventsPending()
+    {
+        return cycle.eventsPending();
     }
 
     /**
@@ -209,9 +247,9 @@ public final class Simulation implements Agent, AutoCloseable
     {
         if (pipeline.isStepInProgress())
         {
-            throw new IllegalStateException("state hash asked for while tick " + tick + " is in progress");
+            throw new IllegalStateException("state hash asked for while step " + tick() + " is in progress");
         }
-        return world.stateHash(tick);
+        return world.stateHash(tick());
     }
 
     /**
@@ -229,13 +267,13 @@ public final class Simulation implements Agent, AutoCloseable
     {
         if (pipeline.isStepInProgress())
         {
-            throw new IllegalStateException("input given while tick " + tick + " is in progress");
+            throw new IllegalStateException("input given while step " + tick() + " is in progress");
         }
         if (journal != null)
         {
-            journal.input(tick, kind, target, data, offset, length);
+            journal.input(tick(), kind, target, data, offset, length);
         }
-        model.applyInput(world, tick, kind, target, data, offset, length);
+        model.applyInput(world, tick(), kind, target, data, offset, length);
     }
 
     /**
@@ -267,7 +305,7 @@ public final class Simulation implements Agent, AutoCloseable
      */
     public Histogram tickLatency()
     {
-        return tickLatency;
+        return cycle.latency();
     }
 
     /**
@@ -291,7 +329,7 @@ public final class Simulation implements Agent, AutoCloseable
      */
     public AllocationMeter allocation()
     {
-        return allocation;
+        return cycle.allocation();
     }
 
     /**
@@ -310,9 +348,9 @@ public final class Simulation implements Agent, AutoCloseable
     {
         if (pipeline.isStepInProgress())
         {
-            throw new IllegalStateException("checkpoint asked for while tick " + tick + " is in progress");
+            throw new IllegalStateException("checkpoint asked for while step " + tick() + " is in progress");
         }
-        return records.checkpoint(tick);
+        return records.checkpoint(tick());
     }
 
     /**
@@ -335,7 +373,7 @@ public final class Simulation implements Agent, AutoCloseable
             {
                 if (!pipeline.isStepInProgress())
                 {
-                    records.ended(tick);
+                    records.ended(tick());
                 }
             }
             finally
@@ -345,34 +383,12 @@ public final class Simulation implements Agent, AutoCloseable
         }
     }
 
-    private void beginTick()
+    private void begin()
     {
         if (closed)
         {
             throw new IllegalStateException("simulation is closed");
         }
-        allocation.stepStarted(pipeline.computeAllocatedBytes());
-        tickStartNs = System.nanoTime();
-        pipeline.startStep(tick);
-    }
-
-    private int advance()
-    {
-        final int work = pipeline.doWork();
-        if (!pipeline.isStepInProgress())
-        {
-            endTick();
-            return work + 1;
-        }
-        return work;
-    }
-
-    private void endTick()
-    {
-        final long latency = System.nanoTime() - tickStartNs;
-        tickLatency.recordValue(Math.min(Math.max(latency, 1), HIGHEST_TRACKABLE_NS));
-        tick++;
-        allocation.stepEnded(pipeline.computeAllocatedBytes());
-        records.tickEnded(tick, applier.applied() + applier.rejected());
+        cycle.begin();
     }
 }

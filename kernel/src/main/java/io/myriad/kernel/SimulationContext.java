@@ -31,6 +31,7 @@ public final class SimulationContext
     private String waitStrategy;
     private Layout layout;
     private long maxTicks = Long.MAX_VALUE;
+    private double maxSimTime = Double.POSITIVE_INFINITY;
     private int warmupTicks = Configuration.warmupTicks();
     private IdleStrategy idleStrategy;
     private ThreadFactory threadFactory;
@@ -54,6 +55,10 @@ public final class SimulationContext
         if (ringSize < 2 || Integer.bitCount(ringSize) != 1)
         {
             throw new IllegalArgumentException("ring size must be a power of two, at least 2: " + ringSize);
+        }
+        if (!(maxSimTime >= 0))
+        {
+            throw new IllegalArgumentException("max sim time must be 0 or more: " + maxSimTime);
         }
         if (maxTicks < 0)
         {
@@ -272,6 +277,25 @@ public final class SimulationContext
     public long maxTicks()
     {
         return maxTicks;
+    }
+
+    /**
+     * @param maxSimTime on the event clock, the latest time a step may take events at: the run is over once no
+     *                   event is due at or before it. Unbounded by default.
+     * @return this context.
+     */
+    public SimulationContext maxSimTime(final double maxSimTime)
+    {
+        this.maxSimTime = maxSimTime;
+        return this;
+    }
+
+    /**
+     * @return on the event clock, the latest time a step may take events at.
+     */
+    public double maxSimTime()
+    {
+        return maxSimTime;
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.List;
 import io.myriad.kernel.checkpoint.Checkpoint;
 import io.myriad.kernel.checkpoint.CheckpointException;
 import io.myriad.kernel.checkpoint.CheckpointReader;
+import io.myriad.kernel.event.EventQueue;
 import io.myriad.kernel.hash.StateHash;
 import io.myriad.kernel.model.Model;
 import io.myriad.kernel.rng.RngStream;
@@ -15,11 +16,14 @@ import io.myriad.layouts.Layout;
 
 /**
  * Builds the world a simulation runs in: the one its model declares, with the kernel's own parts after the
- * model's, then either initialised by the model or restored from a checkpoint and checked against the state hash
- * the checkpoint recorded.
+ * model's (on the event clock its event queue, then the stream command handlers draw from), then either
+ * initialised by the model or restored from a checkpoint and checked against the state hash the checkpoint
+ * recorded.
  */
 public final class Worlds
 {
+    /** The name of the event queue the kernel adds to a world on the event clock, after the model's parts. */
+    public static final String EVENT_QUEUE = "kernel.events";
     /** The stream command handlers draw from; a part of every world, after the model's own. */
     public static final int COMMAND_STREAM = 0x4D59_0001;
 
@@ -40,6 +44,10 @@ public final class Worlds
     public static World newWorld(final Model model, final Layout layout, final long seed)
     {
         final List<Part> parts = new ArrayList<>(model.parts());
+        if (model.clock() == Clock.EVENTS)
+        {
+            parts.add(new EventQueue(EVENT_QUEUE, model.pendingEvents()));
+        }
         parts.add(new RngStream("kernel.commands", COMMAND_STREAM));
         return new World(model.agentTypes(), parts, layout, seed);
     }

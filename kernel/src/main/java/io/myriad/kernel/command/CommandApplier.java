@@ -1,10 +1,13 @@
 package io.myriad.kernel.command;
 
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
+import io.myriad.kernel.event.EventQueue;
 import io.myriad.kernel.rng.RngStream;
 import io.myriad.kernel.world.World;
 import io.myriad.layouts.AgentStore;
@@ -21,6 +24,7 @@ public final class CommandApplier
     private final Command command;
     private final long[] outcomes = new long[Outcome.MAX_REASON + 1];
     private final long[] birthsRefused;
+    private final EventQueue events;
 
     /**
      * @param world    the world commands change.
@@ -33,6 +37,7 @@ public final class CommandApplier
         this.registry = registry;
         this.command = new Command(world, rng);
         this.birthsRefused = new long[world.typeCount()];
+        this.events = world.events();
     }
 
     /**
@@ -130,6 +135,10 @@ public final class CommandApplier
     {
         final int id = command.id();
         final int type = command.targetType();
+        if (id == CommandDescriptor.SCHEDULE && type == -1 && command.targetIndex() == -1)
+        {
+            return schedule(command);
+        }
         if (type < 0 || type >= world.typeCount())
         {
             throw new IllegalStateException(registry.commandName(id) + " command aimed at agent type " + type +
@@ -150,7 +159,29 @@ public final class CommandApplier
             store.despawn(target);
             return Outcome.APPLIED;
         }
+        if (id == CommandDescriptor.SCHEDULE)
+        {
+            return schedule(command);
+        }
         return handler(id).apply(command);
+    }
+
+    private int schedule(final Command command)
+    {
+        if (events == null)
+        {
+            throw new IllegalStateException("the model scheduled an event, but it runs on the tick clock, which has " +
+                "no event queue: declare Model.clock() as Clock.EVENTS to run on events");
+        }
+        final DirectBuffer buffer = command.buffer();
+        final int payload = command.payloadOffset();
+        events.schedule(
+            buffer.getDouble(payload + CommandDescriptor.SCHEDULE_TIME_OFFSET, ByteOrder.LITTLE_ENDIAN),
+            buffer.getInt(payload + CommandDescriptor.SCHEDULE_PRIORITY_OFFSET, ByteOrder.LITTLE_ENDIAN),
+            buffer.getInt(payload + CommandDescriptor.SCHEDULE_KIND_OFFSET, ByteOrder.LITTLE_ENDIAN),
+            command.targetIndex(),
+            buffer.getLong(payload + CommandDescriptor.SCHEDULE_DATA_OFFSET, ByteOrder.LITTLE_ENDIAN));
+        return Outcome.APPLIED;
     }
 
     private int spawn(final Command command, final int id, final int type)

@@ -25,9 +25,22 @@ import org.agrona.BitUtil;
  *  +---------------------------------------------------------------+
  * </pre>
  * Ids 1 to 32767 are the model's, as its {@code @Command} records declare them; the kernel's are negative
- * ({@link #DESPAWN}, {@link #SPAWN}). A command with the {@link #FLAG_SPAWN} flag is a birth: the apply stage
- * spawns an agent of the target type, writes its index into the command, and hands the command to its handler to
- * set the newborn's values; its source is the parent, and a parent that died earlier in the step vetoes it.
+ * ({@link #DESPAWN}, {@link #SPAWN}, {@link #SCHEDULE}). A command with the {@link #FLAG_SPAWN} flag is a birth: the
+ * apply stage spawns an agent of the target type, writes its index into the command, and hands the command to its
+ * handler to set the newborn's values; its source is the parent, and a parent that died earlier in the step vetoes
+ * it.
+ * <p>
+ * A {@link #SCHEDULE} command puts an event into the world's event queue; its target is the agent the event is for
+ * (type and index -1 for none), and its payload is:
+ * <pre>
+ *  +---------------------------------------------------------------+
+ *  |                 Time (float64): when it is due                |  24
+ *  +---------------------------------------------------------------+
+ *  |                      Data (int64): its argument               |  32
+ *  +-------------------------------+-------------------------------+
+ *  |        Priority (int32)       |          Kind (int32)         |  40
+ *  +-------------------------------+-------------------------------+
+ * </pre>
  */
 public final class CommandDescriptor
 {
@@ -55,6 +68,18 @@ public final class CommandDescriptor
     public static final int DESPAWN = -1;
     /** Kernel command: spawn an agent of the target type with every field zero (a birth with no values). */
     public static final int SPAWN = -2;
+    /** Kernel command: schedule an event for the target agent, or for none. */
+    public static final int SCHEDULE = -3;
+    /** Offset of a schedule command's time, from the payload. */
+    public static final int SCHEDULE_TIME_OFFSET = 0;
+    /** Offset of a schedule command's data, from the payload. */
+    public static final int SCHEDULE_DATA_OFFSET = 8;
+    /** Offset of a schedule command's priority, from the payload. */
+    public static final int SCHEDULE_PRIORITY_OFFSET = 16;
+    /** Offset of a schedule command's kind, from the payload. */
+    public static final int SCHEDULE_KIND_OFFSET = 20;
+    /** Bytes of a schedule command's payload. */
+    public static final int SCHEDULE_LENGTH = 24;
     /** The lowest id a model's command may have. */
     public static final int MIN_MODEL_ID = 1;
     /** The highest id a model's command may have. */

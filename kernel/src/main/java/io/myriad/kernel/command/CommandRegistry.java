@@ -89,6 +89,10 @@ public final class CommandRegistry
         {
             return "spawn";
         }
+        if (id == CommandDescriptor.SCHEDULE)
+        {
+            return "schedule";
+        }
         return id >= 0 && id < commandNames.length && commandNames[id] != null ? commandNames[id] : "command-" + id;
     }
 

@@ -115,6 +115,30 @@ public final class Outbox
     }
 
     /**
+     * Appends an event for the world's event queue (event clock only), scheduled in the apply stage in batch order,
+     * so its sequence is the same on any number of threads. An event for an agent that is dead by then is rejected
+     * as aimed at a dead agent.
+     *
+     * @param time     when it is due: the step's time or later.
+     * @param priority which of the events due at one time come first: lower first.
+     * @param kind     the model's event kind.
+     * @param type     the type of the agent it is for, or -1 for none.
+     * @param agent    the agent's index, or -1 for none.
+     * @param data     its argument.
+     */
+    public void schedule(
+        final double time, final int priority, final int kind, final int type, final int agent, final long data)
+    {
+        final int payload =
+            append(CommandDescriptor.SCHEDULE, 0, CommandDescriptor.SCHEDULE_LENGTH, type, agent, -1, -1);
+        final byte[] array = buffer.byteArray();
+        putLong(array, payload + CommandDescriptor.SCHEDULE_TIME_OFFSET, Double.doubleToRawLongBits(time));
+        putLong(array, payload + CommandDescriptor.SCHEDULE_DATA_OFFSET, data);
+        putLong(array, payload + CommandDescriptor.SCHEDULE_PRIORITY_OFFSET,
+            (priority & INT_MASK) | ((long)kind << Integer.SIZE));
+    }
+
+    /**
      * @return the commands, {@link #length()} bytes from offset 0; payloads are written through it.
      */
     public MutableDirectBuffer buffer()

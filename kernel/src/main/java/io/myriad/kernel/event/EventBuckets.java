@@ -184,24 +184,4 @@ final class EventBuckets
             detach(bucket);
         }
     }
-
-    /**
-     * @param bucket a non-empty bucket.
-     * @return the least time bits in it.
-     */
-    long leastTime(final int bucket)
-    {
-        long least = Long.MAX_VALUE;
-        final int lastChunk = tail[bucket];
-        final int lastFill = tailFill[bucket];
-        for (int chunk = head[bucket]; chunk != NONE; chunk = chunks.next(chunk))
-        {
-            final long[] words = chunks.words(chunk);
-            for (int at = 0, end = fill(chunk, lastChunk, lastFill) * WORDS; at < end; at += WORDS)
-            {
-                least = Math.min(least, words[at]);
-            }
-        }
-        return least;
-    }
 }

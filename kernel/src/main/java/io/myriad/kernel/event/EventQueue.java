@@ -44,6 +44,7 @@ public final class EventQueue implements Part
     private long nextSequence;
     private long size;
     private long earliestBits;
+    private int earliestPriority;
     private boolean earliestKnown;
 
     /**
@@ -93,9 +94,11 @@ public final class EventQueue implements Part
         final long bits = Double.doubleToRawLongBits(due);
         final long sequence = nextSequence++;
         buckets.append(bucketOf(bits), bits, sequence, EventDescriptor.meta(priority, kind, agent), data);
-        if (size++ == 0 || (earliestKnown && bits < earliestBits))
+        if (size++ == 0 ||
+            (earliestKnown && (bits < earliestBits || (bits == earliestBits && priority < earliestPriority))))
         {
             earliestBits = bits;
+            earliestPriority = priority;
             earliestKnown = true;
         }
         return sequence;
@@ -123,8 +126,7 @@ public final class EventQueue implements Part
             takeFromNow(due);
         }
         size -= due.count();
-        earliestKnown = !buckets.isEmpty(0);
-        earliestBits = nowBits;
+        earliestKnown = false;
         return due.count();
     }
 
@@ -138,11 +140,7 @@ public final class EventQueue implements Part
         {
             return Double.POSITIVE_INFINITY;
         }
-        if (!earliestKnown)
-        {
-            earliestBits = buckets.isEmpty(0) ? buckets.leastTime(lowestBucket()) : nowBits;
-            earliestKnown = true;
-        }
+        findEarliest();
         return Double.longBitsToDouble(earliestBits);
     }
 
@@ -176,14 +174,6 @@ public final class EventQueue implements Part
     public long nextSequence()
     {
         return nextSequence;
-    }
-
-    /**
-     * @return bytes held for events, pending or not: the most events ever pending, rounded up to whole chunks.
-     */
-    public long memoryBytes()
-    {
-        return (long)chunks.created() * EventChunks.CHUNK_WORDS * Long.BYTES;
     }
 
     /**
@@ -264,25 +254,12 @@ public final class EventQueue implements Part
      */
     private void takeFromLowestBucket(final DueEvents due)
     {
+        findEarliest();
         final int bucket = lowestBucket();
         final int lastChunk = buckets.tail(bucket);
         final int lastFill = buckets.tailFill(bucket);
-        long leastTime = Long.MAX_VALUE;
-        int leastPriority = EventDescriptor.MAX_PRIORITY;
-        for (int chunk = buckets.head(bucket); chunk != NONE; chunk = chunks.next(chunk))
-        {
-            final long[] words = chunks.words(chunk);
-            for (int at = 0, end = EventBuckets.fill(chunk, lastChunk, lastFill) * WORDS; at < end; at += WORDS)
-            {
-                final long time = words[at];
-                final int priority = EventDescriptor.priority(words[at + EventDescriptor.META_WORD]);
-                if (time < leastTime || (time == leastTime && priority < leastPriority))
-                {
-                    leastTime = time;
-                    leastPriority = priority;
-                }
-            }
-        }
+        final long leastTime = earliestBits;
+        final int leastPriority = earliestPriority;
         nowBits = leastTime;
         now = Double.longBitsToDouble(leastTime);
         due.start(now, leastPriority);
@@ -357,6 +334,40 @@ public final class EventQueue implements Part
             chunks.release(chunk);
             chunk = following;
         }
+    }
+
+    /**
+     * Makes the earliest (time, priority) known, scanning the lowest non-empty bucket if it is not: bucket 0 when
+     * events are due now, else the bucket {@link #takeFromLowestBucket} will spread.
+     */
+    private void findEarliest()
+    {
+        if (earliestKnown)
+        {
+            return;
+        }
+        final int bucket = buckets.isEmpty(0) ? lowestBucket() : 0;
+        final int lastChunk = buckets.tail(bucket);
+        final int lastFill = buckets.tailFill(bucket);
+        long leastTime = Long.MAX_VALUE;
+        int leastPriority = EventDescriptor.MAX_PRIORITY;
+        for (int chunk = buckets.head(bucket); chunk != NONE; chunk = chunks.next(chunk))
+        {
+            final long[] words = chunks.words(chunk);
+            for (int at = 0, end = EventBuckets.fill(chunk, lastChunk, lastFill) * WORDS; at < end; at += WORDS)
+            {
+                final long time = words[at];
+                final int priority = EventDescriptor.priority(words[at + EventDescriptor.META_WORD]);
+                if (time < leastTime || (time == leastTime && priority < leastPriority))
+                {
+                    leastTime = time;
+                    leastPriority = priority;
+                }
+            }
+        }
+        earliestBits = leastTime;
+        earliestPriority = leastPriority;
+        earliestKnown = true;
     }
 
     private int lowestBucket()

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.agrona.DirectBuffer;
 
+import io.myriad.kernel.Clock;
 import io.myriad.kernel.command.CommandRegistry;
 import io.myriad.kernel.metrics.Metric;
 import io.myriad.kernel.world.AgentType;
@@ -35,6 +36,35 @@ public interface Model
     default List<Part> parts()
     {
         return List.of();
+    }
+
+    /**
+     * @return the clock its steps run on: {@link Clock#TICKS}, every live agent each tick, or {@link Clock#EVENTS},
+     *         the events of the world's queue ({@link World#events()}), which the kernel adds to the world.
+     */
+    default Clock clock()
+    {
+        return Clock.TICKS;
+    }
+
+    /**
+     * @return on the event clock, how many events may be pending at once: the queue makes room for them before the
+     *         run, so that scheduling allocates nothing while it runs; more may be pending, at the cost of memory
+     *         taken as they come.
+     */
+    default long pendingEvents()
+    {
+        return 0;
+    }
+
+    /**
+     * @param world the world after a step.
+     * @return true when the run is over whatever its limits say (a fire burnt out, an epidemic ended): asked after
+     *         every step, on the driving thread; must depend on the world alone.
+     */
+    default boolean isFinished(final World world)
+    {
+        return false;
     }
 
     /**

@@ -6,6 +6,8 @@ import java.util.Set;
 
 import org.agrona.CloseHelper;
 
+import io.myriad.kernel.event.DueEvents;
+import io.myriad.kernel.event.EventQueue;
 import io.myriad.kernel.hash.StateHasher;
 import io.myriad.layouts.AgentStore;
 import io.myriad.layouts.Layout;
@@ -28,6 +30,8 @@ public final class World implements AutoCloseable
     private final Layout layout;
     private final long seed;
     private final StateHasher hasher = new StateHasher();
+    private final EventQueue events;
+    private final DueEvents due = new DueEvents(16);
     private boolean closed;
 
     /**
@@ -54,10 +58,21 @@ public final class World implements AutoCloseable
         {
             requireUnique(names, "agent type", type.name());
         }
+        EventQueue queue = null;
         for (final Part part : this.parts)
         {
             requireUnique(names, "part", part.name());
+            if (part instanceof EventQueue)
+            {
+                if (queue != null)
+                {
+                    throw new IllegalArgumentException("a world has one event queue, not " + queue.name() +
+                        " and " + part.name());
+                }
+                queue = (EventQueue)part;
+            }
         }
+        this.events = queue;
         this.stores = new AgentStore[this.types.length];
         this.growthLimits = new int[this.types.length];
         try
@@ -81,6 +96,24 @@ public final class World implements AutoCloseable
         {
             part.attach(this);
         }
+    }
+
+    /**
+     * @return the event queue among its parts, which steps take their events from on the event clock; null when
+     *         the world has none (the tick clock).
+     */
+    public EventQueue events()
+    {
+        return events;
+    }
+
+    /**
+     * @return the events of the step in progress, every one at the same (time, priority), in the order they were
+     *         scheduled; on the event clock a phase's work items are usually these. Empty on the tick clock.
+     */
+    public DueEvents due()
+    {
+        return due;
     }
 
     /**

@@ -1,0 +1,129 @@
+package io.myriad.kernel;
+
+import java.util.concurrent.TimeUnit;
+
+import org.HdrHistogram.Histogram;
+
+import io.myriad.kernel.command.CommandApplier;
+import io.myriad.kernel.metrics.AllocationMeter;
+import io.myriad.kernel.model.Model;
+import io.myriad.kernel.pipeline.StepPipeline;
+import io.myriad.kernel.world.World;
+
+/**
+ * One step after another, on the thread that drives a {@link Simulation}: before a step, its events are taken on
+ * the event clock and its cost starts being measured; the pipeline computes it; after it, the step count moves
+ * on, the model is asked whether it is finished, and the run's records hear of it. Knows when the run is over.
+ */
+final class StepCycle
+{
+    private static final long HIGHEST_TRACKABLE_NS = TimeUnit.HOURS.toNanos(1);
+
+    private final Model model;
+    private final World world;
+    private final StepPipeline pipeline;
+    private final CommandApplier applier;
+    private final RunRecords records;
+    private final EventClock eventClock;
+    private final Histogram latency = new Histogram(1, HIGHEST_TRACKABLE_NS, 3);
+    private final AllocationMeter allocation;
+    private long step;
+    private boolean finished;
+    private long startNs;
+
+    StepCycle(
+        final SimulationContext ctx,
+        final World world,
+        final StepPipeline pipeline,
+        final CommandApplier applier,
+        final RunRecords records,
+        final long firstStep)
+    {
+        this.model = ctx.model();
+        this.world = world;
+        this.pipeline = pipeline;
+        this.applier = applier;
+        this.records = records;
+        this.eventClock = world.events() == null ? null : new EventClock(world, ctx.maxSimTime());
+        this.allocation = new AllocationMeter(ctx.warmupTicks());
+        this.step = firstStep;
+        this.finished = model.isFinished(world);
+    }
+
+    long step()
+    {
+        return step;
+    }
+
+    boolean inStep()
+    {
+        return pipeline.isStepInProgress();
+    }
+
+    /**
+     * @return true, between steps, when the model is finished or, on the event clock, no event is due in time.
+     */
+    boolean isOver()
+    {
+        return !pipeline.isStepInProgress() && (finished || (eventClock != null && eventClock.isOver()));
+    }
+
+    void begin()
+    {
+        allocation.stepStarted(pipeline.computeAllocatedBytes());
+        startNs = System.nanoTime();
+        if (eventClock != null)
+        {
+            eventClock.takeDue();
+        }
+        pipeline.startStep(step);
+    }
+
+    /**
+     * @return work done; counts the step's end as one.
+     */
+    int advance()
+    {
+        final int work = pipeline.doWork();
+        if (!pipeline.isStepInProgress())
+        {
+            end();
+            return work + 1;
+        }
+        return work;
+    }
+
+    double simTime()
+    {
+        return eventClock == null ? step : eventClock.simTime();
+    }
+
+    long eventsTaken()
+    {
+        return eventClock == null ? 0 : eventClock.eventsTaken();
+    }
+
+    long eventsPending()
+    {
+        return eventClock == null ? 0 : eventClock.pending();
+    }
+
+    Histogram latency()
+    {
+        return latency;
+    }
+
+    AllocationMeter allocation()
+    {
+        return allocation;
+    }
+
+    private void end()
+    {
+        latency.recordValue(Math.min(Math.max(System.nanoTime() - startNs, 1), HIGHEST_TRACKABLE_NS));
+        step++;
+        finished = model.isFinished(world);
+        allocation.stepEnded(pipeline.computeAllocatedBytes());
+        records.tickEnded(step, applier.applied() + applier.rejected());
+    }
+}
