@@ -141,10 +141,10 @@ final class RunRecords
     }
 
     /**
-     * The run ends at {@code tick}: journal its end, unless a resumed run closes before it caught up with its
-     * journal, or closes again where its journal already ends; either adds nothing.
+     * The run ends at {@code tick}: journal its end, flagged when the run was over, unless a resumed run closes
+     * before it caught up with its journal, or closes again where its journal already ends; either adds nothing.
      */
-    void ended(final long tick)
+    void ended(final long tick, final boolean over)
     {
         if (tick > lastMetricsTick)
         {
@@ -152,7 +152,7 @@ final class RunRecords
         }
         if (journal != null && !journal.isCatchingUp() && !journal.isEndRecordedAt(tick))
         {
-            journal.runEnd(tick, world.stateHash(tick), liveAgents());
+            journal.runEnd(tick, world.stateHash(tick), liveAgents(), over);
             journal.flush();
         }
     }

@@ -373,7 +373,7 @@ public final class Simulation implements Agent, AutoCloseable
             {
                 if (!pipeline.isStepInProgress())
                 {
-                    records.ended(tick());
+                    records.ended(tick(), cycle.isOver());
                 }
             }
             finally

@@ -1,10 +1,12 @@
 package io.myriad.tools;
 
+import io.myriad.kernel.Clock;
 import io.myriad.kernel.model.InvalidConfigException;
 import io.myriad.kernel.model.Model;
 import io.myriad.kernel.model.ModelConfig;
 import io.myriad.kernel.world.AgentType;
 import io.myriad.tools.scenario.RunSettings;
+import io.myriad.tools.scenario.Scenario;
 import io.myriad.tools.scenario.ScenarioException;
 
 /**
@@ -47,6 +49,13 @@ final class ModelCreation
         {
             requireCapacityOfSmallerModel(settings);
             throw ex;
+        }
+        if (model.clock() == Clock.TICKS && settings.maxSimTime() < Double.POSITIVE_INFINITY)
+        {
+            final String origin = settings.originOf(Scenario.MAX_SIM_TIME);
+            throw new ScenarioException((origin == null ? Scenario.MAX_SIM_TIME : origin) + ": model " +
+                settings.model() + " runs on the tick clock, and a maximum sim time bounds runs on the event " +
+                "clock; give the ticks to run instead (--ticks N, scenario key ticks)");
         }
         // RunSettings checked the agents already if the plugin named its schema; the types' capacities are exact
         for (final AgentType type : model.agentTypes())

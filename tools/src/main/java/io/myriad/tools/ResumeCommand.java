@@ -140,6 +140,7 @@ final class ResumeCommand implements Callable<Integer>
         Oversubscription.warnIfOversubscribed(settings.threads(), cores, settings.waitStrategy(),
             settings.originOf(Scenario.WAIT_STRATEGY), stderr);
         final SimulationContext context = new SimulationContext()
+            .maxSimTime(settings.maxSimTime())
             .workers(settings.threads())
             .batchSize(settings.batchSize())
             .layout(settings.layout())
@@ -161,8 +162,10 @@ final class ResumeCommand implements Callable<Integer>
             final Simulation sim = resume.simulation();
             final long end = ticks != null ? resume.journalLastTick() + ticks : settings.ticks();
             final long caughtUp = sim.tick();
+            final long eventsBefore = sim.eventsTaken();
             final long wallNs = ProgressBar.runTicks(sim, end, stderr);
-            final RunSummary unfinished = RunSummary.of(settings, sim, caughtUp, wallNs, runDirectory.toString());
+            final RunSummary unfinished =
+                RunSummary.of(settings, sim, caughtUp, eventsBefore, wallNs, runDirectory.toString());
             sim.close();
             summary = unfinished.withJournal(
                 RunSummary.Journal.of(resume.journal().directory().toString(), settings, resume.journal()));
@@ -181,9 +184,11 @@ final class ResumeCommand implements Callable<Integer>
     {
         final int last = scan.size() - 1;
         final String hash = StateHash.toHex(scan.hash(last));
-        stdout.println("the run in " + target + " is complete: it was asked for " + scan.header().maxTicks() +
-            " ticks and ended at tick " + scan.tick(last) + " with state hash " + hash + "; nothing to resume, " +
-            "nothing changed (to run it further: myriad resume " + target + " --ticks N)");
+        final String asked = scan.header().maxTicks() == Long.MAX_VALUE ? "it ran until it was over" :
+            "it was asked for " + scan.header().maxTicks() + " ticks";
+        stdout.println("the run in " + target + " is complete: " + asked + " and ended at tick " + scan.tick(last) +
+            " with state hash " + hash + "; nothing to resume, nothing changed (to run it further: myriad resume " +
+            target + " --ticks N)");
         if (json)
         {
             stdout.println(completeJson(scan, runDirectory));

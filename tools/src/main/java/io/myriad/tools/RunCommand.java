@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.myriad.kernel.Clock;
 import io.myriad.kernel.model.Model;
 import io.myriad.tools.report.RunSummary;
 import io.myriad.tools.report.SummaryJson;
@@ -98,8 +99,13 @@ final class RunCommand implements Callable<Integer>
     @Option(names = "--agents", paramLabel = "N", description = "Agents at the start, at least 1.")
     String agents;
 
-    @Option(names = "--ticks", paramLabel = "N", description = "Ticks to run, at least 1; default 200.")
+    @Option(names = "--ticks", paramLabel = "N", description = "Ticks (steps) to run, at least 1; default 200, " +
+        "unbounded when --until is given.")
     String ticks;
+
+    @Option(names = "--until", paramLabel = "SIM_SECONDS", description = "On the event clock, run until no event " +
+        "is due at or before this sim time (scenario key max_sim_time).")
+    String until;
 
     @Option(names = "--threads", paramLabel = "N",
         description = "Compute threads, this one included, at least 1; default: one per core.")
@@ -180,9 +186,10 @@ final class RunCommand implements Callable<Integer>
     {
         Main.requireModuleAccess();
         final int processors = Runtime.getRuntime().availableProcessors();
-        final RunSettings settings = RunSettings.resolve(fileSettings(), commandLineSettings(), processors);
-        final RunDirectory runDirectory = RunDirectory.plan(workingDirectory, out, settings, LocalDateTime.now());
-        final Model model = ModelCreation.create(settings);
+        final RunSettings resolved = RunSettings.resolve(fileSettings(), commandLineSettings(), processors);
+        final RunDirectory runDirectory = RunDirectory.plan(workingDirectory, out, resolved, LocalDateTime.now());
+        final Model model = ModelCreation.create(resolved);
+        final RunSettings settings = model.clock() == Clock.EVENTS ? resolved.onEventClock() : resolved;
 
         final PrintWriter stdout = spec.commandLine().getOut();
         final PrintWriter stderr = spec.commandLine().getErr();
@@ -228,6 +235,7 @@ final class RunCommand implements Callable<Integer>
         flag(settings, Scenario.PRESET, "--preset", preset);
         flag(settings, Scenario.AGENTS, "--agents", agents);
         flag(settings, Scenario.TICKS, "--ticks", ticks);
+        flag(settings, Scenario.MAX_SIM_TIME, "--until", until);
         flag(settings, Scenario.THREADS, "--threads", threads);
         flag(settings, Scenario.SEED, "--seed", seed);
         flag(settings, Scenario.LAYOUT, "--layout", layout);

@@ -52,6 +52,7 @@ final class SimulationRun
             .layout(settings.layout())
             .waitStrategy(settings.waitStrategy())
             .maxTicks(settings.ticks())
+            .maxSimTime(settings.maxSimTime())
             .modelName(settings.model())
             .records(new RecordsContext()
                 .journal(journal)
@@ -61,8 +62,8 @@ final class SimulationRun
                     Math.max(1, settings.metricsEvery())))
             // The first quarter of the run (at least the default warm-up) is left out of the allocation figure:
             // while the JIT settles, recompiled code can rematerialise objects that compiled code had eliminated.
-            .warmupTicks((int)Math.min(Integer.MAX_VALUE,
-                Math.max(Configuration.WARMUP_TICKS_DEFAULT, settings.ticks() / 4)));
+            .warmupTicks((int)Math.min(Integer.MAX_VALUE, Math.max(Configuration.WARMUP_TICKS_DEFAULT,
+                settings.ticks() == Long.MAX_VALUE ? 0 : settings.ticks() / 4)));
         try (journal)
         {
             final RunSummary summary;
@@ -70,7 +71,7 @@ final class SimulationRun
             try
             {
                 final long wallNs = ProgressBar.runTicks(sim, settings.ticks(), stderr);
-                summary = RunSummary.of(settings, sim, 0, wallNs, runDirectory.display());
+                summary = RunSummary.of(settings, sim, 0, 0, wallNs, runDirectory.display());
             }
             finally
             {

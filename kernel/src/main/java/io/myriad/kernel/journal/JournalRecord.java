@@ -106,6 +106,15 @@ public final class JournalRecord
     }
 
     /**
+     * @return for a run-end record, its flags ({@link RunEndDescriptor#FLAG_OVER}).
+     */
+    public int runEndFlags()
+    {
+        requireType(RecordType.RUN_END, RecordType.RUN_END);
+        return buffer.getInt(offset + RunEndDescriptor.FLAGS_OFFSET);
+    }
+
+    /**
      * @return for an events record, the phase.
      */
     public int eventsPhase()

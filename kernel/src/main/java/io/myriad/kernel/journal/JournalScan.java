@@ -22,6 +22,7 @@ public final class JournalScan
     private final ExpandableArrayBuffer inputData = new ExpandableArrayBuffer();
     private int inputDataLength;
     private boolean ended;
+    private boolean over;
     private String tornTail;
 
     private JournalScan(final Path directory, final RunHeader header)
@@ -86,6 +87,8 @@ public final class JournalScan
             {
                 values.addLong(record.hash());
                 ended |= record.type() == RecordType.RUN_END;
+                over = record.type() == RecordType.RUN_END &&
+                    (record.runEndFlags() & RunEndDescriptor.FLAG_OVER) != 0;
             }
             case INPUT ->
             {
@@ -230,8 +233,10 @@ public final class JournalScan
     }
 
     /**
-     * A complete run reached the ticks it was asked for (or more, resumed with more) and was closed: its last
-     * record is a run end at or past {@link RunHeader#maxTicks()}. There is nothing left to resume.
+     * A complete run reached the ticks it was asked for (or more, resumed with more), or was over (its model
+     * finished, or no event was due before its maximum sim time), and was closed: its last record is a run end at
+     * or past {@link RunHeader#maxTicks()}, or one flagged {@link RunEndDescriptor#FLAG_OVER}. There is nothing
+     * left to resume.
      *
      * @return true if the run is complete; false for an unbounded run, or one that stopped or was killed early.
      */
@@ -239,7 +244,7 @@ public final class JournalScan
     {
         final int last = types.size() - 1;
         return header.maxTicks() > 0 && last >= 0 && types.getInt(last) == RecordType.RUN_END.id() &&
-            ticks.getLong(last) >= header.maxTicks();
+            (ticks.getLong(last) >= header.maxTicks() || over);
     }
 
     private int inputAt(final int position)

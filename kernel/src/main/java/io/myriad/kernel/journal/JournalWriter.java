@@ -188,30 +188,30 @@ public final class JournalWriter implements AutoCloseable
      */
     public void stateHash(final long tick, final long hash, final int liveAgents)
     {
-        appendHash(RecordType.STATE_HASH, tick, hash, liveAgents);
+        appendHash(RecordType.STATE_HASH, tick, hash, liveAgents, 0);
     }
 
     /**
-     * Appends the run's end: its last tick and state hash.
+     * Appends the run's end: its last tick and state hash, and whether it was over.
      *
      * @param tick       ticks done.
      * @param hash       the state hash.
      * @param liveAgents agents alive.
+     * @param over       true if the run ended because it was over, not at its ticks or stopped early.
      */
-    public void runEnd(final long tick, final long hash, final int liveAgents)
+    public void runEnd(final long tick, final long hash, final int liveAgents, final boolean over)
     {
-        appendHash(RecordType.RUN_END, tick, hash, liveAgents);
+        appendHash(RecordType.RUN_END, tick, hash, liveAgents, over ? RunEndDescriptor.FLAG_OVER : 0);
     }
 
     /**
-     * A state-hash and a run-end record have the same payload ({@link StateHashDescriptor},
-     * {@link RunEndDescriptor}): a hash and the live agents.
+     * A state-hash and a run-end record share their payload: a hash, the live agents and a run end's flags.
      */
-    private void appendHash(final RecordType type, final long tick, final long hash, final int liveAgents)
+    private void appendHash(final RecordType type, final long tick, final long hash, final int live, final int flags)
     {
         final int length = StateHashDescriptor.LENGTH;
         final int index = claim(length);
-        RecordEncoder.hash(ring.buffer(), index, type, tick, hash, liveAgents);
+        RecordEncoder.hash(ring.buffer(), index, type, tick, hash, live, flags);
         commit(index, length);
     }
 

@@ -27,6 +27,7 @@ final class RecordEncoder
      * @param tick       ticks done.
      * @param hash       the state hash.
      * @param liveAgents agents alive.
+     * @param flags      a run end's flags, 0 for a state hash.
      */
     static void hash(
         final MutableDirectBuffer buffer,
@@ -34,12 +35,13 @@ final class RecordEncoder
         final RecordType type,
         final long tick,
         final long hash,
-        final int liveAgents)
+        final int liveAgents,
+        final int flags)
     {
         RecordDescriptor.writeHeader(buffer, index, StateHashDescriptor.LENGTH, type, tick);
         buffer.putLong(index + StateHashDescriptor.HASH_OFFSET, hash);
         buffer.putInt(index + StateHashDescriptor.LIVE_AGENTS_OFFSET, liveAgents);
-        buffer.putInt(index + StateHashDescriptor.LIVE_AGENTS_OFFSET + 4, 0);
+        buffer.putInt(index + RunEndDescriptor.FLAGS_OFFSET, flags);
     }
 
     /**

@@ -184,7 +184,9 @@ public final class Replay implements AutoCloseable
     {
         final long wallNs = System.nanoTime() - startNs;
         final double seconds = wallNs / 1e9;
-        final double updates = (double)header.agents() * simulation.tick();
+        // on the event clock an event activates one agent: the events are the updates
+        final double updates = simulation.world().events() != null ? simulation.eventsTaken() :
+            (double)header.agents() * simulation.tick();
         return new Result(divergence == null, compared, divergence, simulation.tick(), hashNow(),
             seconds > 0 ? updates / seconds : 0.0, wallNs);
     }
@@ -224,7 +226,8 @@ public final class Replay implements AutoCloseable
      * @param firstDivergence       the first mismatch, or null.
      * @param tick                  where the replay stopped.
      * @param stateHash             the replay's hash there.
-     * @param agentUpdatesPerSecond initial agents times ticks replayed, over the wall time since the replay opened
+     * @param agentUpdatesPerSecond initial agents times ticks replayed (events, on the event clock), over the wall time
+     *                              since the replay opened
      *                              (after the initial state's check, as a run's time starts after its launch).
      * @param wallNs                wall time since the replay opened, after the initial state's check.
      */

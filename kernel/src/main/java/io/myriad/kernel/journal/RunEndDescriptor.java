@@ -2,7 +2,8 @@ package io.myriad.kernel.journal;
 
 /**
  * Payload of a {@link RecordType#RUN_END} record, written when a run closes: the state hash after the last tick,
- * which is the tick in the record's header. A journal without one ends where its run stopped or was killed.
+ * which is the tick in the record's header, and whether the run was over then. A journal without one ends where its
+ * run stopped or was killed.
  * Record length 36.
  * <pre>
  *   0                   1                   2                   3
@@ -14,9 +15,12 @@ package io.myriad.kernel.journal;
  *  +---------------------------------------------------------------+
  *  |                     Live Agents (int32)                       |  24
  *  +---------------------------------------------------------------+
- *  |                       Reserved (zero)                         |  28
+ *  |                         Flags (int32)                         |  28
  *  +---------------------------------------------------------------+
  * </pre>
+ * Flag {@link #FLAG_OVER}: the run ended because it was over (on the event clock, no event due at or before its
+ * maximum sim time; or its model finished), so it is complete whatever ticks it was asked for. Journals written
+ * before the flag have 0 there.
  */
 public final class RunEndDescriptor
 {
@@ -26,6 +30,10 @@ public final class RunEndDescriptor
     public static final int HASH_OFFSET = RecordDescriptor.HEADER_LENGTH;
     /** Offset of the live agent count. */
     public static final int LIVE_AGENTS_OFFSET = HASH_OFFSET + 8;
+    /** Offset of the flags. */
+    public static final int FLAGS_OFFSET = LIVE_AGENTS_OFFSET + 4;
+    /** Flag: the run was over when it ended. */
+    public static final int FLAG_OVER = 1;
     /** Length of the payload. */
     public static final int PAYLOAD_LENGTH = 16;
     /** Length of the record. */

@@ -69,7 +69,7 @@ class JournalTest
                 outcomes.putByte(i, (byte)(i % 3 == 0 ? 0 : 8 + i % 7));
             }
             writer.events(3, 1, 9, outbox.buffer(), outbox.length(), outbox.count(), outcomes);
-            writer.runEnd(200, -1L, 999_999);
+            writer.runEnd(200, -1L, 999_999, false);
             assertEquals(1 + 2 + 1, writer.records(), "a hash, the events in two records, the end");
         }
 
@@ -175,7 +175,7 @@ class JournalTest
                 writer.flush();
                 clock.advanceMillis(TimeUnit.DAYS.toMillis(7)); // the next record goes into the next week's file
             }
-            writer.runEnd(6, 99, AGENTS);
+            writer.runEnd(6, 99, AGENTS, false);
         }
         try (Stream<Path> files = Files.list(directory))
         {

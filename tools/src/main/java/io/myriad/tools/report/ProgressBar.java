@@ -25,6 +25,7 @@ public final class ProgressBar
 
     private final PrintWriter out;
     private final long total;
+    private final String unit;
     private final boolean enabled;
     private final StringBuilder line = new StringBuilder(128);
     private long startNs;
@@ -39,8 +40,20 @@ public final class ProgressBar
      */
     public ProgressBar(final PrintWriter out, final long total, final boolean enabled)
     {
+        this(out, total, "ticks", enabled);
+    }
+
+    /**
+     * @param out     where to draw.
+     * @param total   units of work in all.
+     * @param unit    what they are, plural.
+     * @param enabled false to draw nothing.
+     */
+    public ProgressBar(final PrintWriter out, final long total, final String unit, final boolean enabled)
+    {
         this.out = out;
         this.total = total;
+        this.unit = unit;
         this.enabled = enabled;
     }
 
@@ -79,23 +92,30 @@ public final class ProgressBar
     }
 
     /**
-     * Steps a simulation to {@code endTick}, drawing a bar of the ticks on {@code out} when it is a terminal.
+     * Steps a simulation to {@code endTick}, or until the run is over (on the event clock, no event due before its
+     * maximum sim time; or the model finished), drawing a bar on {@code out} when it is a terminal: of the ticks,
+     * or of the sim time when the steps are unbounded.
      *
      * @param sim     the simulation, between ticks.
-     * @param endTick the tick to reach; nothing is run if it is already there.
+     * @param endTick the tick to reach, {@code Long.MAX_VALUE} for unbounded; nothing is run if it is there.
      * @param out     where the bar goes (standard error).
      * @return wall time of the ticks, in nanoseconds.
      */
     public static long runTicks(final Simulation sim, final long endTick, final PrintWriter out)
     {
         final long startTick = sim.tick();
-        final ProgressBar progress = new ProgressBar(out, Math.max(1, endTick - startTick), isStderrTerminal());
+        final double until = sim.context().maxSimTime();
+        final boolean bySimTime = endTick == Long.MAX_VALUE && until < Double.POSITIVE_INFINITY;
+        // by sim time, in whole milliseconds of it
+        final ProgressBar progress = bySimTime ?
+            new ProgressBar(out, Math.max(1, (long)Math.ceil(until * 1e3)), "sim ms", isStderrTerminal()) :
+            new ProgressBar(out, Math.max(1, endTick - startTick), isStderrTerminal());
         final long startNs = System.nanoTime();
         progress.start(startNs);
-        while (sim.tick() < endTick)
+        while (sim.tick() < endTick && !sim.isOver())
         {
             sim.step();
-            progress.update(sim.tick() - startTick, System.nanoTime());
+            progress.update(bySimTime ? (long)(sim.simTime() * 1e3) : sim.tick() - startTick, System.nanoTime());
         }
         final long wallNs = System.nanoTime() - startNs;
         progress.finish();
@@ -164,8 +184,8 @@ public final class ProgressBar
         {
             line.append(i < filled ? '#' : '.');
         }
-        line.append("] ").append(done).append('/').append(total).append(" ticks  ")
-            .append(String.format(Locale.ROOT, "%.1f ticks/s", ticksPerSecond))
+        line.append("] ").append(done).append('/').append(total).append(' ').append(unit).append("  ")
+            .append(String.format(Locale.ROOT, "%.1f %s/s", ticksPerSecond, unit))
             .append("  ETA ");
         if (ticksPerSecond > 0)
         {

@@ -16,7 +16,8 @@ import io.myriad.tools.scenario.RunSettings;
  * @param model                  the model's name.
  * @param preset                 the preset applied, or null.
  * @param agents                 agents alive at the end.
- * @param ticks                  ticks run.
+ * @param ticks                  ticks run: steps, on the event clock.
+ * @param time                   the run's clock, sim time and events.
  * @param threads                compute threads, the driving thread included.
  * @param seed                   the run's seed.
  * @param layout                 memory layout of the agent store.
@@ -24,7 +25,8 @@ import io.myriad.tools.scenario.RunSettings;
  * @param waitStrategy           how workers waited between batches.
  * @param wallSeconds            wall time of the ticks timed, setup excluded (in a resume, the ticks after its
  *                               catch-up).
- * @param agentUpdatesPerSecond  agents times the ticks timed over wall seconds.
+ * @param agentUpdatesPerSecond  agents times the ticks timed over wall seconds; on the event clock, events
+ *                               (each activates one agent) over wall seconds.
  * @param tickP50Ns              median tick latency in nanoseconds.
  * @param tickP99Ns              99th percentile tick latency in nanoseconds.
  * @param tickP999Ns             99.9th percentile tick latency in nanoseconds.
@@ -49,6 +51,7 @@ public record RunSummary(
     String preset,
     long agents,
     long ticks,
+    Time time,
     int threads,
     long seed,
     String layout,
@@ -79,6 +82,7 @@ public record RunSummary(
      * @param preset                 the preset applied, or null.
      * @param agents                 agents alive at the end.
      * @param ticks                  ticks run.
+     * @param time                   the run's clock, sim time and events.
      * @param threads                compute threads.
      * @param seed                   the run's seed.
      * @param layout                 memory layout.
@@ -114,6 +118,7 @@ public record RunSummary(
      * @param settings     the run's settings.
      * @param sim          the simulation, after its last tick.
      * @param firstTick    the tick at which the wall time started: 0 for a run, where a resume's catch-up ended.
+     * @param firstEvents  events taken by then.
      * @param wallNanos    wall time of the ticks from {@code firstTick} to the simulation's tick.
      * @param runDirectory where the run's files go.
      * @return the summary, without its journal's figures ({@link #withJournal(Journal)} adds them).
@@ -122,6 +127,7 @@ public record RunSummary(
         final RunSettings settings,
         final Simulation sim,
         final long firstTick,
+        final long firstEvents,
         final long wallNanos,
         final String runDirectory)
     {
@@ -129,18 +135,23 @@ public record RunSummary(
         final double wallSeconds = Math.max(wallNanos, 1) / 1e9;
         final Histogram latency = sim.tickLatency();
         final Map<String, Double> metrics = sim.model().observe(sim.lastTickMetrics(), sim.world());
+        final boolean events = sim.world().events() != null;
+        final double eventsPerSecond = (sim.eventsTaken() - firstEvents) / wallSeconds;
+        final Time time = new Time(events ? "events" : "ticks", sim.simTime(), sim.eventsTaken(),
+            events ? eventsPerSecond : 0.0);
         return new RunSummary(
             settings.model(),
             settings.preset(),
             live,
             sim.tick(),
+            time,
             settings.threads(),
             settings.seed(),
             settings.layout().name(),
             settings.batchSize(),
             settings.waitStrategy(),
             wallSeconds,
-            (double)live * (sim.tick() - firstTick) / wallSeconds,
+            events ? eventsPerSecond : (double)live * (sim.tick() - firstTick) / wallSeconds,
             latency.getValueAtPercentile(50.0),
             latency.getValueAtPercentile(99.0),
             latency.getValueAtPercentile(99.9),
@@ -164,10 +175,23 @@ public record RunSummary(
      */
     public RunSummary withJournal(final Journal figures)
     {
-        return new RunSummary(model, preset, agents, ticks, threads, seed, layout, batchSize, waitStrategy,
+        return new RunSummary(model, preset, agents, ticks, time, threads, seed, layout, batchSize, waitStrategy,
             wallSeconds, agentUpdatesPerSecond, tickP50Ns, tickP99Ns, tickP999Ns, tickMaxNs, allocatedBytesPerTick,
             allocatedBytesMean, ticksThatAllocated, allocationTicks, stateHash, javaVersion, metrics, parameters,
             scenario, runDirectory, figures);
+    }
+
+    /**
+     * The run's clock and how far it went.
+     *
+     * @param clock           {@code ticks} or {@code events}.
+     * @param simTime         sim time after the last step: the ticks on the tick clock (a second a tick), the last
+     *                        step's events' time on the event clock.
+     * @param events          events taken by steps, 0 on the tick clock.
+     * @param eventsPerSecond events taken over the wall seconds timed, 0 on the tick clock.
+     */
+    public record Time(String clock, double simTime, long events, double eventsPerSecond)
+    {
     }
 
     /**

@@ -82,6 +82,10 @@ public final class SummaryJson
             json.writeStringField("model", summary.model());
             json.writeNumberField("agents", summary.agents());
             json.writeNumberField("ticks", summary.ticks());
+            json.writeStringField("clock", summary.time().clock());
+            writeNumber(json, "sim_time", summary.time().simTime());
+            json.writeNumberField("events", summary.time().events());
+            writeNumber(json, "events_per_second", summary.time().eventsPerSecond());
             json.writeNumberField("threads", summary.threads());
             json.writeNumberField("seed", summary.seed());
             writeNumber(json, "wall_seconds", summary.wallSeconds());

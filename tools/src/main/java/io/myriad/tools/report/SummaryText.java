@@ -30,6 +30,12 @@ public final class SummaryText
         }
         line(out, "agents", String.format(Locale.ROOT, "%,d", summary.agents()));
         line(out, "ticks", String.format(Locale.ROOT, "%,d", summary.ticks()));
+        final RunSummary.Time time = summary.time();
+        if ("events".equals(time.clock()))
+        {
+            line(out, "events", String.format(Locale.ROOT, "%,d to sim time %s s, %s/s", time.events(),
+                number(time.simTime()), rate(time.eventsPerSecond())));
+        }
         line(out, "threads", summary.threads() + " (layout " + summary.layout() + ", batch size " +
             summary.batchSize() + ", wait " + summary.waitStrategy() + ")");
         line(out, "seed", Long.toString(summary.seed()));

@@ -46,6 +46,7 @@ public final class RunSettings
     private final String preset;
     private final ModelConfig modelConfig;
     private final long ticks;
+    private final double maxSimTime;
     private final int threads;
     private final Layout layout;
     private final int batchSize;
@@ -63,6 +64,7 @@ public final class RunSettings
         final String preset,
         final ModelConfig modelConfig,
         final long ticks,
+        final double maxSimTime,
         final int threads,
         final Layout layout,
         final int batchSize,
@@ -84,6 +86,7 @@ public final class RunSettings
         this.preset = preset;
         this.modelConfig = modelConfig;
         this.ticks = ticks;
+        this.maxSimTime = maxSimTime;
         this.threads = threads;
         this.layout = layout;
         this.batchSize = batchSize;
@@ -234,6 +237,30 @@ public final class RunSettings
     public long ticks()
     {
         return ticks;
+    }
+
+    /**
+     * @return these settings for a model on the event clock, where a step is often a single event: unless given,
+     *         the journal's state hashes and the rows of metrics.csv come every as many steps as there are agents
+     *         at the start (about one event an agent) instead of every {@value #DEFAULT_HASH_EVERY} and
+     *         {@value #DEFAULT_METRICS_EVERY} steps, which would hash and reduce the whole world a few events apart.
+     */
+    public RunSettings onEventClock()
+    {
+        final long agents = Math.max(1, agents());
+        final long hashes = origins.containsKey(Scenario.HASH_EVERY) ? hashEvery : Math.max(hashEvery, agents);
+        final int rows = origins.containsKey(Scenario.METRICS_EVERY) || metricsEvery == 0 ? metricsEvery :
+            (int)Math.min(Integer.MAX_VALUE, Math.max(metricsEvery, agents));
+        return new RunSettings(plugin, preset, modelConfig, ticks, maxSimTime, threads, layout, batchSize,
+            waitStrategy, journal, journalLevel, hashes, rows, checkpointPolicy, scenario, origins);
+    }
+
+    /**
+     * @return on the event clock, the latest sim time a step may take events at; infinite when unbounded.
+     */
+    public double maxSimTime()
+    {
+        return maxSimTime;
     }
 
     /**

@@ -27,6 +27,12 @@ public final class Scenario
     /** Another name for {@link #TICKS}, as the design's scenarios write it. */
     public static final String MAX_TICKS = "max_ticks";
 
+    /**
+     * On the event clock, the latest sim time a step may take events at, in seconds; unbounded by default. When it
+     * is given and {@link #TICKS} is not, the steps are unbounded too.
+     */
+    public static final String MAX_SIM_TIME = "max_sim_time";
+
     /** Compute threads, the driving thread included, at least 1. */
     public static final String THREADS = "threads";
 
@@ -74,8 +80,8 @@ public final class Scenario
 
     /** Every key a scenario may have, in the order to document them. */
     public static final List<String> KEYS = List.of(
-        MODEL, PRESET, AGENTS, TICKS, MAX_TICKS, THREADS, SEED, LAYOUT, BATCH_SIZE, WAIT_STRATEGY, JOURNAL,
-        JOURNAL_LEVEL, HASH_EVERY, METRICS_EVERY, CHECKPOINT_EVERY_TICKS, CHECKPOINT_EVERY_EVENTS,
+        MODEL, PRESET, AGENTS, TICKS, MAX_TICKS, MAX_SIM_TIME, THREADS, SEED, LAYOUT, BATCH_SIZE, WAIT_STRATEGY,
+        JOURNAL, JOURNAL_LEVEL, HASH_EVERY, METRICS_EVERY, CHECKPOINT_EVERY_TICKS, CHECKPOINT_EVERY_EVENTS,
         CHECKPOINT_EVERY_SIM_SECONDS, KEEP_CHECKPOINTS, SECONDS_PER_TICK, PARAMETERS);
 
     private static final Scenario EMPTY = new Scenario(null, Map.of(), Map.of());

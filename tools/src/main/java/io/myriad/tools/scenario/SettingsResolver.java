@@ -39,7 +39,14 @@ final class SettingsResolver
         final Map<String, String> origins = new LinkedHashMap<>();
         final ModelSettings model = ModelSettings.resolve(layers, origins);
 
-        final long ticks = layers.longSetting(Scenario.TICKS, 1, Long.MAX_VALUE, RunSettings.DEFAULT_TICKS);
+        final double maxSimTime = layers.doubleSetting(Scenario.MAX_SIM_TIME, Double.POSITIVE_INFINITY);
+        if (layers.pick(Scenario.MAX_SIM_TIME) != null)
+        {
+            origins.put(Scenario.MAX_SIM_TIME, layers.pick(Scenario.MAX_SIM_TIME).origin());
+        }
+        // a run bounded in sim time is not bounded in steps unless it says so
+        final long ticks = layers.longSetting(Scenario.TICKS, 1, Long.MAX_VALUE,
+            maxSimTime < Double.POSITIVE_INFINITY ? Long.MAX_VALUE : RunSettings.DEFAULT_TICKS);
         final int threads = (int)layers.longSetting(Scenario.THREADS, 1, Short.MAX_VALUE, Math.max(1, processors));
         final long seed = layers.longSetting(Scenario.SEED, Long.MIN_VALUE, Long.MAX_VALUE, RunSettings.DEFAULT_SEED);
         final int batchSize = (int)layers.longSetting(
@@ -93,6 +100,13 @@ final class SettingsResolver
         {
             throw levelValue.problem("must be inputs or events");
         }
+        for (final String key : new String[]{ Scenario.HASH_EVERY, Scenario.METRICS_EVERY })
+        {
+            if (layers.pick(key) != null)
+            {
+                origins.put(key, layers.pick(key).origin());
+            }
+        }
         final long hashEvery = layers.longSetting(
             Scenario.HASH_EVERY, 1, Long.MAX_VALUE, RunSettings.DEFAULT_HASH_EVERY);
         final int metricsEvery = (int)layers.longSetting(
@@ -102,8 +116,8 @@ final class SettingsResolver
         final ModelConfig modelConfig = model.config(seed);
 
         final RunSettings settings = new RunSettings(
-            model.plugin(), model.preset(), modelConfig, ticks, threads, layout, batchSize, waitStrategy, journal,
-            journalLevel, hashEvery, metricsEvery, checkpointPolicy, file.source(), origins);
+            model.plugin(), model.preset(), modelConfig, ticks, maxSimTime, threads, layout, batchSize, waitStrategy,
+            journal, journalLevel, hashEvery, metricsEvery, checkpointPolicy, file.source(), origins);
         if (model.plugin().schema() != null)
         {
             // before the model is created: it may size arrays of its own for every agent
