@@ -20,6 +20,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.myriad.kernel.hash.StateHash;
 import io.myriad.kernel.journal.JournalRecord;
 import io.myriad.kernel.journal.RecordType;
+import io.myriad.kernel.journal.RunEndDescriptor;
 import io.myriad.kernel.journal.RunHeader;
 
 /**
@@ -137,6 +138,10 @@ final class RecordJson
                 {
                     json.writeStringField("hash", StateHash.toHex(record.hash()));
                     json.writeNumberField("live_agents", record.liveAgents());
+                    if (record.type() == RecordType.RUN_END)
+                    {
+                        json.writeBooleanField("over", (record.runEndFlags() & RunEndDescriptor.FLAG_OVER) != 0);
+                    }
                 }
                 case INPUT ->
                 {
