@@ -24,6 +24,7 @@ public final class CommandApplier
     private final Command command;
     private final long[] outcomes = new long[Outcome.MAX_REASON + 1];
     private final long[] birthsRefused;
+    private long handled;
     private final EventQueue events;
 
     /**
@@ -57,6 +58,7 @@ public final class CommandApplier
         {
             final int outcome = applyOne(command.wrap(buffer, offset, step));
             outcomes[outcome]++;
+            handled++;
             if (outcomeBits != null)
             {
                 outcomeBits.putByte(index, (byte)outcome);
@@ -80,6 +82,15 @@ public final class CommandApplier
     public long applied()
     {
         return outcomes[Outcome.APPLIED];
+    }
+
+    /**
+     * @return commands handled so far, applied or rejected: what {@link #applied()} and {@link #rejected()} add up to,
+     *         kept as it goes, so asking every step costs nothing.
+     */
+    public long handled()
+    {
+        return handled;
     }
 
     /**

@@ -6,18 +6,21 @@ import org.HdrHistogram.Histogram;
  * Bytes the simulation's threads allocate per step, after the warm-up steps: the driving thread's over the whole
  * step and the compute workers' while they process batches. Kept as a histogram of bytes per step, so a report can
  * tell a run whose steady state allocates nothing but whose compiled code settled late (a few steps of garbage,
- * a median of 0) from one that allocates every step (a median above 0).
+ * a median of 0) from one that allocates every step (a median above 0). On the event clock, where a step may be a
+ * single event, the counters are read once a window of steps instead ({@link #AllocationMeter(int, int)}).
  */
 public final class AllocationMeter
 {
     private static final long HIGHEST_TRACKABLE_BYTES = 1L << 40;
 
     private final int warmupSteps;
+    private final int window;
     private final boolean supported = ThreadAllocation.isSupported();
     private final Histogram bytesPerStep = new Histogram(1, HIGHEST_TRACKABLE_BYTES, 2);
     private long driverBytesAtStepStart;
     private long computeBytesAtStepStart;
     private long steps;
+    private int stepsInWindow;
     private long steadyBytes;
 
     /**
@@ -25,7 +28,25 @@ public final class AllocationMeter
      */
     public AllocationMeter(final int warmupSteps)
     {
+        this(warmupSteps, 1);
+    }
+
+    /**
+     * A meter that reads the threads' counters once every {@code window} steps, for steps so short (one event)
+     * that reading them every step would cost more than the step: each window's bytes are recorded as bytes per
+     * step (rounded up, so a window that allocated shows), once for the window.
+     *
+     * @param warmupSteps steps left out at the start.
+     * @param window      steps measured together, at least 1.
+     */
+    public AllocationMeter(final int warmupSteps, final int window)
+    {
+        if (window < 1)
+        {
+            throw new IllegalArgumentException("an allocation window is at least a step: " + window);
+        }
         this.warmupSteps = warmupSteps;
+        this.window = window;
     }
 
     /**
@@ -35,7 +56,7 @@ public final class AllocationMeter
      */
     public void stepStarted(final long computeBytes)
     {
-        if (supported)
+        if (supported && stepsInWindow == 0 && steps >= warmupSteps)
         {
             driverBytesAtStepStart = ThreadAllocation.currentThreadAllocatedBytes();
             computeBytesAtStepStart = computeBytes;
@@ -50,12 +71,14 @@ public final class AllocationMeter
     public void stepEnded(final long computeBytes)
     {
         steps++;
-        if (supported && steps > warmupSteps)
+        if (supported && steps > warmupSteps && ++stepsInWindow == window)
         {
+            stepsInWindow = 0;
             final long bytes = ThreadAllocation.currentThreadAllocatedBytes() - driverBytesAtStepStart +
                 computeBytes - computeBytesAtStepStart;
             steadyBytes += bytes;
-            bytesPerStep.recordValue(Math.min(Math.max(bytes, 0), HIGHEST_TRACKABLE_BYTES));
+            final long perStep = (Math.max(bytes, 0) + window - 1) / window;
+            bytesPerStep.recordValue(Math.min(perStep, HIGHEST_TRACKABLE_BYTES));
         }
     }
 
@@ -92,7 +115,7 @@ public final class AllocationMeter
         {
             return -1;
         }
-        return bytesPerStep.getTotalCount() == 0 ? 0 : (double)steadyBytes / bytesPerStep.getTotalCount();
+        return bytesPerStep.getTotalCount() == 0 ? 0 : (double)steadyBytes / (bytesPerStep.getTotalCount() * window);
     }
 
     /**
@@ -109,7 +132,7 @@ public final class AllocationMeter
     }
 
     /**
-     * @return steady-state steps that allocated anything.
+     * @return steady-state steps that allocated anything; with a window of more than a step, windows.
      */
     public long stepsThatAllocated()
     {

@@ -122,7 +122,10 @@ final class FlyweightClassGenerator
                 "@return this flyweight.")
             .line("public " + className + " wrapIfStale(final AgentStore store)")
             .open()
-            .line("if (store != this.store || store.swapCount() != wrappedSwapCount)")
+            // a schema without double-buffered fields reads the same addresses whatever the parity: only a new store
+            // (a grown one) makes the wrap stale
+            .line(anyDoubleBuffered(fields) ?
+                "if (store != this.store || store.swapCount() != wrappedSwapCount)" : "if (store != this.store)")
             .open()
             .line("wrap(store);")
             .close()
@@ -336,5 +339,17 @@ final class FlyweightClassGenerator
     {
         final String javaType = javaType(type);
         return Character.toUpperCase(javaType.charAt(0)) + javaType.substring(1);
+    }
+
+    private static boolean anyDoubleBuffered(final List<SchemaField> fields)
+    {
+        for (final SchemaField field : fields)
+        {
+            if (field.doubleBuffered())
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }
