@@ -32,6 +32,14 @@ final class EventClock
     }
 
     /**
+     * @return the time of the next step's events, positive infinity when none is pending.
+     */
+    double nextTime()
+    {
+        return queue.nextTime();
+    }
+
+    /**
      * Takes the next step's events into {@link World#due()}.
      */
     void takeDue()

@@ -9,6 +9,7 @@ import org.agrona.concurrent.IdleStrategy;
 import io.myriad.kernel.checkpoint.Checkpoint;
 import io.myriad.kernel.command.CommandApplier;
 import io.myriad.kernel.command.CommandRegistry;
+import io.myriad.kernel.control.Pacer;
 import io.myriad.kernel.hash.StateHash;
 import io.myriad.kernel.journal.JournalLevel;
 import io.myriad.kernel.journal.JournalWriter;
@@ -48,7 +49,6 @@ public final class Simulation implements Agent, AutoCloseable
     private final CommandApplier applier;
     private final StepPipeline pipeline;
     private final IdleStrategy idleStrategy;
-    private final long maxTicks;
     private final JournalWriter journal;
     private final RunRecords records;
     private final StepCycle cycle;
@@ -59,15 +59,8 @@ public final class Simulation implements Agent, AutoCloseable
     {
         this.ctx = ctx;
         this.model = ctx.model();
-        this.maxTicks = ctx.maxTicks();
         this.idleStrategy = ctx.idleStrategy();
         this.journal = ctx.records().journal();
-        if (journal != null && journal.header().seed() != ctx.seed())
-        {
-            throw new IllegalArgumentException("the journal's run start says seed " + journal.header().seed() +
-                " but the simulation was given seed " + ctx.seed() + ": a replay of it would diverge; build both " +
-                "from one seed (the ModelConfig's)");
-        }
         this.world = Worlds.open(ctx);
         final long tick = ctx.restoreFrom() == null ? 0 : ctx.restoreFrom().tick();
         StepPipeline newPipeline = null;
@@ -137,6 +130,7 @@ public final class Simulation implements Agent, AutoCloseable
             }
             else
             {
+                cycle.awaitStart();
                 begin();
             }
         }
@@ -170,7 +164,7 @@ public final class Simulation implements Agent, AutoCloseable
     {
         if (!cycle.inStep())
         {
-            if (cycle.step() >= maxTicks || cycle.isOver())
+            if (cycle.step() >= ctx.maxTicks() || cycle.isOver() || !cycle.readyToStart())
             {
                 return 0;
             }
@@ -201,7 +195,17 @@ public final class Simulation implements Agent, AutoCloseable
      */
     public boolean isDone()
     {
-        return !cycle.inStep() && (cycle.step() >= maxTicks || cycle.isOver());
+        return !cycle.inStep() && (cycle.step() >= ctx.maxTicks() || cycle.isOver());
+    }
+
+    /**
+     * @return the pacer, which holds steps back to the wall clock at the context's time scale (0, as fast as
+     *         possible, by default): change the scale between steps on the driving thread, and read how late paced
+     *         steps started from its lag.
+     */
+    public Pacer pacer()
+    {
+        return cycle.pacer();
     }
 
     /**

@@ -14,9 +14,8 @@ import io.myriad.kernel.pipeline.WaitStrategies;
 import io.myriad.layouts.Layout;
 
 /**
- * Configuration of a {@link Simulation}: what it runs (the model, its seed, where it starts) and how (workers,
- * batches, the pipeline's ring and wait strategy, the layout), with what it records as it goes in a
- * {@link RecordsContext}. Fluent setters, defaults from {@link Configuration}, checked by {@link #conclude()}.
+ * Configuration of a {@link Simulation}: what it runs (model, seed, start), how (workers, batches, ring, wait strategy,
+ * layout, limits, pace) and what it records ({@link RecordsContext}). Defaults from {@link Configuration}.
  */
 public final class SimulationContext
 {
@@ -32,6 +31,7 @@ public final class SimulationContext
     private Layout layout;
     private long maxTicks = Long.MAX_VALUE;
     private double maxSimTime = Double.POSITIVE_INFINITY;
+    private double timeScale;
     private int warmupTicks = Configuration.warmupTicks();
     private IdleStrategy idleStrategy;
     private ThreadFactory threadFactory;
@@ -56,9 +56,10 @@ public final class SimulationContext
         {
             throw new IllegalArgumentException("ring size must be a power of two, at least 2: " + ringSize);
         }
-        if (!(maxSimTime >= 0))
+        if (!(maxSimTime >= 0) || !(timeScale >= 0) || timeScale == Double.POSITIVE_INFINITY)
         {
-            throw new IllegalArgumentException("max sim time must be 0 or more: " + maxSimTime);
+            throw new IllegalArgumentException("max sim time must be 0 or more (" + maxSimTime + "), time scale 0 " +
+                "or a positive number (" + timeScale + ")");
         }
         if (maxTicks < 0)
         {
@@ -296,6 +297,24 @@ public final class SimulationContext
     public double maxSimTime()
     {
         return maxSimTime;
+    }
+
+    /**
+     * @param timeScale sim seconds a wall second: 0 (the default) as fast as possible, 1 real time.
+     * @return this context.
+     */
+    public SimulationContext timeScale(final double timeScale)
+    {
+        this.timeScale = timeScale;
+        return this;
+    }
+
+    /**
+     * @return sim seconds a wall second, 0 for as fast as possible.
+     */
+    public double timeScale()
+    {
+        return timeScale;
     }
 
     /**

@@ -3,8 +3,10 @@ package io.myriad.kernel;
 import java.util.concurrent.TimeUnit;
 
 import org.HdrHistogram.Histogram;
+import org.agrona.concurrent.SystemNanoClock;
 
 import io.myriad.kernel.command.CommandApplier;
+import io.myriad.kernel.control.Pacer;
 import io.myriad.kernel.metrics.AllocationMeter;
 import io.myriad.kernel.model.Model;
 import io.myriad.kernel.pipeline.StepPipeline;
@@ -29,6 +31,7 @@ final class StepCycle
     private final EventClock eventClock;
     private final Histogram latency = new Histogram(1, HIGHEST_TRACKABLE_NS, 3);
     private final AllocationMeter allocation;
+    private final Pacer pacer;
     private long step;
     private boolean finished;
     private long startNs;
@@ -48,6 +51,7 @@ final class StepCycle
         this.records = records;
         this.eventClock = world.events() == null ? null : new EventClock(world, ctx.maxSimTime());
         this.allocation = new AllocationMeter(ctx.warmupTicks(), eventClock == null ? 1 : EVENT_ALLOCATION_WINDOW);
+        this.pacer = new Pacer(ctx.timeScale(), SystemNanoClock.INSTANCE);
         this.step = firstStep;
         this.finished = model.isFinished(world);
     }
@@ -68,6 +72,43 @@ final class StepCycle
     boolean isOver()
     {
         return !pipeline.isStepInProgress() && (finished || (eventClock != null && eventClock.isOver()));
+    }
+
+    /**
+     * @return true when the next step may start by the pacer's schedule, recording how late it starts; always when
+     *         the run is not paced.
+     */
+    boolean readyToStart()
+    {
+        final double time = nextStepTime();
+        if (pacer.nanosUntil(time) > 0)
+        {
+            return false;
+        }
+        pacer.stepStarting(time);
+        return true;
+    }
+
+    /**
+     * Waits until the next step may start by the pacer's schedule.
+     */
+    void awaitStart()
+    {
+        pacer.awaitStep(nextStepTime());
+    }
+
+    Pacer pacer()
+    {
+        return pacer;
+    }
+
+    /**
+     * @return the sim time of the next step: its events' on the event clock; on the tick clock the ticks done, a
+     *         second a tick.
+     */
+    private double nextStepTime()
+    {
+        return eventClock == null ? step : eventClock.nextTime();
     }
 
     void begin()

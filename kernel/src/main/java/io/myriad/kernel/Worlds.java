@@ -8,6 +8,7 @@ import io.myriad.kernel.checkpoint.CheckpointException;
 import io.myriad.kernel.checkpoint.CheckpointReader;
 import io.myriad.kernel.event.EventQueue;
 import io.myriad.kernel.hash.StateHash;
+import io.myriad.kernel.journal.JournalWriter;
 import io.myriad.kernel.model.Model;
 import io.myriad.kernel.rng.RngStream;
 import io.myriad.kernel.world.Part;
@@ -71,6 +72,13 @@ public final class Worlds
      */
     static World open(final SimulationContext ctx)
     {
+        final JournalWriter journal = ctx.records().journal();
+        if (journal != null && journal.header().seed() != ctx.seed())
+        {
+            throw new IllegalArgumentException("the journal's run start says seed " + journal.header().seed() +
+                " but the simulation was given seed " + ctx.seed() + ": a replay of it would diverge; build both " +
+                "from one seed (the ModelConfig's)");
+        }
         final Checkpoint restoreFrom = ctx.restoreFrom();
         final World world = newWorld(ctx.model(), ctx.layout(), ctx.seed());
         try

@@ -141,6 +141,7 @@ final class ResumeCommand implements Callable<Integer>
             settings.originOf(Scenario.WAIT_STRATEGY), stderr);
         final SimulationContext context = new SimulationContext()
             .maxSimTime(settings.maxSimTime())
+            .timeScale(settings.timeScale())
             .workers(settings.threads())
             .batchSize(settings.batchSize())
             .layout(settings.layout())

@@ -107,6 +107,10 @@ final class RunCommand implements Callable<Integer>
         "is due at or before this sim time (scenario key max_sim_time).")
     String until;
 
+    @Option(names = "--time-scale", paramLabel = "X", description = "Sim seconds a wall second: 0 (the default) " +
+        "as fast as possible, 1 real time, 10 ten times faster (scenario key time_scale).")
+    String timeScale;
+
     @Option(names = "--threads", paramLabel = "N",
         description = "Compute threads, this one included, at least 1; default: one per core.")
     String threads;
@@ -236,6 +240,7 @@ final class RunCommand implements Callable<Integer>
         flag(settings, Scenario.AGENTS, "--agents", agents);
         flag(settings, Scenario.TICKS, "--ticks", ticks);
         flag(settings, Scenario.MAX_SIM_TIME, "--until", until);
+        flag(settings, Scenario.TIME_SCALE, "--time-scale", timeScale);
         flag(settings, Scenario.THREADS, "--threads", threads);
         flag(settings, Scenario.SEED, "--seed", seed);
         flag(settings, Scenario.LAYOUT, "--layout", layout);

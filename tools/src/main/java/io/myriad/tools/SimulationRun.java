@@ -53,6 +53,7 @@ final class SimulationRun
             .waitStrategy(settings.waitStrategy())
             .maxTicks(settings.ticks())
             .maxSimTime(settings.maxSimTime())
+            .timeScale(settings.timeScale())
             .modelName(settings.model())
             .records(new RecordsContext()
                 .journal(journal)

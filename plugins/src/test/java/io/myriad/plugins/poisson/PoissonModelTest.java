@@ -114,6 +114,31 @@ class PoissonModelTest
     }
 
     @Test
+    void shouldGiveTheSameStateHashHoweverTheRunIsPaced()
+    {
+        final long unpaced;
+        try (Simulation sim = Simulation.launch(context(200, "exponential", 0.0, 4L, 2).maxSimTime(20.0)))
+        {
+            sim.runToEnd();
+            unpaced = sim.stateHash();
+        }
+        try (Simulation sim = Simulation.launch(context(200, "exponential", 0.0, 4L, 2).maxSimTime(20.0)
+            .timeScale(400.0)))
+        {
+            final long start = System.nanoTime();
+            sim.run(1_000);
+            sim.pacer().timeScale(2_000.0, sim.simTime());
+            sim.run(1_000);
+            sim.pacer().timeScale(0.0, sim.simTime());
+            sim.runToEnd();
+            assertEquals(StateHash.toHex(unpaced), StateHash.toHex(sim.stateHash()));
+            assertTrue(sim.pacer().lag().getTotalCount() >= 2_000, "paced steps were measured");
+            // 1,000 steps of 200 agents deciding once a second is about 5 sim seconds: at least 12 ms at 400
+            assertTrue(System.nanoTime() - start > 10_000_000L, "the paced part took its time");
+        }
+    }
+
+    @Test
     void shouldAllocateNothingPerStepInSteadyState()
     {
         assumeTrue(ThreadAllocation.isSupported(), "the JVM does not count allocated bytes per thread");

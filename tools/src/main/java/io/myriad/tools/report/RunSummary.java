@@ -137,8 +137,10 @@ public record RunSummary(
         final Map<String, Double> metrics = sim.model().observe(sim.lastTickMetrics(), sim.world());
         final boolean events = sim.world().events() != null;
         final double eventsPerSecond = (sim.eventsTaken() - firstEvents) / wallSeconds;
+        final Histogram lag = sim.pacer().lag();
         final Time time = new Time(events ? "events" : "ticks", sim.simTime(), sim.eventsTaken(),
-            events ? eventsPerSecond : 0.0);
+            events ? eventsPerSecond : 0.0, sim.pacer().timeScale(), lag.getValueAtPercentile(50.0),
+            lag.getValueAtPercentile(99.0), lag.getMaxValue());
         return new RunSummary(
             settings.model(),
             settings.preset(),
@@ -189,8 +191,14 @@ public record RunSummary(
      *                        step's events' time on the event clock.
      * @param events          events taken by steps, 0 on the tick clock.
      * @param eventsPerSecond events taken over the wall seconds timed, 0 on the tick clock.
+     * @param timeScale       sim seconds a wall second the run was paced at, 0 when it ran as fast as it could.
+     * @param lagP50Ns        when paced, the median of how late steps started after their due wall time.
+     * @param lagP99Ns        the 99th percentile of it.
+     * @param lagMaxNs        the most of it.
      */
-    public record Time(String clock, double simTime, long events, double eventsPerSecond)
+    public record Time(
+        String clock, double simTime, long events, double eventsPerSecond, double timeScale, long lagP50Ns,
+        long lagP99Ns, long lagMaxNs)
     {
     }
 

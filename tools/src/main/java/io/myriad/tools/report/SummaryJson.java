@@ -86,6 +86,15 @@ public final class SummaryJson
             writeNumber(json, "sim_time", summary.time().simTime());
             json.writeNumberField("events", summary.time().events());
             writeNumber(json, "events_per_second", summary.time().eventsPerSecond());
+            writeNumber(json, "time_scale", summary.time().timeScale());
+            if (summary.time().timeScale() > 0)
+            {
+                json.writeObjectFieldStart("pacing_lag_ns");
+                json.writeNumberField("p50", summary.time().lagP50Ns());
+                json.writeNumberField("p99", summary.time().lagP99Ns());
+                json.writeNumberField("max", summary.time().lagMaxNs());
+                json.writeEndObject();
+            }
             json.writeNumberField("threads", summary.threads());
             json.writeNumberField("seed", summary.seed());
             writeNumber(json, "wall_seconds", summary.wallSeconds());

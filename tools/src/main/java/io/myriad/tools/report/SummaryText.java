@@ -36,6 +36,11 @@ public final class SummaryText
             line(out, "events", String.format(Locale.ROOT, "%,d to sim time %s s, %s/s", time.events(),
                 number(time.simTime()), rate(time.eventsPerSecond())));
         }
+        if (time.timeScale() > 0)
+        {
+            line(out, "paced", "time scale " + number(time.timeScale()) + "; steps started late by p50/p99/max " +
+                duration(time.lagP50Ns()) + " / " + duration(time.lagP99Ns()) + " / " + duration(time.lagMaxNs()));
+        }
         line(out, "threads", summary.threads() + " (layout " + summary.layout() + ", batch size " +
             summary.batchSize() + ", wait " + summary.waitStrategy() + ")");
         line(out, "seed", Long.toString(summary.seed()));

@@ -47,6 +47,7 @@ public final class RunSettings
     private final ModelConfig modelConfig;
     private final long ticks;
     private final double maxSimTime;
+    private final double timeScale;
     private final int threads;
     private final Layout layout;
     private final int batchSize;
@@ -65,6 +66,7 @@ public final class RunSettings
         final ModelConfig modelConfig,
         final long ticks,
         final double maxSimTime,
+        final double timeScale,
         final int threads,
         final Layout layout,
         final int batchSize,
@@ -87,6 +89,7 @@ public final class RunSettings
         this.modelConfig = modelConfig;
         this.ticks = ticks;
         this.maxSimTime = maxSimTime;
+        this.timeScale = timeScale;
         this.threads = threads;
         this.layout = layout;
         this.batchSize = batchSize;
@@ -251,8 +254,16 @@ public final class RunSettings
         final long hashes = origins.containsKey(Scenario.HASH_EVERY) ? hashEvery : Math.max(hashEvery, agents);
         final int rows = origins.containsKey(Scenario.METRICS_EVERY) || metricsEvery == 0 ? metricsEvery :
             (int)Math.min(Integer.MAX_VALUE, Math.max(metricsEvery, agents));
-        return new RunSettings(plugin, preset, modelConfig, ticks, maxSimTime, threads, layout, batchSize,
+        return new RunSettings(plugin, preset, modelConfig, ticks, maxSimTime, timeScale, threads, layout, batchSize,
             waitStrategy, journal, journalLevel, hashes, rows, checkpointPolicy, scenario, origins);
+    }
+
+    /**
+     * @return sim seconds a wall second; 0 for as fast as possible.
+     */
+    public double timeScale()
+    {
+        return timeScale;
     }
 
     /**

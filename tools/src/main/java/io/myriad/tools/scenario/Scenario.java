@@ -33,6 +33,9 @@ public final class Scenario
      */
     public static final String MAX_SIM_TIME = "max_sim_time";
 
+    /** Sim seconds a wall second: 0 (the default) as fast as possible, 1 real time. */
+    public static final String TIME_SCALE = "time_scale";
+
     /** Compute threads, the driving thread included, at least 1. */
     public static final String THREADS = "threads";
 
@@ -80,9 +83,9 @@ public final class Scenario
 
     /** Every key a scenario may have, in the order to document them. */
     public static final List<String> KEYS = List.of(
-        MODEL, PRESET, AGENTS, TICKS, MAX_TICKS, MAX_SIM_TIME, THREADS, SEED, LAYOUT, BATCH_SIZE, WAIT_STRATEGY,
-        JOURNAL, JOURNAL_LEVEL, HASH_EVERY, METRICS_EVERY, CHECKPOINT_EVERY_TICKS, CHECKPOINT_EVERY_EVENTS,
-        CHECKPOINT_EVERY_SIM_SECONDS, KEEP_CHECKPOINTS, SECONDS_PER_TICK, PARAMETERS);
+        MODEL, PRESET, AGENTS, TICKS, MAX_TICKS, MAX_SIM_TIME, TIME_SCALE, THREADS, SEED, LAYOUT, BATCH_SIZE,
+        WAIT_STRATEGY, JOURNAL, JOURNAL_LEVEL, HASH_EVERY, METRICS_EVERY, CHECKPOINT_EVERY_TICKS,
+        CHECKPOINT_EVERY_EVENTS, CHECKPOINT_EVERY_SIM_SECONDS, KEEP_CHECKPOINTS, SECONDS_PER_TICK, PARAMETERS);
 
     private static final Scenario EMPTY = new Scenario(null, Map.of(), Map.of());
 

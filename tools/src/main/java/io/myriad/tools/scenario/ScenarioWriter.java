@@ -29,6 +29,10 @@ public final class ScenarioWriter
         scenario.put(Scenario.MODEL, settings.model());
         scenario.put(Scenario.AGENTS, settings.agents());
         scenario.put(Scenario.TICKS, settings.ticks());
+        if (settings.timeScale() > 0)
+        {
+            scenario.put(Scenario.TIME_SCALE, settings.timeScale());
+        }
         if (settings.maxSimTime() < Double.POSITIVE_INFINITY)
         {
             scenario.put(Scenario.MAX_SIM_TIME, settings.maxSimTime());

@@ -40,6 +40,7 @@ final class SettingsResolver
         final ModelSettings model = ModelSettings.resolve(layers, origins);
 
         final double maxSimTime = layers.doubleSetting(Scenario.MAX_SIM_TIME, Double.POSITIVE_INFINITY);
+        final double timeScale = layers.doubleSetting(Scenario.TIME_SCALE, 0.0);
         if (layers.pick(Scenario.MAX_SIM_TIME) != null)
         {
             origins.put(Scenario.MAX_SIM_TIME, layers.pick(Scenario.MAX_SIM_TIME).origin());
@@ -116,8 +117,8 @@ final class SettingsResolver
         final ModelConfig modelConfig = model.config(seed);
 
         final RunSettings settings = new RunSettings(
-            model.plugin(), model.preset(), modelConfig, ticks, maxSimTime, threads, layout, batchSize, waitStrategy,
-            journal, journalLevel, hashEvery, metricsEvery, checkpointPolicy, file.source(), origins);
+            model.plugin(), model.preset(), modelConfig, ticks, maxSimTime, timeScale, threads, layout, batchSize,
+            waitStrategy, journal, journalLevel, hashEvery, metricsEvery, checkpointPolicy, file.source(), origins);
         if (model.plugin().schema() != null)
         {
             // before the model is created: it may size arrays of its own for every agent

@@ -30,8 +30,8 @@ class SummaryJsonTest
         parameters.put("scale", 0.5);
         parameters.put("loud", true);
         parameters.put("label", "a \"quoted\"\nlabel");
-        return new RunSummary("counter", null, 10, 20, new RunSummary.Time("events", 12.5, 20, 40.0), 2, -1L,
-            "soa", 4096, "backoff", 0.5, 400.0,
+        return new RunSummary("counter", null, 10, 20, new RunSummary.Time("events", 12.5, 20, 40.0, 1.0, 5, 6, 7),
+            2, -1L, "soa", 4096, "backoff", 0.5, 400.0,
             1_000, 2_000, 3_000, 4_000, 0L, 2.5, 1, 15, 0x0123456789abcdefL, "17.0.15", metrics, parameters, null,
             "runs/x",
             new RunSummary.Journal("runs/x/journal", "inputs", 100, 3, 0));
@@ -53,6 +53,8 @@ class SummaryJsonTest
         assertEquals(12.5, json.get("sim_time").doubleValue());
         assertEquals(20, json.get("events").longValue());
         assertEquals(40.0, json.get("events_per_second").doubleValue());
+        assertEquals(1.0, json.get("time_scale").doubleValue());
+        assertEquals(6, json.get("pacing_lag_ns").get("p99").longValue());
         assertEquals("inputs", json.get("journal").get("level").textValue());
         assertEquals(3, json.get("journal").get("records").longValue());
         assertEquals(3_000, json.get("tick_ns").get("p999").longValue());
