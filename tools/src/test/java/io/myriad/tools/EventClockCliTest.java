@@ -93,4 +93,34 @@ class EventClockCliTest
         assertTrue(run.err.contains("--until"), run.err);
         assertFalse(Files.exists(dir.resolve("bad")));
     }
+
+    @Test
+    void shouldPaceARunAndReportHowLateItsStepsStartedWithoutChangingItsHash() throws IOException
+    {
+        final CliRun paced = CliRun.run(dir, "run", "--model", "poisson", "--preset", "small", "--until", "2",
+            "--time-scale", "40", "--json", "--out", "paced");
+        final CliRun flat = CliRun.run(dir, "run", "--model", "poisson", "--preset", "small", "--until", "2",
+            "--json", "--out", "flat");
+
+        assertEquals(Main.EXIT_OK, paced.status, paced.toString());
+        final JsonNode summary = JSON.readTree(paced.outLines().get(paced.outLines().size() - 1));
+        final JsonNode unpaced = JSON.readTree(flat.outLines().get(flat.outLines().size() - 1));
+        assertEquals(40.0, summary.get("time_scale").doubleValue());
+        assertTrue(summary.get("pacing_lag_ns").get("p99").longValue() >= 0);
+        // 2 sim seconds at 40 a wall second: at least 50 ms
+        assertTrue(summary.get("wall_seconds").doubleValue() >= 0.045, summary.toString());
+        assertEquals(unpaced.get("state_hash").textValue(), summary.get("state_hash").textValue());
+        assertFalse(unpaced.has("pacing_lag_ns"));
+        assertTrue(Files.readString(dir.resolve("paced/scenario.yaml")).contains("time_scale: 40.0"));
+    }
+
+    @Test
+    void shouldRefuseATimeScaleThatIsNotOne()
+    {
+        final CliRun run = CliRun.run(dir, "run", "--model", "poisson", "--time-scale", "-1", "--out", "bad");
+
+        assertEquals(Main.EXIT_BAD_INPUT, run.status, run.toString());
+        assertTrue(run.err.contains("--time-scale"), run.err);
+        assertFalse(Files.exists(dir.resolve("bad")));
+    }
 }
