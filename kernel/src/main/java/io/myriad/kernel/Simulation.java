@@ -9,6 +9,7 @@ import org.agrona.concurrent.IdleStrategy;
 import io.myriad.kernel.checkpoint.Checkpoint;
 import io.myriad.kernel.command.CommandApplier;
 import io.myriad.kernel.command.CommandRegistry;
+import io.myriad.kernel.control.Control;
 import io.myriad.kernel.control.Pacer;
 import io.myriad.kernel.hash.StateHash;
 import io.myriad.kernel.journal.JournalLevel;
@@ -25,26 +26,15 @@ import io.myriad.kernel.world.World;
  * the Disruptor step pipeline. On the tick clock a step is a tick; on the event clock ({@link Model#clock()}) a step
  * takes every event due at the earliest (time, priority) from the world's queue, and sim time jumps to theirs.
  * <p>
- * Drive it from one thread, either with {@link #step()} and {@link #run(long)}, which return when the steps are
- * done, or as an Agrona {@link Agent}: {@link #doWork()} never blocks and returns 0 when it is waiting for other
- * workers, so an {@code AgentRunner} and its idle strategy can own the loop. As an agent it runs until
- * {@link SimulationContext#maxTicks(long)} steps are done (unbounded by default) or the run {@link #isOver() is
- * over}, then reports {@link #isDone()}.
- * <p>
- * The state after N ticks is a function of the model, its configuration and the seed alone: {@link #stateHash()}
- * is the same for any number of workers and any layout.
- * <pre>{@code
- * try (Simulation sim = Simulation.launch(new SimulationContext().model(model).seed(42).workers(2)))
- * {
- *     sim.run(200);
- *     System.out.println(StateHash.toHex(sim.stateHash()));
- * }
- * }</pre>
+ * Drive it from one thread with {@link #step()}, {@link #run(long)} and {@link #runToEnd()}, or as an Agrona
+ * {@link Agent} whose {@link #doWork()} never blocks (returning 0 while it waits for workers, the pacer or a
+ * paused {@link #control()}) until {@link #isDone()}. The state after N steps is a function of the model, its
+ * configuration and the seed alone: {@link #stateHash()} is the same for any number of workers and any layout.
+ * The kernel's package documentation shows a run.
  */
 public final class Simulation implements Agent, AutoCloseable
 {
     private final SimulationContext ctx;
-    private final Model model;
     private final World world;
     private final CommandApplier applier;
     private final StepPipeline pipeline;
@@ -58,11 +48,11 @@ public final class Simulation implements Agent, AutoCloseable
     private Simulation(final SimulationContext ctx)
     {
         this.ctx = ctx;
-        this.model = ctx.model();
         this.idleStrategy = ctx.idleStrategy();
         this.journal = ctx.records().journal();
         this.world = Worlds.open(ctx);
         final long tick = ctx.restoreFrom() == null ? 0 : ctx.restoreFrom().tick();
+        final Model model = ctx.model();
         StepPipeline newPipeline = null;
         try
         {
@@ -81,6 +71,7 @@ public final class Simulation implements Agent, AutoCloseable
         }
         this.pipeline = newPipeline;
         this.cycle = new StepCycle(ctx, world, pipeline, applier, records, tick);
+        cycle.controlTarget(new ControlActions(this));
         if (journal != null && journal.level() == JournalLevel.EVENTS)
         {
             pipeline.eventJournal(journal);
@@ -124,14 +115,17 @@ public final class Simulation implements Agent, AutoCloseable
             {
                 idle.idle(cycle.advance());
             }
-            else if (cycle.isOver())
+            else if (cycle.isOver() || cycle.control().isStopped())
             {
                 return;
             }
+            else if (cycle.awaitStart())
+            {
+                begin();
+            }
             else
             {
-                cycle.awaitStart();
-                begin();
+                idle.idle(0);
             }
         }
     }
@@ -164,7 +158,7 @@ public final class Simulation implements Agent, AutoCloseable
     {
         if (!cycle.inStep())
         {
-            if (cycle.step() >= ctx.maxTicks() || cycle.isOver() || !cycle.readyToStart())
+            if (cycle.step() >= ctx.maxTicks() || !cycle.readyToStart())
             {
                 return 0;
             }
@@ -173,9 +167,7 @@ public final class Simulation implements Agent, AutoCloseable
         return cycle.advance();
     }
 
-    /**
-     * {@inheritDoc}
-     */
+    /** {@inheritDoc} */
     public String roleName()
     {
         return "myriad-simulation";
@@ -195,7 +187,8 @@ public final class Simulation implements Agent, AutoCloseable
      */
     public boolean isDone()
     {
-        return !cycle.inStep() && (cycle.step() >= ctx.maxTicks() || cycle.isOver());
+        return !cycle.inStep() &&
+            (cycle.step() >= ctx.maxTicks() || cycle.isOver() || cycle.control().isStopped());
     }
 
     /**
@@ -206,6 +199,14 @@ public final class Simulation implements Agent, AutoCloseable
     public Pacer pacer()
     {
         return cycle.pacer();
+    }
+
+    /**
+     * @return the control surface: pause, resume, step, time scale, inject, stop and status, from any thread.
+     */
+    public Control control()
+    {
+        return cycle.control();
     }
 
     /**
@@ -258,8 +259,8 @@ public final class Simulation implements Agent, AutoCloseable
 
     /**
      * Hands the model an input from outside the run, to take effect before the next tick: journals it (when the
-     * run has a journal) and applies it through {@link Model#applyInput}. Call between ticks, on the driving
-     * thread.
+     * run has a journal) and applies it through {@link Model#applyInput}, or, for the kernel's own kinds (negative:
+     * an event injected through {@link #control()}), itself. Call between ticks, on the driving thread.
      *
      * @param kind   the model's input kind.
      * @param target the agent it is for, or -1.
@@ -277,7 +278,7 @@ public final class Simulation implements Agent, AutoCloseable
         {
             journal.input(tick(), kind, target, data, offset, length);
         }
-        model.applyInput(world, tick(), kind, target, data, offset, length);
+        ControlActions.apply(ctx.model(), world, tick(), kind, target, data, offset, length);
     }
 
     /**
@@ -293,7 +294,7 @@ public final class Simulation implements Agent, AutoCloseable
      */
     public Model model()
     {
-        return model;
+        return ctx.model();
     }
 
     /**

@@ -6,6 +6,7 @@ import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.SystemNanoClock;
 
 import io.myriad.kernel.command.CommandApplier;
+import io.myriad.kernel.control.Control;
 import io.myriad.kernel.control.Pacer;
 import io.myriad.kernel.metrics.AllocationMeter;
 import io.myriad.kernel.model.Model;
@@ -32,6 +33,8 @@ final class StepCycle
     private final Histogram latency = new Histogram(1, HIGHEST_TRACKABLE_NS, 3);
     private final AllocationMeter allocation;
     private final Pacer pacer;
+    private final Control control = new Control(false);
+    private Control.Target controlTarget;
     private long step;
     private boolean finished;
     private long startNs;
@@ -80,6 +83,10 @@ final class StepCycle
      */
     boolean readyToStart()
     {
+        if (!mayStart())
+        {
+            return false;
+        }
         final double time = nextStepTime();
         if (pacer.nanosUntil(time) > 0)
         {
@@ -90,11 +97,34 @@ final class StepCycle
     }
 
     /**
-     * Waits until the next step may start by the pacer's schedule.
+     * Carries out the control requests waiting, then waits until the next step may start by the pacer's schedule.
+     *
+     * @return false, without waiting, when the run is paused, stopped or over.
      */
-    void awaitStart()
+    boolean awaitStart()
     {
+        if (!mayStart())
+        {
+            return false;
+        }
         pacer.awaitStep(nextStepTime());
+        return true;
+    }
+
+    private boolean mayStart()
+    {
+        control.poll(controlTarget);
+        return !isOver() && control.mayStep(nextStepTime());
+    }
+
+    void controlTarget(final Control.Target target)
+    {
+        this.controlTarget = target;
+    }
+
+    Control control()
+    {
+        return control;
     }
 
     Pacer pacer()
@@ -168,5 +198,6 @@ final class StepCycle
         finished = model.isFinished(world);
         allocation.stepEnded(pipeline.computeAllocatedBytes());
         records.tickEnded(step, applier.handled());
+        control.publish(simTime(), step, eventsTaken(), eventsPending(), pacer.timeScale());
     }
 }

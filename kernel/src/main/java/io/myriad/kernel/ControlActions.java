@@ -1,0 +1,108 @@
+package io.myriad.kernel;
+
+import java.nio.ByteOrder;
+
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import io.myriad.kernel.control.Control;
+import io.myriad.kernel.event.EventDescriptor;
+import io.myriad.kernel.event.EventQueue;
+import io.myriad.kernel.model.Model;
+import io.myriad.kernel.world.World;
+
+/**
+ * What a simulation's driving thread does for control requests that reach past the control surface: a new time
+ * scale goes to the pacer; an injected event is checked, then journaled and scheduled as a kernel input, so that
+ * replay and resume schedule it again at the same step. The input's bytes are the event's time (float64), data
+ * (int64), priority and kind (int32 each), little-endian; its target is the agent.
+ */
+final class ControlActions implements Control.Target
+{
+    /** The kernel's input kind of an injected event; models' kinds are 0 or more. */
+    static final int INJECTED_EVENT = -1;
+    private static final int TIME_OFFSET = 0;
+    private static final int DATA_OFFSET = 8;
+    private static final int PRIORITY_OFFSET = 16;
+    private static final int KIND_OFFSET = 20;
+    private static final int LENGTH = 24;
+
+    private final Simulation simulation;
+    private final UnsafeBuffer bytes = new UnsafeBuffer(new byte[LENGTH]);
+    private long refused;
+
+    ControlActions(final Simulation simulation)
+    {
+        this.simulation = simulation;
+    }
+
+    public void timeScale(final double scale)
+    {
+        simulation.pacer().timeScale(scale, simulation.simTime());
+    }
+
+    public void injectEvent(final double time, final int priority, final int kind, final int agent, final long data)
+    {
+        final EventQueue events = simulation.world().events();
+        final double due = Double.isNaN(time) && events != null ? events.now() : time;
+        if (events == null || !(due >= events.now()) || due == Double.POSITIVE_INFINITY ||
+            priority < EventDescriptor.MIN_PRIORITY || priority > EventDescriptor.MAX_PRIORITY ||
+            kind < 0 || kind > EventDescriptor.MAX_KIND)
+        {
+            // refused before it is journaled, so that a bad request changes nothing
+            refused++;
+            return;
+        }
+        bytes.putDouble(TIME_OFFSET, due, ByteOrder.LITTLE_ENDIAN);
+        bytes.putLong(DATA_OFFSET, data, ByteOrder.LITTLE_ENDIAN);
+        bytes.putInt(PRIORITY_OFFSET, priority, ByteOrder.LITTLE_ENDIAN);
+        bytes.putInt(KIND_OFFSET, kind, ByteOrder.LITTLE_ENDIAN);
+        simulation.input(INJECTED_EVENT, agent, bytes, 0, LENGTH);
+    }
+
+    /**
+     * @return injected events refused: not on the event clock, before now, or out of range.
+     */
+    long refused()
+    {
+        return refused;
+    }
+
+    /**
+     * Applies an input after it was journaled, on its run and again on replay and resume: the kernel's own kinds
+     * here, the model's through {@link Model#applyInput}.
+     */
+    static void apply(
+        final Model model,
+        final World world,
+        final long step,
+        final int kind,
+        final int agent,
+        final DirectBuffer data,
+        final int offset,
+        final int length)
+    {
+        if (kind == INJECTED_EVENT)
+        {
+            schedule(world, agent, data, offset);
+        }
+        else
+        {
+            model.applyInput(world, step, kind, agent, data, offset, length);
+        }
+    }
+
+    private static void schedule(final World world, final int agent, final DirectBuffer data, final int offset)
+    {
+        if (world.events() == null)
+        {
+            throw new IllegalStateException("an injected event reached a run on the tick clock, which has no events");
+        }
+        world.events().schedule(
+            data.getDouble(offset + TIME_OFFSET, ByteOrder.LITTLE_ENDIAN),
+            data.getInt(offset + PRIORITY_OFFSET, ByteOrder.LITTLE_ENDIAN),
+            data.getInt(offset + KIND_OFFSET, ByteOrder.LITTLE_ENDIAN),
+            agent,
+            data.getLong(offset + DATA_OFFSET, ByteOrder.LITTLE_ENDIAN));
+    }
+}
