@@ -23,7 +23,6 @@ import io.myriad.kernel.hash.StateHash;
 import io.myriad.kernel.journal.JournalScan;
 import io.myriad.kernel.journal.RunHeader;
 import io.myriad.kernel.pipeline.WaitStrategies;
-import io.myriad.tools.report.ProgressBar;
 import io.myriad.tools.report.RunSummary;
 import io.myriad.tools.report.SummaryJson;
 import io.myriad.tools.report.SummaryText;
@@ -141,7 +140,6 @@ final class ResumeCommand implements Callable<Integer>
             settings.originOf(Scenario.WAIT_STRATEGY), stderr);
         final SimulationContext context = new SimulationContext()
             .maxSimTime(settings.maxSimTime())
-            .timeScale(settings.timeScale())
             .workers(settings.threads())
             .batchSize(settings.batchSize())
             .layout(settings.layout())
@@ -161,10 +159,12 @@ final class ResumeCommand implements Callable<Integer>
             stderr.flush();
             resume.catchUp();
             final Simulation sim = resume.simulation();
+            // the catch-up runs flat out; the run's own pace resumes where it left off
+            sim.pacer().timeScale(settings.timeScale(), sim.simTime());
             final long end = ticks != null ? resume.journalLastTick() + ticks : settings.ticks();
             final long caughtUp = sim.tick();
             final long eventsBefore = sim.eventsTaken();
-            final long wallNs = ProgressBar.runTicks(sim, end, stderr);
+            final long wallNs = SimulationRun.runWithKeys(sim, end, stderr);
             final RunSummary unfinished =
                 RunSummary.of(settings, sim, caughtUp, eventsBefore, wallNs, runDirectory.toString());
             sim.close();

@@ -3,6 +3,8 @@ package io.myriad.tools;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
+import org.agrona.CloseHelper;
+
 import io.myriad.kernel.Configuration;
 import io.myriad.kernel.RecordsContext;
 import io.myriad.kernel.Simulation;
@@ -71,7 +73,7 @@ final class SimulationRun
             final Simulation sim = Simulation.launch(context);
             try
             {
-                final long wallNs = ProgressBar.runTicks(sim, settings.ticks(), stderr);
+                final long wallNs = runWithKeys(sim, settings.ticks(), stderr);
                 summary = RunSummary.of(settings, sim, 0, 0, wallNs, runDirectory.display());
             }
             finally
@@ -93,6 +95,25 @@ final class SimulationRun
         catch (final CheckpointException ex)
         {
             throw new RunFailedException("a checkpoint failed: " + ex.getMessage(), ex);
+        }
+    }
+
+    /**
+     * Steps a simulation to a tick or until it is done, with a progress bar, and with keys when standard input is a
+     * terminal ({@link TerminalKeys}).
+     *
+     * @return wall time of the steps, in nanoseconds.
+     */
+    static long runWithKeys(final Simulation sim, final long endTick, final PrintWriter stderr)
+    {
+        final TerminalKeys keys = TerminalKeys.attach(sim.control(), stderr);
+        try
+        {
+            return ProgressBar.runTicks(sim, endTick, stderr);
+        }
+        finally
+        {
+            CloseHelper.close(keys);
         }
     }
 

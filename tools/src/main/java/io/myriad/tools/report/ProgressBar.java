@@ -112,7 +112,7 @@ public final class ProgressBar
             new ProgressBar(out, Math.max(1, endTick - startTick), isStderrTerminal());
         final long startNs = System.nanoTime();
         progress.start(startNs);
-        while (sim.tick() < endTick && !sim.isOver())
+        while (sim.tick() < endTick && !sim.isDone())
         {
             sim.step();
             progress.update(bySimTime ? (long)(sim.simTime() * 1e3) : sim.tick() - startTick, System.nanoTime());
