@@ -48,7 +48,8 @@ final class RunRecords
             ModuleAccess.require("checkpoints", ModuleAccess.Need.OFF_HEAP, ModuleAccess.Need.CHECKSUMS);
         }
         this.checkpointer = records.checkpointDirectory() == null ? null :
-            new Checkpointer(records.checkpointDirectory(), records.checkpointPolicy(), startTick, restoredFrom);
+            new Checkpointer(records.checkpointDirectory(), records.checkpointPolicy(), startTick,
+                world.events() == null ? Double.NaN : world.events().now(), restoredFrom);
         this.modelName = ctx.modelName();
         final List<Metric> declared = new ArrayList<>();
         for (int t = 0; t < world.typeCount(); t++)
@@ -94,16 +95,17 @@ final class RunRecords
     /**
      * A tick ended: journal its hash if one is due, and take a checkpoint if the policy says so.
      *
-     * @param tick   ticks done.
-     * @param events commands handled so far.
+     * @param tick    ticks done.
+     * @param events  commands handled so far.
+     * @param simTime sim time on the event clock, {@code NaN} on the tick clock.
      */
-    void tickEnded(final long tick, final long events)
+    void tickEnded(final long tick, final long events, final double simTime)
     {
         if (metricsWriter != null && tick % metricsEvery == 0 && tick > lastMetricsTick)
         {
             writeMetrics(tick);
         }
-        final boolean checkpointDue = checkpointer != null && checkpointer.isDue(tick, events);
+        final boolean checkpointDue = checkpointer != null && checkpointer.isDue(tick, events, simTime);
         if (journal != null && (checkpointDue || (hashEvery != 0 && tick % hashEvery == 0)))
         {
             journal.stateHash(tick, world.stateHash(tick), liveAgents());
@@ -111,7 +113,7 @@ final class RunRecords
         if (checkpointDue)
         {
             checkpoint(tick);
-            checkpointer.scheduled(tick, events);
+            checkpointer.scheduled(tick, events, simTime);
         }
     }
 

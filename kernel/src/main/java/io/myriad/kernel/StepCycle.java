@@ -197,7 +197,7 @@ final class StepCycle
         step++;
         finished = model.isFinished(world);
         allocation.stepEnded(pipeline.computeAllocatedBytes());
-        records.tickEnded(step, applier.handled());
+        records.tickEnded(step, applier.handled(), eventClock == null ? Double.NaN : eventClock.simTime());
         control.publish(simTime(), step, eventsTaken(), eventsPending(), pacer.timeScale());
     }
 }

@@ -1,9 +1,10 @@
 package io.myriad.kernel.checkpoint;
 
 /**
- * When a run takes a checkpoint, and how many it keeps: every {@code everyTicks} ticks, every {@code everyEvents}
- * emitted events, or every {@code everySimSeconds} of simulated time, whichever comes first (0 turns a trigger
- * off), keeping the newest {@code keep}.
+ * When a run takes a checkpoint, and how many it keeps: every {@code everyTicks} ticks (steps), every
+ * {@code everyEvents} emitted events, or every {@code everySimSeconds} of simulated time, whichever comes first (0
+ * turns a trigger off), keeping the newest {@code keep}. Simulated time is the event clock's on that clock, and
+ * {@code secondsPerTick} a tick on the tick clock.
  *
  * @param everyTicks      ticks between checkpoints, 0 for no tick trigger.
  * @param everyEvents     emitted events (outbox entries, applied or rejected) between checkpoints, 0 for none.
@@ -39,14 +40,17 @@ public record CheckpointPolicy(
     }
 
     /**
-     * @param ticksSince  ticks since the last checkpoint (or the start).
-     * @param eventsSince events since then.
+     * @param ticksSince      ticks since the last checkpoint (or the start).
+     * @param eventsSince     events since then.
+     * @param simSecondsSince sim seconds since then on the event clock; {@code NaN} on the tick clock, where they
+     *                        are the ticks times {@code secondsPerTick}.
      * @return true if a checkpoint is due.
      */
-    public boolean isDue(final long ticksSince, final long eventsSince)
+    public boolean isDue(final long ticksSince, final long eventsSince, final double simSecondsSince)
     {
+        final double seconds = Double.isNaN(simSecondsSince) ? ticksSince * secondsPerTick : simSecondsSince;
         return (everyTicks > 0 && ticksSince >= everyTicks) ||
             (everyEvents > 0 && eventsSince >= everyEvents) ||
-            (everySimSeconds > 0 && ticksSince * secondsPerTick >= everySimSeconds);
+            (everySimSeconds > 0 && seconds >= everySimSeconds);
     }
 }

@@ -16,43 +16,53 @@ public final class Checkpointer
     private final CheckpointWriter writer = new CheckpointWriter();
     private long lastTick;
     private long eventsAtLast;
+    private double simTimeAtLast;
     private Checkpoint last;
 
     /**
      * @param directory    the run's checkpoint directory.
      * @param policy       when checkpoints are due and how many to keep.
      * @param startTick    the tick the run starts at.
+     * @param startSimTime the sim time it starts at on the event clock, {@code NaN} on the tick clock.
      * @param restoredFrom the checkpoint the run was restored from, or null.
      */
     public Checkpointer(
-        final Path directory, final CheckpointPolicy policy, final long startTick, final Checkpoint restoredFrom)
+        final Path directory,
+        final CheckpointPolicy policy,
+        final long startTick,
+        final double startSimTime,
+        final Checkpoint restoredFrom)
     {
         this.directory = directory;
         this.policy = policy;
         this.lastTick = startTick;
+        this.simTimeAtLast = startSimTime;
         this.last = restoredFrom;
     }
 
     /**
-     * @param tick   ticks done.
-     * @param events commands handled so far.
+     * @param tick    ticks done.
+     * @param events  commands handled so far.
+     * @param simTime sim time on the event clock, {@code NaN} on the tick clock.
      * @return true if the policy says a checkpoint is due now.
      */
-    public boolean isDue(final long tick, final long events)
+    public boolean isDue(final long tick, final long events, final double simTime)
     {
-        return policy.isDue(tick - lastTick, events - eventsAtLast);
+        return policy.isDue(tick - lastTick, events - eventsAtLast, simTime - simTimeAtLast);
     }
 
     /**
      * Restarts the policy's count from now, after a checkpoint it asked for.
      *
-     * @param tick   ticks done.
-     * @param events commands handled so far.
+     * @param tick    ticks done.
+     * @param events  commands handled so far.
+     * @param simTime sim time on the event clock, {@code NaN} on the tick clock.
      */
-    public void scheduled(final long tick, final long events)
+    public void scheduled(final long tick, final long events, final double simTime)
     {
         lastTick = tick;
         eventsAtLast = events;
+        simTimeAtLast = simTime;
     }
 
     /**

@@ -139,6 +139,22 @@ class PoissonModelTest
     }
 
     @Test
+    void shouldTakeCheckpointsEverySoManySimSeconds() throws java.io.IOException
+    {
+        final Path directory = temp.resolve("by-sim-time");
+        try (Simulation sim = Simulation.launch(context(500, "exponential", 0.0, 2L, 2).maxSimTime(20.0)
+            .records(new RecordsContext().checkpoints(directory, new CheckpointPolicy(0, 0, 5.0, 1, 10)))))
+        {
+            sim.runToEnd();
+        }
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(directory))
+        {
+            // 500 agents deciding once a second: a checkpoint about every 2,500 steps, at 5, 10 and 15 s
+            assertEquals(3, files.filter((f) -> f.toString().endsWith(".manifest")).count());
+        }
+    }
+
+    @Test
     void shouldAllocateNothingPerStepInSteadyState()
     {
         assumeTrue(ThreadAllocation.isSupported(), "the JVM does not count allocated bytes per thread");
