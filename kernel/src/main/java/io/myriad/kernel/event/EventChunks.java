@@ -13,7 +13,7 @@ import java.util.Arrays;
 final class EventChunks
 {
     /** Events a chunk holds. */
-    static final int CHUNK_ENTRIES = 256;
+    static final int CHUNK_ENTRIES = 64;
     /** Words a chunk holds. */
     static final int CHUNK_WORDS = CHUNK_ENTRIES * EventDescriptor.WORDS;
     /** No chunk: the end of a chain, or an empty free list. */

@@ -15,12 +15,12 @@ import static io.myriad.kernel.event.EventDescriptor.WORDS;
  * <p>
  * Time only moves forward: an event may be scheduled at {@link #now()}, the time of the last events taken, or
  * later, never earlier. That makes the queue a <em>radix heap</em> over the raw bits of the times (which order
- * non-negative doubles as longs), with hexadecimal digits ({@link EventBuckets}): bucket 0 holds the events at
+ * non-negative doubles as longs), with digits of a byte ({@link EventBuckets}): bucket 0 holds the events at
  * {@code now}, the others those whose time first differs from {@code now} in a given digit, by that digit's value.
  * Scheduling appends to one bucket's chain; taking, when bucket 0 is empty, moves {@code now} to the least time of
  * the lowest non-empty bucket and redistributes that bucket into lower ones, each event at least one digit lower.
- * An event therefore moves at most 16 times in its life, by sequential appends (about five times in a hold model
- * of a million events), and a bucket keeps its events in sequence order, so bucket 0 holds the events due now in
+ * An event therefore moves at most 8 times in its life, by sequential appends (two or three times in a hold
+ * model of a million events), and a bucket keeps its events in sequence order, so bucket 0 holds the events due now in
  * the order they were scheduled.
  * <p>
  * Events live in recycled chunks ({@link EventChunks}). A chunk is made only when more are in use than ever before,

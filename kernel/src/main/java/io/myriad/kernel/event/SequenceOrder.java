@@ -9,8 +9,8 @@ import static io.myriad.kernel.event.EventDescriptor.WORDS;
 /**
  * Visits every pending event in sequence order, whatever bucket it is in, by merging the buckets, each of which
  * keeps its events in sequence order. What the state hash and a checkpoint see therefore depends on the pending
- * events alone, not on how the radix heap happens to hold them. Costs a pass over the events with a look at each
- * non-empty bucket per event; allocates nothing.
+ * events alone, not on how the radix heap happens to hold them. Costs a pass over the events and a binary heap of
+ * the non-empty buckets; allocates nothing.
  */
 final class SequenceOrder
 {
@@ -57,30 +57,22 @@ final class SequenceOrder
     void visit(final long count, final Visitor visitor)
     {
         final EventChunks chunks = buckets.chunks();
-        int opened = 0;
+        int size = 0;
         for (int bucket = buckets.nextNonEmpty(0); bucket < EventBuckets.COUNT;
             bucket = buckets.nextNonEmpty(bucket + 1))
         {
             cursorChunk[bucket] = buckets.head(bucket);
             cursorEntry[bucket] = 0;
-            open[opened++] = bucket;
+            open[size++] = bucket;
+        }
+        // a binary heap of the open buckets by the sequence at their cursors: log(buckets) an event
+        for (int i = size / 2 - 1; i >= 0; i--)
+        {
+            siftDown(i, size);
         }
         for (long remaining = count; remaining > 0; remaining--)
         {
-            int next = -1;
-            long least = Long.MAX_VALUE;
-            for (int k = 0; k < opened; k++)
-            {
-                final int bucket = open[k];
-                final long sequence =
-                    chunks.words(cursorChunk[bucket])[cursorEntry[bucket] * WORDS + EventDescriptor.SEQUENCE_WORD];
-                if (sequence < least)
-                {
-                    least = sequence;
-                    next = k;
-                }
-            }
-            final int bucket = open[next];
+            final int bucket = open[0];
             final int chunk = cursorChunk[bucket];
             final long[] words = chunks.words(chunk);
             final int at = cursorEntry[bucket] * WORDS;
@@ -92,10 +84,51 @@ final class SequenceOrder
                 cursorEntry[bucket] = 0;
                 if (cursorChunk[bucket] == NONE)
                 {
-                    open[next] = open[--opened];
+                    open[0] = open[--size];
                 }
             }
+            if (size > 1)
+            {
+                siftDown(0, size);
+            }
         }
+    }
+
+    private long sequenceAt(final int bucket)
+    {
+        return buckets.chunks().words(cursorChunk[bucket])[cursorEntry[bucket] * WORDS + EventDescriptor.SEQUENCE_WORD];
+    }
+
+    private void siftDown(final int from, final int size)
+    {
+        int hole = from;
+        final int bucket = open[hole];
+        final long key = sequenceAt(bucket);
+        while (true)
+        {
+            int child = 2 * hole + 1;
+            if (child >= size)
+            {
+                break;
+            }
+            long childKey = sequenceAt(open[child]);
+            if (child + 1 < size)
+            {
+                final long right = sequenceAt(open[child + 1]);
+                if (right < childKey)
+                {
+                    child++;
+                    childKey = right;
+                }
+            }
+            if (key <= childKey)
+            {
+                break;
+            }
+            open[hole] = open[child];
+            hole = child;
+        }
+        open[hole] = bucket;
     }
 
     private static final class Hashing implements Visitor
