@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * {@code myriad run}, {@code resume} and {@code replay} of a model on the event clock ({@code poisson}).
@@ -85,16 +87,6 @@ class EventClockCliTest
     }
 
     @Test
-    void shouldRefuseAMaxSimTimeThatIsNotATime()
-    {
-        final CliRun run = CliRun.run(dir, "run", "--model", "poisson", "--until", "-3", "--out", "bad");
-
-        assertEquals(Main.EXIT_BAD_INPUT, run.status, run.toString());
-        assertTrue(run.err.contains("--until"), run.err);
-        assertFalse(Files.exists(dir.resolve("bad")));
-    }
-
-    @Test
     void shouldPaceARunAndReportHowLateItsStepsStartedWithoutChangingItsHash() throws IOException
     {
         final CliRun paced = CliRun.run(dir, "run", "--model", "poisson", "--preset", "small", "--until", "2",
@@ -114,13 +106,14 @@ class EventClockCliTest
         assertTrue(Files.readString(dir.resolve("paced/scenario.yaml")).contains("time_scale: 40.0"));
     }
 
-    @Test
-    void shouldRefuseATimeScaleThatIsNotOne()
+    @ParameterizedTest
+    @CsvSource({ "--until, -3", "--time-scale, -1", "--time-scale, NaN" })
+    void shouldRefuseAPaceOrAnEndThatIsNotATime(final String flag, final String value)
     {
-        final CliRun run = CliRun.run(dir, "run", "--model", "poisson", "--time-scale", "-1", "--out", "bad");
+        final CliRun run = CliRun.run(dir, "run", "--model", "poisson", flag, value, "--out", "bad");
 
         assertEquals(Main.EXIT_BAD_INPUT, run.status, run.toString());
-        assertTrue(run.err.contains("--time-scale"), run.err);
+        assertTrue(run.err.contains(flag), run.err);
         assertFalse(Files.exists(dir.resolve("bad")));
     }
 }

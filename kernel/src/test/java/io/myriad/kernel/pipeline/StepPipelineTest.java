@@ -237,15 +237,19 @@ class StepPipelineTest
         assertArrayEquals(MetricModel.serialSums(100, 3, 0L), pipeline.lastStepMetrics());
     }
 
+    /**
+     * A phase of ten batches on the ring, and a phase of one batch computed inline, fail alike.
+     */
     @ParameterizedTest
-    @ValueSource(ints = { 1, 3 })
-    void shouldThrowNamingStepAndPhaseWhenAPhaseWorkerThrows(final int workers)
+    @CsvSource({ "1, 10, 5", "3, 10, 5", "3, 1000, 0" })
+    void shouldThrowNamingStepAndPhaseWhenAPhaseWorkerThrows(
+        final int workers, final int batchSize, final int failingBatch)
     {
         final IllegalStateException boom = new IllegalStateException("boom");
         final SimulationContext ctx = new SimulationContext()
-            .model(new ThrowingModel(100, 3L, 5, boom))
+            .model(new ThrowingModel(100, 3L, failingBatch, boom))
             .workers(workers)
-            .batchSize(10)
+            .batchSize(batchSize)
             .ringSize(16);
         // the simulation is driven by one thread, so all of it runs under the hang guard
         final PipelineException[] thrown = assertTimeoutPreemptively(HANG_GUARD, () ->
@@ -265,28 +269,6 @@ class StepPipelineTest
             assertTrue(ex.getMessage().contains("step 3"), ex.getMessage());
             assertTrue(ex.getMessage().contains("phase explode"), ex.getMessage());
         }
-    }
-
-    @Test
-    void shouldComputeAPhaseOfOneBatchInlineAndReportItsFailure()
-    {
-        final IllegalStateException boom = new IllegalStateException("boom");
-        final SimulationContext ctx = new SimulationContext()
-            .model(new ThrowingModel(100, 2L, 0, boom))
-            .workers(3)
-            .batchSize(1000)
-            .ringSize(16);
-        final PipelineException ex = assertTimeoutPreemptively(HANG_GUARD, () ->
-        {
-            try (Simulation sim = Simulation.launch(ctx))
-            {
-                sim.run(2);
-                return assertThrows(PipelineException.class, sim::step);
-            }
-        });
-        assertSame(boom, ex.getCause());
-        assertTrue(ex.getMessage().contains("step 2"), ex.getMessage());
-        assertTrue(ex.getMessage().contains("phase explode"), ex.getMessage());
     }
 
     @ParameterizedTest
