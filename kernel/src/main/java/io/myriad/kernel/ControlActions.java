@@ -29,7 +29,6 @@ final class ControlActions implements Control.Target
 
     private final Simulation simulation;
     private final UnsafeBuffer bytes = new UnsafeBuffer(new byte[LENGTH]);
-    private long refused;
 
     ControlActions(final Simulation simulation)
     {
@@ -41,7 +40,8 @@ final class ControlActions implements Control.Target
         simulation.pacer().timeScale(scale, simulation.simTime());
     }
 
-    public void injectEvent(final double time, final int priority, final int kind, final int agent, final long data)
+    public boolean injectEvent(
+        final double time, final int priority, final int kind, final int agent, final long data)
     {
         final EventQueue events = simulation.world().events();
         final double due = Double.isNaN(time) && events != null ? events.now() : time;
@@ -50,22 +50,14 @@ final class ControlActions implements Control.Target
             kind < 0 || kind > EventDescriptor.MAX_KIND)
         {
             // refused before it is journaled, so that a bad request changes nothing
-            refused++;
-            return;
+            return false;
         }
         bytes.putDouble(TIME_OFFSET, due, ByteOrder.LITTLE_ENDIAN);
         bytes.putLong(DATA_OFFSET, data, ByteOrder.LITTLE_ENDIAN);
         bytes.putInt(PRIORITY_OFFSET, priority, ByteOrder.LITTLE_ENDIAN);
         bytes.putInt(KIND_OFFSET, kind, ByteOrder.LITTLE_ENDIAN);
         simulation.input(INJECTED_EVENT, agent, bytes, 0, LENGTH);
-    }
-
-    /**
-     * @return injected events refused: not on the event clock, before now, or out of range.
-     */
-    long refused()
-    {
-        return refused;
+        return true;
     }
 
     /**

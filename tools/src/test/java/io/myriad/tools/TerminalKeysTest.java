@@ -22,7 +22,8 @@ class TerminalKeysTest
             scales.add(scale);
         }
 
-        public void injectEvent(final double time, final int priority, final int kind, final int agent, final long data)
+        public boolean injectEvent(
+            final double time, final int priority, final int kind, final int agent, final long data)
         {
             throw new AssertionError("keys inject nothing");
         }

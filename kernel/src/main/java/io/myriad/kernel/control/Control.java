@@ -36,24 +36,27 @@ public final class Control
          * @param kind     the model's event kind.
          * @param agent    the agent it is for, or -1.
          * @param data     its argument.
+         * @return false if it was refused: not on the event clock, before now, or out of range.
          */
-        void injectEvent(double time, int priority, int kind, int agent, long data);
+        boolean injectEvent(double time, int priority, int kind, int agent, long data);
     }
 
     /**
      * Where a run stands, published by the driving thread after every step.
      *
-     * @param simTime       sim time of the last step.
-     * @param steps         steps completed.
-     * @param events        events taken by steps (event clock).
-     * @param eventsPending events waiting (event clock).
-     * @param timeScale     sim seconds a wall second, 0 for as fast as possible.
-     * @param paused        true while paused.
-     * @param stopped       true once stopped.
+     * @param simTime         sim time of the last step.
+     * @param steps           steps completed.
+     * @param events          events taken by steps (event clock).
+     * @param eventsPending   events waiting (event clock).
+     * @param eventsPerSecond events taken a wall second since the first step the control saw.
+     * @param timeScale       sim seconds a wall second, 0 for as fast as possible.
+     * @param paused          true while paused.
+     * @param stopped         true once stopped.
+     * @param refused         injected events refused so far.
      */
     public record Status(
-        double simTime, long steps, long events, long eventsPending, double timeScale, boolean paused,
-        boolean stopped)
+        double simTime, long steps, long events, long eventsPending, double eventsPerSecond, double timeScale,
+        boolean paused, boolean stopped, long refused)
     {
     }
 
@@ -72,6 +75,9 @@ public final class Control
     private final AtomicLong events = new AtomicLong();
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong scaleBits = new AtomicLong();
+    private final AtomicLong firstPublishNs = new AtomicLong();
+    private final AtomicLong eventsAtFirst = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
     private volatile boolean pausedView;
     private volatile boolean stoppedView;
     private boolean paused;
@@ -177,8 +183,12 @@ public final class Control
      */
     public Status status()
     {
-        return new Status(Double.longBitsToDouble(simTimeBits.get()), steps.get(), events.get(), pending.get(),
-            Double.longBitsToDouble(scaleBits.get()), pausedView, stoppedView);
+        final long eventCount = events.get();
+        final long since = System.nanoTime() - firstPublishNs.get();
+        final double perSecond = firstPublishNs.get() == 0 || since <= 0 ? 0.0 :
+            (eventCount - eventsAtFirst.get()) * 1e9 / since;
+        return new Status(Double.longBitsToDouble(simTimeBits.get()), steps.get(), eventCount, pending.get(),
+            perSecond, Double.longBitsToDouble(scaleBits.get()), pausedView, stoppedView, refused.get());
     }
 
     /**
@@ -238,6 +248,11 @@ public final class Control
         final double simTime, final long stepCount, final long eventCount, final long eventsPending,
         final double timeScale)
     {
+        if (firstPublishNs.get() == 0)
+        {
+            eventsAtFirst.lazySet(eventCount);
+            firstPublishNs.lazySet(System.nanoTime());
+        }
         simTimeBits.lazySet(Double.doubleToRawLongBits(simTime));
         steps.lazySet(stepCount);
         events.lazySet(eventCount);
@@ -268,8 +283,14 @@ public final class Control
                 target.timeScale(request.time());
                 scaleBits.lazySet(Double.doubleToRawLongBits(request.time()));
             }
-            case INJECT -> target.injectEvent(request.time(), request.priority(), request.kind(), request.agent(),
-                request.data());
+            case INJECT ->
+            {
+                if (!target.injectEvent(request.time(), request.priority(), request.kind(), request.agent(),
+                    request.data()))
+                {
+                    refused.lazySet(refused.get() + 1);
+                }
+            }
             case STOP ->
             {
                 stopped = true;

@@ -68,6 +68,7 @@ class PoissonControlTest
             assertEquals(500.0, status.timeScale());
             assertEquals(sim.simTime(), status.simTime());
             assertEquals(sim.eventsTaken(), status.events());
+            assertTrue(status.eventsPerSecond() > 0);
         }
     }
 
@@ -114,6 +115,7 @@ class PoissonControlTest
             assertTrue(sim.control().inject(now - 1.0, 0, PoissonModel.DECIDE, 3, 0), "offered, then refused");
             sim.run(1_500);
             withInjections = sim.stateHash();
+            assertEquals(1, sim.control().status().refused(), "the event before now");
         }
         try (Simulation plain = Simulation.launch(context(2)))
         {
