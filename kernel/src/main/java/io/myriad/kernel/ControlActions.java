@@ -45,9 +45,8 @@ final class ControlActions implements Control.Target
     {
         final EventQueue events = simulation.world().events();
         final double due = Double.isNaN(time) && events != null ? events.now() : time;
-        if (events == null || !(due >= events.now()) || due == Double.POSITIVE_INFINITY ||
-            priority < EventDescriptor.MIN_PRIORITY || priority > EventDescriptor.MAX_PRIORITY ||
-            kind < 0 || kind > EventDescriptor.MAX_KIND)
+        if (!isValid(simulation.world(), due, priority, kind, agent) ||
+            !simulation.model().acceptsInjected(simulation.world(), kind, agent))
         {
             // refused before it is journaled, so that a bad request changes nothing
             return false;
@@ -58,6 +57,44 @@ final class ControlActions implements Control.Target
         bytes.putInt(KIND_OFFSET, kind, ByteOrder.LITTLE_ENDIAN);
         simulation.input(INJECTED_EVENT, agent, bytes, 0, LENGTH);
         return true;
+    }
+
+    /**
+     * @return true if the world has an event queue and the event fits it: not before now, finite, priority and kind
+     *         in range, for no agent (-1) or an agent index.
+     */
+    static boolean isValid(final World world, final double time, final int priority, final int kind, final int agent)
+    {
+        final EventQueue events = world.events();
+        return events != null && time >= events.now() && time != Double.POSITIVE_INFINITY &&
+            priority >= EventDescriptor.MIN_PRIORITY && priority <= EventDescriptor.MAX_PRIORITY &&
+            kind >= 0 && kind <= EventDescriptor.MAX_KIND && agent >= -1;
+    }
+
+    /**
+     * Checks an input before it is journaled: the kernel's own kinds must carry what they say, and negative kinds
+     * are the kernel's.
+     *
+     * @throws IllegalArgumentException naming what is wrong.
+     */
+    static void check(final World world, final int kind, final int agent, final DirectBuffer data, final int offset,
+        final int length)
+    {
+        if (kind == INJECTED_EVENT)
+        {
+            if (length != LENGTH || !isValid(world, data.getDouble(offset + TIME_OFFSET, ByteOrder.LITTLE_ENDIAN),
+                data.getInt(offset + PRIORITY_OFFSET, ByteOrder.LITTLE_ENDIAN),
+                data.getInt(offset + KIND_OFFSET, ByteOrder.LITTLE_ENDIAN), agent))
+            {
+                throw new IllegalArgumentException("an injected-event input (kind " + INJECTED_EVENT + ") carries " +
+                    LENGTH + " bytes of an event due now or later on the event clock; this one does not fit");
+            }
+        }
+        else if (kind < 0)
+        {
+            throw new IllegalArgumentException(
+                "input kind " + kind + " is the kernel's: a model's kinds are 0 or more");
+        }
     }
 
     /**

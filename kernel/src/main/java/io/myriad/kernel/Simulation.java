@@ -274,6 +274,7 @@ public final class Simulation implements Agent, AutoCloseable
         {
             throw new IllegalStateException("input given while step " + tick() + " is in progress");
         }
+        ControlActions.check(world, kind, target, data, offset, length);
         if (journal != null)
         {
             journal.input(tick(), kind, target, data, offset, length);

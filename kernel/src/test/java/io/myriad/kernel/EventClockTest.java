@@ -93,6 +93,27 @@ class EventClockTest
     }
 
     @Test
+    void shouldRefuseAKernelInputThatDoesNotFitBeforeApplyingIt()
+    {
+        final Scripted model = new Scripted(Clock.EVENTS, 3);
+        try (Simulation sim = Simulation.launch(new SimulationContext().model(model).seed(1)))
+        {
+            final org.agrona.concurrent.UnsafeBuffer bytes = new org.agrona.concurrent.UnsafeBuffer(new byte[24]);
+            bytes.putDouble(0, -5.0, java.nio.ByteOrder.LITTLE_ENDIAN);
+            final IllegalArgumentException early = assertThrows(IllegalArgumentException.class,
+                () -> sim.input(ControlActions.INJECTED_EVENT, 1, bytes, 0, 24));
+            assertTrue(early.getMessage().contains("does not fit"), early.getMessage());
+            final IllegalArgumentException kernels = assertThrows(IllegalArgumentException.class,
+                () -> sim.input(-7, 1, bytes, 0, 8));
+            assertTrue(kernels.getMessage().contains("is the kernel's"), kernels.getMessage());
+            assertEquals(1, sim.eventsPending(), "nothing scheduled");
+            assertFalse(sim.control().inject(1.5, 0, RULE, 1, 0) && sim.control().status().refused() > 0);
+            sim.step();
+            assertEquals(1, sim.control().status().refused(), "the model accepts no injected events");
+        }
+    }
+
+    @Test
     void shouldRefuseAMaxSimTimeThatIsNotATime()
     {
         final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,

@@ -142,6 +142,7 @@ public final class Replay implements AutoCloseable
                     simulation.input(scan.inputKind(position), scan.inputTarget(position), scan.inputData(),
                         scan.inputDataOffset(position), scan.inputDataLength(position));
                     inputsApplied++;
+                    hashedTick = -1; // the input changed the state at this tick: hash it again
                 }
             }
             else

@@ -58,6 +58,22 @@ public interface Model
     }
 
     /**
+     * Says whether an event injected from outside the run ({@code Simulation.control().inject}) may be scheduled:
+     * asked on the driving thread before the event is journaled, so a refused one changes nothing. Accept only kinds
+     * the model means to take from outside, for agents that exist, and that its phases handle safely beside the
+     * agents' own events (through a command, say, when an agent may be due twice in a step). None by default.
+     *
+     * @param world the world, between steps.
+     * @param kind  the event's kind.
+     * @param agent the agent it is for, or -1.
+     * @return true to journal and schedule it.
+     */
+    default boolean acceptsInjected(final World world, final int kind, final int agent)
+    {
+        return false;
+    }
+
+    /**
      * @param world the world after a step.
      * @return true when the run is over whatever its limits say (a fire burnt out, an epidemic ended): asked after
      *         every step, on the driving thread; must depend on the world alone.

@@ -3,7 +3,9 @@ package io.myriad.plugins.poisson;
 import java.util.List;
 
 import io.myriad.kernel.Clock;
+import io.myriad.kernel.command.CommandRegistry;
 import io.myriad.kernel.command.Outbox;
+import io.myriad.kernel.command.Outcome;
 import io.myriad.kernel.event.DueEvents;
 import io.myriad.kernel.event.EventQueue;
 import io.myriad.kernel.event.NextDecision;
@@ -23,13 +25,19 @@ import io.myriad.layouts.AgentStore;
  * so that many agents decide at once and a step's events are cut into parallel batches; at 0 times are continuous,
  * almost every step is one event, and it runs inline on the driving thread.
  * <p>
- * One phase, {@code decide}, whose work items are the step's due events. All that lasts is in the world: the
+ * One phase, {@code decide}, whose work items are the step's due events. From outside, {@code Control.inject} may
+ * bring {@link #NUDGE}s, which move an agent's wealth through a command. All that lasts is in the world: the
  * agents' columns and the event queue with every agent's next decision.
  */
 final class PoissonModel implements Model
 {
     /** The event kind of a decision. */
     static final int DECIDE = 1;
+    /**
+     * The event kind of a nudge from outside: the agent's wealth moves by the event's data, a double's raw bits, in
+     * the apply stage; the only kind {@code Control.inject} may bring.
+     */
+    static final int NUDGE = 2;
     private static final int STREAM_DECISIONS = 40;
     private static final int STREAM_WEALTH = 41;
 
@@ -98,6 +106,30 @@ final class PoissonModel implements Model
             Metric.sum("decisions", deciders, DeciderSchema.DECISIONS));
     }
 
+    /**
+     * Takes nudges for live agents from outside; never decisions, which would start a second chain of them.
+     */
+    @Override
+    public boolean acceptsInjected(final World world, final int kind, final int agent)
+    {
+        final AgentStore store = world.store(deciders);
+        return kind == NUDGE && agent >= 0 && agent < store.highWaterMark() && store.isAlive(agent);
+    }
+
+    @Override
+    public void commands(final CommandRegistry commands)
+    {
+        final NudgeCodec nudge = new NudgeCodec();
+        final DeciderFlyweight decider = new DeciderFlyweight();
+        commands.handle(NudgeCodec.ID, NudgeCodec.NAME, (command) ->
+        {
+            nudge.wrap(command.buffer(), command.payloadOffset());
+            decider.wrapIfStale(command.world().store(command.targetType()));
+            decider.wealth(command.targetIndex(), decider.wealth(command.targetIndex()) + nudge.amount());
+            return Outcome.APPLIED;
+        });
+    }
+
     private double round(final double time)
     {
         return grain > 0 && time != NextDecision.NEVER ? Math.ceil(time / grain) * grain : time;
@@ -130,6 +162,7 @@ final class PoissonModel implements Model
         public PhaseWorker newWorker(final World world)
         {
             final DeciderFlyweight decider = new DeciderFlyweight();
+            final NudgeCodec nudge = new NudgeCodec();
             final DueEvents due = world.due();
             final long timing = CounterRng.key(world.seed(), STREAM_DECISIONS);
             final long walk = CounterRng.key(world.seed(), STREAM_WEALTH);
@@ -143,6 +176,12 @@ final class PoissonModel implements Model
                 for (int k = batch.from(), to = batch.to(); k < to; k++)
                 {
                     final int agent = due.agent(k);
+                    if (due.kind(k) == NUDGE)
+                    {
+                        nudge.wrap(outbox.buffer(), outbox.command(NudgeCodec.ID, NudgeCodec.LENGTH, type, agent))
+                            .amount(Double.longBitsToDouble(due.data(k)));
+                        continue;
+                    }
                     final long sequence = due.sequence(k);
                     final double step = stepSize * (2 * CounterRng.uniform(walk, sequence, agent, 0) - 1);
                     decider.wealth(agent, decider.wealth(agent) + step);

@@ -110,12 +110,16 @@ class PoissonControlTest
         {
             sim.run(500);
             final double now = sim.simTime();
-            assertTrue(sim.control().inject(now + 0.25, -1, PoissonModel.DECIDE, 7, 0));
-            assertTrue(sim.control().inject(Double.NaN, 0, PoissonModel.DECIDE, 9, 0));
-            assertTrue(sim.control().inject(now - 1.0, 0, PoissonModel.DECIDE, 3, 0), "offered, then refused");
+            assertTrue(sim.control().inject(now + 0.25, -1, PoissonModel.NUDGE, 7, Double.doubleToRawLongBits(100.0)));
+            assertTrue(sim.control().inject(Double.NaN, 0, PoissonModel.NUDGE, 9, Double.doubleToRawLongBits(-3.0)));
+            // refused, unjournaled: before now, a decision (a second chain of them), an agent that is not there
+            assertTrue(sim.control().inject(now - 1.0, 0, PoissonModel.NUDGE, 3, 0));
+            assertTrue(sim.control().inject(now + 1.0, 0, PoissonModel.DECIDE, 3, 0));
+            assertTrue(sim.control().inject(now + 1.0, 0, PoissonModel.NUDGE, 300, 0));
+            assertTrue(sim.control().inject(now + 1.0, 0, PoissonModel.NUDGE, -1, 0));
             sim.run(1_500);
             withInjections = sim.stateHash();
-            assertEquals(1, sim.control().status().refused(), "the event before now");
+            assertEquals(4, sim.control().status().refused());
         }
         try (Simulation plain = Simulation.launch(context(2)))
         {
