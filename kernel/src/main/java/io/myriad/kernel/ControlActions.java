@@ -40,6 +40,11 @@ final class ControlActions implements Control.Target
         simulation.pacer().timeScale(scale, simulation.simTime());
     }
 
+    public void resumed()
+    {
+        simulation.pacer().anchor(simulation.simTime());
+    }
+
     public boolean injectEvent(
         final double time, final int priority, final int kind, final int agent, final long data)
     {

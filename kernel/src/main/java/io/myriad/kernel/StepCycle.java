@@ -23,6 +23,8 @@ final class StepCycle
     private static final long HIGHEST_TRACKABLE_NS = TimeUnit.HOURS.toNanos(1);
     /** Steps of the event clock measured together for allocation: reading the counters costs more than an event. */
     private static final int EVENT_ALLOCATION_WINDOW = 64;
+    /** The longest a paced run waits for its next step before it looks at its controls again. */
+    private static final long MAX_WAIT_NS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final Model model;
     private final World world;
@@ -57,6 +59,7 @@ final class StepCycle
         this.pacer = new Pacer(ctx.timeScale(), SystemNanoClock.INSTANCE);
         this.step = firstStep;
         this.finished = model.isFinished(world);
+        control.publish(simTime(), step, eventsTaken(), eventsPending(), pacer.timeScale());
     }
 
     long step()
@@ -83,38 +86,44 @@ final class StepCycle
      */
     boolean readyToStart()
     {
-        if (!mayStart())
-        {
-            return false;
-        }
+        control.poll(controlTarget);
         final double time = nextStepTime();
-        if (pacer.nanosUntil(time) > 0)
+        if (isOver() || !control.canStep(time))
         {
             return false;
         }
-        pacer.stepStarting(time);
+        if (!control.isPaused())
+        {
+            if (pacer.nanosUntil(time) > 0)
+            {
+                return false;
+            }
+            pacer.stepStarting(time);
+        }
+        control.stepping();
         return true;
     }
 
     /**
-     * Carries out the control requests waiting, then waits until the next step may start by the pacer's schedule.
+     * Carries out the control requests waiting, then waits until the next step may start by the pacer's schedule,
+     * for {@link #MAX_WAIT_NS} at most, so that controls are seen while a paced run waits.
      *
-     * @return false, without waiting, when the run is paused, stopped or over.
+     * @return true if the next step may start now; false when the run is paused, stopped or over, or still waiting.
      */
     boolean awaitStart()
     {
-        if (!mayStart())
+        control.poll(controlTarget);
+        final double time = nextStepTime();
+        if (isOver() || !control.canStep(time))
         {
             return false;
         }
-        pacer.awaitStep(nextStepTime());
+        if (!control.isPaused() && !pacer.awaitStep(time, MAX_WAIT_NS))
+        {
+            return false;
+        }
+        control.stepping();
         return true;
-    }
-
-    private boolean mayStart()
-    {
-        control.poll(controlTarget);
-        return !isOver() && control.mayStep(nextStepTime());
     }
 
     void controlTarget(final Control.Target target)

@@ -151,6 +151,10 @@ final class TerminalKeys implements AutoCloseable
             {
                 return;
             }
+            catch (final IllegalArgumentException ex)
+            {
+                // a time scale doubled past what a double holds: the key does nothing, the keys go on
+            }
         }
     }
 }

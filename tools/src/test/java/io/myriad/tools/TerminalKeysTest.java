@@ -22,6 +22,10 @@ class TerminalKeysTest
             scales.add(scale);
         }
 
+        public void resumed()
+        {
+        }
+
         public boolean injectEvent(
             final double time, final int priority, final int kind, final int agent, final long data)
         {
@@ -35,12 +39,12 @@ class TerminalKeysTest
         assertTrue(TerminalKeys.apply(' ', control));
         control.poll(target);
         assertTrue(control.status().paused());
-        assertFalse(control.mayStep(0.0));
+        assertFalse(control.canStep(0.0));
 
         TerminalKeys.apply(' ', control);
         control.poll(target);
         assertFalse(control.status().paused());
-        assertTrue(control.mayStep(0.0));
+        assertTrue(control.canStep(0.0));
     }
 
     @Test
@@ -64,8 +68,9 @@ class TerminalKeysTest
         TerminalKeys.apply('s', control);
         control.poll(target);
 
-        assertTrue(control.mayStep(0.0), "one step");
-        assertFalse(control.mayStep(0.0), "then paused");
+        assertTrue(control.canStep(0.0), "one step");
+        control.stepping();
+        assertFalse(control.canStep(0.0), "then paused");
     }
 
     @Test

@@ -11,7 +11,8 @@ import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
  * order they were offered. Pausing, stepping and the time scale only decide when steps run, so they never change
  * results; an injected event is journaled before it is scheduled, so it replays.
  * <p>
- * The driving side ({@link #poll(Target)}, {@link #mayStep(double)}, {@link #publish}) is for the simulation.
+ * The driving side ({@link #poll(Target)}, {@link #canStep(double)}, {@link #stepping()}, {@link #publish}) is for
+ * the simulation.
  */
 public final class Control
 {
@@ -39,6 +40,11 @@ public final class Control
          * @return false if it was refused: not on the event clock, before now, or out of range.
          */
         boolean injectEvent(double time, int priority, int kind, int agent, long data);
+
+        /**
+         * The run goes on after a pause: its pace starts again from where it stands.
+         */
+        void resumed();
     }
 
     /**
@@ -111,7 +117,7 @@ public final class Control
     }
 
     /**
-     * Runs steps while paused.
+     * Runs steps while paused; ignored while running.
      *
      * @param count steps to run, at least 1.
      * @return false if the queue of requests is full.
@@ -126,7 +132,7 @@ public final class Control
     }
 
     /**
-     * Runs, while paused, every step at or before a sim time.
+     * Runs, while paused, every step at or before a sim time; ignored while running.
      *
      * @param simTime the last sim time to run steps at.
      * @return false if the queue of requests is full.
@@ -210,27 +216,34 @@ public final class Control
     }
 
     /**
-     * Driving thread: whether the next step may run, by the requests so far; a step allowed while paused is used.
+     * Driving thread: whether the next step may run, by the requests so far. Changes nothing: a step that runs
+     * says so with {@link #stepping()}.
      *
      * @param nextStepTime the sim time of the next step.
      * @return true if it may.
      */
-    public boolean mayStep(final double nextStepTime)
+    public boolean canStep(final double nextStepTime)
     {
-        if (stopped)
-        {
-            return false;
-        }
-        if (!paused)
-        {
-            return true;
-        }
-        if (stepsAllowed > 0)
+        return !stopped && (!paused || stepsAllowed > 0 || nextStepTime <= stepTo);
+    }
+
+    /**
+     * Driving thread: the next step runs now; while paused, it uses one of the steps asked for.
+     */
+    public void stepping()
+    {
+        if (paused && stepsAllowed > 0)
         {
             stepsAllowed--;
-            return true;
         }
-        return nextStepTime <= stepTo;
+    }
+
+    /**
+     * @return true while paused; driving thread. Steps run while paused are not paced.
+     */
+    public boolean isPaused()
+    {
+        return paused;
     }
 
     /**
@@ -272,12 +285,16 @@ public final class Control
             case PAUSE -> paused = true;
             case RESUME ->
             {
+                if (paused)
+                {
+                    target.resumed();
+                }
                 paused = false;
                 stepsAllowed = 0;
                 stepTo = Double.NEGATIVE_INFINITY;
             }
-            case STEP -> stepsAllowed += request.steps();
-            case STEP_TO -> stepTo = request.time();
+            case STEP -> stepsAllowed += paused ? request.steps() : 0;
+            case STEP_TO -> stepTo = paused ? request.time() : Double.NEGATIVE_INFINITY;
             case TIME_SCALE ->
             {
                 target.timeScale(request.time());

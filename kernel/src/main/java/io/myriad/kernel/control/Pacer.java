@@ -11,7 +11,8 @@ import org.agrona.concurrent.NanoClock;
  * {@code (t - t0) / s} wall seconds have passed since the anchor, when sim time was {@code t0}. Scale 0 runs as
  * fast as possible, 1 in real time, 10 ten sim seconds a wall second, 0.1 a tenth. Changing the scale anchors
  * afresh at the sim time reached, so the run neither rushes nor stalls to make up for the old scale. A run behind
- * its schedule runs as fast as it can until it has caught up; how late each step started is recorded.
+ * its schedule runs as fast as it can until it has caught up; how late each step started is recorded. A paused
+ * run's steps are not paced, and resuming anchors afresh (the simulation's control does both).
  * <p>
  * Used by the thread that drives the simulation. Pacing only decides when a step starts, never what it does.
  */
@@ -20,6 +21,8 @@ public final class Pacer
     private static final long HIGHEST_TRACKABLE_NS = TimeUnit.HOURS.toNanos(1);
     /** Waits longer than this park; the rest of a wait spins, for a start within microseconds of its due time. */
     private static final long SPIN_NS = TimeUnit.MICROSECONDS.toNanos(200);
+    /** A due time beyond any run: about 146 years of nanoseconds. */
+    private static final long FAR_NS = Long.MAX_VALUE / 2;
 
     private final NanoClock clock;
     private final Histogram lag = new Histogram(1, HIGHEST_TRACKABLE_NS, 3);
@@ -59,8 +62,8 @@ public final class Pacer
     }
 
     /**
-     * Anchors the schedule: the sim time given is now. A run anchors at its first paced step, and again after it
-     * was paused.
+     * Anchors the schedule: the sim time given is now. A run anchors at its first paced step, when its scale
+     * changes, and when it resumes after a pause.
      *
      * @param simTime the sim time reached.
      */
@@ -90,22 +93,30 @@ public final class Pacer
 
     /**
      * Waits until a step at a sim time may start, parking while the wait is long and spinning at its end, then
-     * records how late it starts.
+     * records how late it starts; or gives up after {@code maxWaitNs}, so that the caller can see to its controls.
      *
-     * @param simTime the step's sim time.
+     * @param simTime   the step's sim time.
+     * @param maxWaitNs the longest to wait now.
+     * @return true if the step may start now; false if it is not due yet.
      */
-    public void awaitStep(final double simTime)
+    public boolean awaitStep(final double simTime, final long maxWaitNs)
     {
         if (timeScale == 0)
         {
-            return;
+            return true;
         }
+        final long giveUpNs = clock.nanoTime() + maxWaitNs;
         long wait = nanosUntil(simTime);
         while (wait > 0)
         {
+            final long left = giveUpNs - clock.nanoTime();
+            if (left <= 0)
+            {
+                return false;
+            }
             if (wait > SPIN_NS)
             {
-                LockSupport.parkNanos(wait - SPIN_NS);
+                LockSupport.parkNanos(Math.min(wait - SPIN_NS, left));
             }
             else
             {
@@ -114,6 +125,7 @@ public final class Pacer
             wait = nanosUntil(simTime);
         }
         stepStarting(simTime);
+        return true;
     }
 
     /**
@@ -139,7 +151,9 @@ public final class Pacer
 
     private long dueNs(final double simTime)
     {
-        return anchorNs + (long)((simTime - anchorSimTime) / timeScale * 1e9);
+        // in doubles, so that a far step at a tiny scale is far, not overflowed into the past
+        final double due = anchorNs + (simTime - anchorSimTime) / timeScale * 1e9;
+        return due >= FAR_NS ? FAR_NS : (long)due;
     }
 
     private static double checked(final double scale)

@@ -3,6 +3,7 @@ package io.myriad.kernel.control;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,12 +46,25 @@ class PacerTest
     {
         final Pacer pacer = new Pacer(1000.0, System::nanoTime);
         final long start = System.nanoTime();
-        pacer.awaitStep(0.0);
-        pacer.awaitStep(2.0);
+        assertTrue(pacer.awaitStep(0.0, Long.MAX_VALUE));
+        assertTrue(pacer.awaitStep(2.0, Long.MAX_VALUE));
 
         // 2 sim seconds at 1000 a wall second: at least 2 ms
         assertTrue(System.nanoTime() - start >= 2_000_000L);
         assertEquals(2, pacer.lag().getTotalCount());
+    }
+
+    @Test
+    void shouldGiveUpAWaitAfterItsLongestAndNotOverflowAFarStep()
+    {
+        final Pacer pacer = new Pacer(1e-9, () -> now);
+        pacer.nanosUntil(0.0);
+
+        assertTrue(pacer.nanosUntil(10.0) > 1_000_000_000L * 3600, "10 sim seconds at 1e-9 are far off, not past");
+        final Pacer real = new Pacer(1.0, System::nanoTime);
+        real.anchor(0.0);
+        assertFalse(real.awaitStep(60.0, 1_000_000L), "a minute away: gives up after 1 ms");
+        assertEquals(0, real.lag().getTotalCount());
     }
 
     @Test
