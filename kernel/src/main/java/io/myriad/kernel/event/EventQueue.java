@@ -19,9 +19,10 @@ import static io.myriad.kernel.event.EventDescriptor.WORDS;
  * {@code now}, the others those whose time first differs from {@code now} in a given digit, by that digit's value.
  * Scheduling appends to one bucket's chain; taking, when bucket 0 is empty, moves {@code now} to the least time of
  * the lowest non-empty bucket and redistributes that bucket into lower ones, each event at least one digit lower.
- * An event therefore moves at most 8 times in its life, by sequential appends (two or three times in a hold
- * model of a million events), and a bucket keeps its events in sequence order, so bucket 0 holds the events due now in
- * the order they were scheduled.
+ * An event therefore moves down at most 8 times in its life, by sequential appends (two or three times in a hold
+ * model of a million events); events due now with a higher priority than those taken stay in bucket 0 and are
+ * copied once more for each priority taken before them. A bucket keeps its events in sequence order, so bucket 0
+ * holds the events due now in the order they were scheduled.
  * <p>
  * Events live in recycled chunks ({@link EventChunks}). A chunk is made only when more are in use than ever before,
  * and the {@link #EventQueue(String, long) capacity} given reserves enough for that many pending events whatever

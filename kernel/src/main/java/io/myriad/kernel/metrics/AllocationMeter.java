@@ -7,7 +7,9 @@ import org.HdrHistogram.Histogram;
  * step and the compute workers' while they process batches. Kept as a histogram of bytes per step, so a report can
  * tell a run whose steady state allocates nothing but whose compiled code settled late (a few steps of garbage,
  * a median of 0) from one that allocates every step (a median above 0). On the event clock, where a step may be a
- * single event, the counters are read once a window of steps instead ({@link #AllocationMeter(int, int)}).
+ * single event, the counters are read once a window of steps instead ({@link #AllocationMeter(int, int)}); what
+ * the driving thread does between the steps of a window (its caller's loop, a journaled hash, a checkpoint) then
+ * counts too.
  */
 public final class AllocationMeter
 {
