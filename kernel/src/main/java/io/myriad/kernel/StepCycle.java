@@ -81,44 +81,37 @@ final class StepCycle
     }
 
     /**
-     * @return true when the next step may start by the pacer's schedule, recording how late it starts; always when
-     *         the run is not paced.
+     * Carries out the control requests waiting; then, without waiting, says whether the next step may start by
+     * them and by the pacer's schedule, recording how late it starts. For {@code doWork}, which never blocks.
+     *
+     * @return true if the next step may start now.
      */
     boolean readyToStart()
     {
-        control.poll(controlTarget);
-        final double time = nextStepTime();
-        if (isOver() || !control.canStep(time))
-        {
-            return false;
-        }
-        if (!control.isPaused())
-        {
-            if (pacer.nanosUntil(time) > 0)
-            {
-                return false;
-            }
-            pacer.stepStarting(time);
-        }
-        control.stepping();
-        return true;
+        return mayStart(0);
     }
 
     /**
-     * Carries out the control requests waiting, then waits until the next step may start by the pacer's schedule,
-     * for {@link #MAX_WAIT_NS} at most, so that controls are seen while a paced run waits.
+     * As {@link #readyToStart()}, but waits for the pacer's schedule {@link #MAX_WAIT_NS} at most, so that controls
+     * are seen while a paced run waits.
      *
      * @return true if the next step may start now; false when the run is paused, stopped or over, or still waiting.
      */
     boolean awaitStart()
     {
+        return mayStart(MAX_WAIT_NS);
+    }
+
+    private boolean mayStart(final long maxWaitNs)
+    {
         control.poll(controlTarget);
         final double time = nextStepTime();
         if (isOver() || !control.canStep(time))
         {
             return false;
         }
-        if (!control.isPaused() && !pacer.awaitStep(time, MAX_WAIT_NS))
+        // steps run while paused are not paced
+        if (!control.isPaused() && !pacer.awaitStep(time, maxWaitNs))
         {
             return false;
         }

@@ -96,7 +96,7 @@ public final class Pacer
      * records how late it starts; or gives up after {@code maxWaitNs}, so that the caller can see to its controls.
      *
      * @param simTime   the step's sim time.
-     * @param maxWaitNs the longest to wait now.
+     * @param maxWaitNs the longest to wait now; 0 to only look.
      * @return true if the step may start now; false if it is not due yet.
      */
     public boolean awaitStep(final double simTime, final long maxWaitNs)
