@@ -6,7 +6,8 @@ import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import io.myriad.kernel.control.Control;
-import io.myriad.kernel.event.EventDescriptor;
+import io.myriad.kernel.command.CommandApplier;
+import io.myriad.kernel.command.CommandDescriptor;
 import io.myriad.kernel.event.EventQueue;
 import io.myriad.kernel.model.Model;
 import io.myriad.kernel.world.World;
@@ -14,18 +15,14 @@ import io.myriad.kernel.world.World;
 /**
  * What a simulation's driving thread does for control requests that reach past the control surface: a new time
  * scale goes to the pacer; an injected event is checked, then journaled and scheduled as a kernel input, so that
- * replay and resume schedule it again at the same step. The input's bytes are the event's time (float64), data
- * (int64), priority and kind (int32 each), little-endian; its target is the agent.
+ * replay and resume schedule it again at the same step. The input's bytes are a schedule command's payload
+ * ({@link CommandDescriptor#SCHEDULE}: time, data, priority, kind); its target is the agent.
  */
 final class ControlActions implements Control.Target
 {
     /** The kernel's input kind of an injected event; models' kinds are 0 or more. */
     static final int INJECTED_EVENT = -1;
-    private static final int TIME_OFFSET = 0;
-    private static final int DATA_OFFSET = 8;
-    private static final int PRIORITY_OFFSET = 16;
-    private static final int KIND_OFFSET = 20;
-    private static final int LENGTH = 24;
+    private static final int LENGTH = CommandDescriptor.SCHEDULE_LENGTH;
 
     private final Simulation simulation;
     private final UnsafeBuffer bytes = new UnsafeBuffer(new byte[LENGTH]);
@@ -56,10 +53,10 @@ final class ControlActions implements Control.Target
             // refused before it is journaled, so that a bad request changes nothing
             return false;
         }
-        bytes.putDouble(TIME_OFFSET, due, ByteOrder.LITTLE_ENDIAN);
-        bytes.putLong(DATA_OFFSET, data, ByteOrder.LITTLE_ENDIAN);
-        bytes.putInt(PRIORITY_OFFSET, priority, ByteOrder.LITTLE_ENDIAN);
-        bytes.putInt(KIND_OFFSET, kind, ByteOrder.LITTLE_ENDIAN);
+        bytes.putDouble(CommandDescriptor.SCHEDULE_TIME_OFFSET, due, ByteOrder.LITTLE_ENDIAN);
+        bytes.putLong(CommandDescriptor.SCHEDULE_DATA_OFFSET, data, ByteOrder.LITTLE_ENDIAN);
+        bytes.putInt(CommandDescriptor.SCHEDULE_PRIORITY_OFFSET, priority, ByteOrder.LITTLE_ENDIAN);
+        bytes.putInt(CommandDescriptor.SCHEDULE_KIND_OFFSET, kind, ByteOrder.LITTLE_ENDIAN);
         simulation.input(INJECTED_EVENT, agent, bytes, 0, LENGTH);
         return true;
     }
@@ -70,10 +67,7 @@ final class ControlActions implements Control.Target
      */
     static boolean isValid(final World world, final double time, final int priority, final int kind, final int agent)
     {
-        final EventQueue events = world.events();
-        return events != null && time >= events.now() && time != Double.POSITIVE_INFINITY &&
-            priority >= EventDescriptor.MIN_PRIORITY && priority <= EventDescriptor.MAX_PRIORITY &&
-            kind >= 0 && kind <= EventDescriptor.MAX_KIND && agent >= -1;
+        return world.events() != null && world.events().accepts(time, priority, kind) && agent >= -1;
     }
 
     /**
@@ -87,9 +81,11 @@ final class ControlActions implements Control.Target
     {
         if (kind == INJECTED_EVENT)
         {
-            if (length != LENGTH || !isValid(world, data.getDouble(offset + TIME_OFFSET, ByteOrder.LITTLE_ENDIAN),
-                data.getInt(offset + PRIORITY_OFFSET, ByteOrder.LITTLE_ENDIAN),
-                data.getInt(offset + KIND_OFFSET, ByteOrder.LITTLE_ENDIAN), agent))
+            final double time = length != LENGTH ? Double.NaN :
+                data.getDouble(offset + CommandDescriptor.SCHEDULE_TIME_OFFSET, ByteOrder.LITTLE_ENDIAN);
+            if (length != LENGTH || !isValid(world, time,
+                data.getInt(offset + CommandDescriptor.SCHEDULE_PRIORITY_OFFSET, ByteOrder.LITTLE_ENDIAN),
+                data.getInt(offset + CommandDescriptor.SCHEDULE_KIND_OFFSET, ByteOrder.LITTLE_ENDIAN), agent))
             {
                 throw new IllegalArgumentException("an injected-event input (kind " + INJECTED_EVENT + ") carries " +
                     LENGTH + " bytes of an event due now or later on the event clock; this one does not fit");
@@ -132,11 +128,6 @@ final class ControlActions implements Control.Target
         {
             throw new IllegalStateException("an injected event reached a run on the tick clock, which has no events");
         }
-        world.events().schedule(
-            data.getDouble(offset + TIME_OFFSET, ByteOrder.LITTLE_ENDIAN),
-            data.getInt(offset + PRIORITY_OFFSET, ByteOrder.LITTLE_ENDIAN),
-            data.getInt(offset + KIND_OFFSET, ByteOrder.LITTLE_ENDIAN),
-            agent,
-            data.getLong(offset + DATA_OFFSET, ByteOrder.LITTLE_ENDIAN));
+        CommandApplier.scheduleFrom(world.events(), data, offset, agent);
     }
 }

@@ -184,15 +184,28 @@ public final class CommandApplier
             throw new IllegalStateException("the model scheduled an event, but it runs on the tick clock, which has " +
                 "no event queue: declare Model.clock() as Clock.EVENTS to run on events");
         }
-        final DirectBuffer buffer = command.buffer();
-        final int payload = command.payloadOffset();
+        scheduleFrom(events, command.buffer(), command.payloadOffset(), command.targetIndex());
+        return Outcome.APPLIED;
+    }
+
+    /**
+     * Schedules the event a payload laid out as a schedule command's ({@link CommandDescriptor#SCHEDULE}) holds: a
+     * command's, or an event injected from outside the run, which the kernel journals in the same bytes.
+     *
+     * @param events  the queue.
+     * @param buffer  the payload's buffer.
+     * @param payload where the payload starts.
+     * @param agent   the agent the event is for, or -1.
+     */
+    public static void scheduleFrom(final EventQueue events, final DirectBuffer buffer, final int payload,
+        final int agent)
+    {
         events.schedule(
             buffer.getDouble(payload + CommandDescriptor.SCHEDULE_TIME_OFFSET, ByteOrder.LITTLE_ENDIAN),
             buffer.getInt(payload + CommandDescriptor.SCHEDULE_PRIORITY_OFFSET, ByteOrder.LITTLE_ENDIAN),
             buffer.getInt(payload + CommandDescriptor.SCHEDULE_KIND_OFFSET, ByteOrder.LITTLE_ENDIAN),
-            command.targetIndex(),
+            agent,
             buffer.getLong(payload + CommandDescriptor.SCHEDULE_DATA_OFFSET, ByteOrder.LITTLE_ENDIAN));
-        return Outcome.APPLIED;
     }
 
     private int spawn(final Command command, final int id, final int type)

@@ -85,13 +85,11 @@ public final class EventQueue implements Part
      */
     public long schedule(final double time, final int priority, final int kind, final int agent, final long data)
     {
-        final double due = time + 0.0;
-        if (!(due >= now) || due == Double.POSITIVE_INFINITY ||
-            priority < EventDescriptor.MIN_PRIORITY || priority > EventDescriptor.MAX_PRIORITY ||
-            kind < 0 || kind > EventDescriptor.MAX_KIND)
+        if (!accepts(time, priority, kind))
         {
             throw invalid(time, priority, kind);
         }
+        final double due = time + 0.0;
         final long bits = Double.doubleToRawLongBits(due);
         final long sequence = nextSequence++;
         buckets.append(bucketOf(bits), bits, sequence, EventDescriptor.meta(priority, kind, agent), data);
@@ -103,6 +101,16 @@ public final class EventQueue implements Part
             earliestKnown = true;
         }
         return sequence;
+    }
+
+    /**
+     * @return true if {@link #schedule} takes an event of this time (now or later, finite), priority and kind.
+     */
+    public boolean accepts(final double time, final int priority, final int kind)
+    {
+        return time + 0.0 >= now && time != Double.POSITIVE_INFINITY &&
+            priority >= EventDescriptor.MIN_PRIORITY && priority <= EventDescriptor.MAX_PRIORITY &&
+            kind >= 0 && kind <= EventDescriptor.MAX_KIND;
     }
 
     /**
@@ -177,9 +185,7 @@ public final class EventQueue implements Part
         return nextSequence;
     }
 
-    /**
-     * {@inheritDoc}
-     */
+    /** {@inheritDoc} */
     public String name()
     {
         return name;
@@ -383,13 +389,11 @@ public final class EventQueue implements Part
 
     private IllegalArgumentException invalid(final double time, final int priority, final int kind)
     {
-        if (!(time + 0.0 >= now) || time == Double.POSITIVE_INFINITY)
-        {
-            return new IllegalArgumentException("an event cannot be scheduled at time " + time + " in " + name +
-                ": it is " + now + " now, and an event is due now or later, at a finite time");
-        }
-        return new IllegalArgumentException("an event of priority " + priority + " and kind " + kind +
-            " cannot be scheduled in " + name + ": priority is in [" + EventDescriptor.MIN_PRIORITY + ", " +
-            EventDescriptor.MAX_PRIORITY + "] and kind in [0, " + EventDescriptor.MAX_KIND + "]");
+        return new IllegalArgumentException(accepts(time, EventDescriptor.MIN_PRIORITY, 0) ?
+            "an event of priority " + priority + " and kind " + kind + " cannot be scheduled in " + name +
+                ": priority is in [" + EventDescriptor.MIN_PRIORITY + ", " + EventDescriptor.MAX_PRIORITY +
+                "] and kind in [0, " + EventDescriptor.MAX_KIND + "]" :
+            "an event cannot be scheduled at time " + time + " in " + name + ": it is " + now +
+                " now, and an event is due now or later, at a finite time");
     }
 }
