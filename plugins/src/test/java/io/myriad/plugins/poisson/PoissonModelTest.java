@@ -72,17 +72,8 @@ class PoissonModelTest
     @Test
     void shouldGiveADifferentStateHashForADifferentSeed()
     {
-        final long one;
-        try (Simulation sim = Simulation.launch(context(500, "exponential", 0.0, 1L, 1).maxSimTime(10)))
-        {
-            sim.runToEnd();
-            one = sim.stateHash();
-        }
-        try (Simulation sim = Simulation.launch(context(500, "exponential", 0.0, 2L, 1).maxSimTime(10)))
-        {
-            sim.runToEnd();
-            assertNotEquals(one, sim.stateHash());
-        }
+        assertNotEquals(hashAtEnd(context(500, "exponential", 0.0, 1L, 1).maxSimTime(10)),
+            hashAtEnd(context(500, "exponential", 0.0, 2L, 1).maxSimTime(10)));
     }
 
     @ParameterizedTest
@@ -116,12 +107,7 @@ class PoissonModelTest
     @Test
     void shouldGiveTheSameStateHashHoweverTheRunIsPaced()
     {
-        final long unpaced;
-        try (Simulation sim = Simulation.launch(context(200, "exponential", 0.0, 4L, 2).maxSimTime(20.0)))
-        {
-            sim.runToEnd();
-            unpaced = sim.stateHash();
-        }
+        final long unpaced = hashAtEnd(context(200, "exponential", 0.0, 4L, 2).maxSimTime(20.0));
         try (Simulation sim = Simulation.launch(context(200, "exponential", 0.0, 4L, 2).maxSimTime(20.0)
             .timeScale(400.0)))
         {
@@ -167,8 +153,12 @@ class PoissonModelTest
 
     private static long run(final String policy, final double grain, final int workers, final int batchSize)
     {
-        try (Simulation sim = Simulation.launch(context(3_000, policy, grain, 3L, workers).batchSize(batchSize)
-            .maxSimTime(20.0)))
+        return hashAtEnd(context(3_000, policy, grain, 3L, workers).batchSize(batchSize).maxSimTime(20.0));
+    }
+
+    private static long hashAtEnd(final SimulationContext context)
+    {
+        try (Simulation sim = Simulation.launch(context))
         {
             sim.runToEnd();
             return sim.stateHash();
