@@ -22,6 +22,8 @@ public final class ProgressBar
     public static final long REDRAW_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private static final int BAR_WIDTH = 30;
+    private static final long CHUNK_NS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long MAX_CHUNK_STEPS = 4096;
 
     private final PrintWriter out;
     private final long total;
@@ -112,10 +114,18 @@ public final class ProgressBar
             new ProgressBar(out, Math.max(1, endTick - startTick), isStderrTerminal());
         final long startNs = System.nanoTime();
         progress.start(startNs);
+        // steps of a few hundred nanoseconds (an event each) run in chunks of about a millisecond, so the bar's clock
+        // is read once a chunk rather than once a step
+        long chunk = 1;
         while (sim.tick() < endTick && !sim.isDone())
         {
-            sim.step();
-            progress.update(bySimTime ? (long)(sim.simTime() * 1e3) : sim.tick() - startTick, System.nanoTime());
+            final long chunkStartNs = System.nanoTime();
+            final long chunkStart = sim.tick();
+            sim.run(Math.min(chunk, endTick - chunkStart));
+            final long nowNs = System.nanoTime();
+            progress.update(bySimTime ? (long)(sim.simTime() * 1e3) : sim.tick() - startTick, nowNs);
+            final long nsPerStep = (nowNs - chunkStartNs) / Math.max(1, sim.tick() - chunkStart);
+            chunk = Math.max(1, Math.min(MAX_CHUNK_STEPS, CHUNK_NS / Math.max(1, nsPerStep)));
         }
         final long wallNs = System.nanoTime() - startNs;
         progress.finish();
