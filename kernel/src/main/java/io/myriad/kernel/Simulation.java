@@ -101,7 +101,7 @@ public final class Simulation implements Agent, AutoCloseable
 
     /**
      * Advances {@code steps} steps, returning when they are complete, or earlier once the run {@link #isOver() is
-     * over}. Ignores {@link SimulationContext#maxTicks}.
+     * over} or {@link #control() stopped}; while paused it waits. Ignores {@link SimulationContext#maxTicks}.
      *
      * @param steps number of steps, 0 or more.
      */
@@ -182,8 +182,8 @@ public final class Simulation implements Agent, AutoCloseable
     }
 
     /**
-     * @return true once {@link SimulationContext#maxTicks(long)} steps are done or the run {@link #isOver() is over},
-     *         and no step is in progress.
+     * @return true once {@link SimulationContext#maxTicks(long)} steps are done, the run {@link #isOver() is over}
+     *         or it was {@link #control() stopped}, and no step is in progress.
      */
     public boolean isDone()
     {
