@@ -1,5 +1,8 @@
 package io.myriad.kernel;
 
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import io.myriad.kernel.pipeline.WaitStrategies;
 
 /**
@@ -116,5 +119,20 @@ public final class Configuration
     public static int warmupTicks()
     {
         return Integer.getInteger(WARMUP_TICKS_PROP_NAME, WARMUP_TICKS_DEFAULT);
+    }
+
+    /**
+     * @param prefix the threads' name, before a number counting from 1.
+     * @return a factory of daemon threads named {@code prefix-N}.
+     */
+    public static ThreadFactory daemonThreads(final String prefix)
+    {
+        final AtomicInteger count = new AtomicInteger();
+        return (runnable) ->
+        {
+            final Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

@@ -8,6 +8,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 import io.myriad.kernel.control.Control;
 import io.myriad.kernel.command.CommandApplier;
 import io.myriad.kernel.command.CommandDescriptor;
+import io.myriad.kernel.decide.AnswerDescriptor;
 import io.myriad.kernel.event.EventQueue;
 import io.myriad.kernel.model.Model;
 import io.myriad.kernel.world.World;
@@ -91,6 +92,14 @@ final class ControlActions implements Control.Target
                     LENGTH + " bytes of an event due now or later on the event clock; this one does not fit");
             }
         }
+        else if (kind == AnswerDescriptor.INPUT_KIND)
+        {
+            if (world.decisions() == null || !AnswerDescriptor.fits(data, offset, length))
+            {
+                throw new IllegalArgumentException("a decision-outcome input (kind " + AnswerDescriptor.INPUT_KIND +
+                    ") is for a model with a decision table and holds one outcome; this one does not fit");
+            }
+        }
         else if (kind < 0)
         {
             throw new IllegalArgumentException(
@@ -100,11 +109,12 @@ final class ControlActions implements Control.Target
 
     /**
      * Applies an input after it was journaled, on its run and again on replay and resume: the kernel's own kinds
-     * here, the model's through {@link Model#applyInput}.
+     * here (an injected event, a decision's outcome), the model's through {@link Model#applyInput}.
      */
     static void apply(
         final Model model,
         final World world,
+        final Decisions decisions,
         final long step,
         final int kind,
         final int agent,
@@ -115,6 +125,10 @@ final class ControlActions implements Control.Target
         if (kind == INJECTED_EVENT)
         {
             schedule(world, agent, data, offset);
+        }
+        else if (kind == AnswerDescriptor.INPUT_KIND)
+        {
+            decisions.apply(data, offset, length);
         }
         else
         {

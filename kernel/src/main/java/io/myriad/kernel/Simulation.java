@@ -42,6 +42,7 @@ public final class Simulation implements Agent, AutoCloseable
     private final JournalWriter journal;
     private final RunRecords records;
     private final StepCycle cycle;
+    private final Decisions decisions;
 
     private boolean closed;
 
@@ -72,6 +73,8 @@ public final class Simulation implements Agent, AutoCloseable
         this.pipeline = newPipeline;
         this.cycle = new StepCycle(ctx, world, pipeline, applier, records, tick);
         cycle.controlTarget(new ControlActions(this));
+        this.decisions = new Decisions(this, ctx, world);
+        cycle.decisions(decisions);
         if (journal != null && journal.level() == JournalLevel.EVENTS)
         {
             pipeline.eventJournal(journal);
@@ -201,17 +204,22 @@ public final class Simulation implements Agent, AutoCloseable
         return cycle.pacer();
     }
 
-    /**
-     * @return the control surface: pause, resume, step, time scale, inject, stop and status, from any thread.
-     */
+    /** @return the control surface: pause, resume, step, time scale, inject, stop and status, from any thread. */
     public Control control()
     {
         return cycle.control();
     }
 
     /**
-     * @return steps completed: ticks on the tick clock.
+     * @return the run's decisions: agents thinking, counts of outcomes, latencies; when the model decides through a
+     *         decider.
      */
+    public Decisions decisions()
+    {
+        return decisions;
+    }
+
+    /** @return steps completed: ticks on the tick clock. */
     public long tick()
     {
         return cycle.step();
@@ -235,9 +243,7 @@ public final class Simulation implements Agent, AutoCloseable
         return cycle.eventsTaken();
     }
 
-    /**
-     * @return on the event clock, events pending; 0 on the tick clock.
-     */
+    /** @return on the event clock, events pending; 0 on the tick clock. */
     public long eventsPending()
     {
         return cycle.eventsPending();
@@ -279,60 +285,46 @@ public final class Simulation implements Agent, AutoCloseable
         {
             journal.input(tick(), kind, target, data, offset, length);
         }
-        ControlActions.apply(ctx.model(), world, tick(), kind, target, data, offset, length);
+        ControlActions.apply(ctx.model(), world, decisions, tick(), kind, target, data, offset, length);
     }
 
-    /**
-     * @return the world. Read it between ticks, on the driving thread.
-     */
+    /** @return the world. Read it between ticks, on the driving thread. */
     public World world()
     {
         return world;
     }
 
-    /**
-     * @return the model.
-     */
+    /** @return the model. */
     public Model model()
     {
         return ctx.model();
     }
 
-    /**
-     * @return the configuration.
-     */
+    /** @return the configuration. */
     public SimulationContext context()
     {
         return ctx;
     }
 
-    /**
-     * @return wall time of each tick in nanoseconds since the start; owned by the simulation, read between ticks.
-     */
+    /** @return wall time of each tick in nanoseconds since the start; owned by the simulation, read between ticks. */
     public Histogram tickLatency()
     {
         return cycle.latency();
     }
 
-    /**
-     * @return the last tick's metric sums, indexed as {@link Model#metricNames()}; do not modify.
-     */
+    /** @return the last tick's metric sums, indexed as {@link Model#metricNames()}; do not modify. */
     public double[] lastTickMetrics()
     {
         return pipeline.lastStepMetrics();
     }
 
-    /**
-     * @return the apply stage, with its counts of commands by outcome.
-     */
+    /** @return the apply stage, with its counts of commands by outcome. */
     public CommandApplier commands()
     {
         return applier;
     }
 
-    /**
-     * @return bytes the simulation's threads allocated per tick after the warm-up ticks.
-     */
+    /** @return bytes the simulation's threads allocated per tick after the warm-up ticks. */
     public AllocationMeter allocation()
     {
         return cycle.allocation();
@@ -359,9 +351,7 @@ public final class Simulation implements Agent, AutoCloseable
         return records.checkpoint(tick());
     }
 
-    /**
-     * @return the last checkpoint written or restored from, or null.
-     */
+    /** @return the last checkpoint written or restored from, or null. */
     public Checkpoint lastCheckpoint()
     {
         return records.lastCheckpoint();
@@ -384,7 +374,7 @@ public final class Simulation implements Agent, AutoCloseable
             }
             finally
             {
-                CloseHelper.closeAll(records::close, pipeline, world);
+                CloseHelper.closeAll(decisions, records::close, pipeline, world);
             }
         }
     }

@@ -3,7 +3,6 @@ package io.myriad.kernel;
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.IdleStrategy;
@@ -15,7 +14,8 @@ import io.myriad.layouts.Layout;
 
 /**
  * Configuration of a {@link Simulation}: what it runs (model, seed, start), how (workers, batches, ring, wait strategy,
- * layout, limits, pace) and what it records ({@link RecordsContext}). Defaults from {@link Configuration}.
+ * layout, limits, pace), what it records ({@link RecordsContext}) and how it asks deciders
+ * ({@link DecisionsContext}). Defaults from {@link Configuration}.
  */
 public final class SimulationContext
 {
@@ -36,6 +36,7 @@ public final class SimulationContext
     private IdleStrategy idleStrategy;
     private ThreadFactory threadFactory;
     private RecordsContext records = new RecordsContext();
+    private DecisionsContext decisions = new DecisionsContext();
 
     /**
      * Checks the settings and fills in what was left unset.
@@ -73,6 +74,7 @@ public final class SimulationContext
         }
         WaitStrategies.named(waitStrategy);
         records.conclude();
+        decisions.conclude();
         if (layout == null)
         {
             layout = Layout.named(Configuration.layout());
@@ -84,13 +86,7 @@ public final class SimulationContext
         }
         if (threadFactory == null)
         {
-            final AtomicInteger count = new AtomicInteger();
-            threadFactory = (runnable) ->
-            {
-                final Thread thread = new Thread(runnable, "myriad-worker-" + count.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            };
+            threadFactory = Configuration.daemonThreads("myriad-worker");
         }
         concluded = true;
         return this;
@@ -106,9 +102,7 @@ public final class SimulationContext
         return this;
     }
 
-    /**
-     * @return the model to run.
-     */
+    /** @return the model to run. */
     public Model model()
     {
         return model;
@@ -124,13 +118,12 @@ public final class SimulationContext
         return this;
     }
 
-    /**
-     * @return the model's name for checkpoints.
-     */
+    /** @return the model's name for checkpoints. */
     public String modelName()
     {
         return modelName != null ? modelName : model.agentTypes().get(0).name();
     }
+
     /**
      * @param seed the run's seed; with the model's configuration it determines the whole run.
      * @return this context.
@@ -141,9 +134,7 @@ public final class SimulationContext
         return this;
     }
 
-    /**
-     * @return the run's seed.
-     */
+    /** @return the run's seed. */
     public long seed()
     {
         return seed;
@@ -162,9 +153,7 @@ public final class SimulationContext
         return this;
     }
 
-    /**
-     * @return the checkpoint to start from, or null.
-     */
+    /** @return the checkpoint to start from, or null. */
     public Checkpoint restoreFrom()
     {
         return restoreFrom;
@@ -180,9 +169,7 @@ public final class SimulationContext
         return this;
     }
 
-    /**
-     * @return compute workers, the driving thread included.
-     */
+    /** @return compute workers, the driving thread included. */
     public int workers()
     {
         return workers;
@@ -198,9 +185,7 @@ public final class SimulationContext
         return this;
     }
 
-    /**
-     * @return work items per batch.
-     */
+    /** @return work items per batch. */
     public int batchSize()
     {
         return batchSize;
@@ -217,9 +202,7 @@ public final class SimulationContext
         return this;
     }
 
-    /**
-     * @return slots in the pipeline's ring.
-     */
+    /** @return slots in the pipeline's ring. */
     public int ringSize()
     {
         return ringSize;
@@ -236,9 +219,7 @@ public final class SimulationContext
         return this;
     }
 
-    /**
-     * @return how workers wait.
-     */
+    /** @return how workers wait. */
     public String waitStrategy()
     {
         return waitStrategy;
@@ -254,9 +235,7 @@ public final class SimulationContext
         return this;
     }
 
-    /**
-     * @return memory layout of the agent store.
-     */
+    /** @return memory layout of the agent store. */
     public Layout layout()
     {
         return layout;
@@ -272,9 +251,7 @@ public final class SimulationContext
         return this;
     }
 
-    /**
-     * @return ticks after which {@link Simulation#doWork()} stops starting new ones.
-     */
+    /** @return ticks after which {@link Simulation#doWork()} stops starting new ones. */
     public long maxTicks()
     {
         return maxTicks;
@@ -291,9 +268,7 @@ public final class SimulationContext
         return this;
     }
 
-    /**
-     * @return on the event clock, the latest time a step may take events at.
-     */
+    /** @return on the event clock, the latest time a step may take events at. */
     public double maxSimTime()
     {
         return maxSimTime;
@@ -309,9 +284,7 @@ public final class SimulationContext
         return this;
     }
 
-    /**
-     * @return sim seconds a wall second, 0 for as fast as possible.
-     */
+    /** @return sim seconds a wall second, 0 for as fast as possible. */
     public double timeScale()
     {
         return timeScale;
@@ -327,9 +300,7 @@ public final class SimulationContext
         return this;
     }
 
-    /**
-     * @return ticks left out of the steady-state allocation figure.
-     */
+    /** @return ticks left out of the steady-state allocation figure. */
     public int warmupTicks()
     {
         return warmupTicks;
@@ -345,9 +316,7 @@ public final class SimulationContext
         return this;
     }
 
-    /**
-     * @return how {@link Simulation#run(long)} waits for workers.
-     */
+    /** @return how {@link Simulation#run(long)} waits for workers. */
     public IdleStrategy idleStrategy()
     {
         return idleStrategy;
@@ -363,9 +332,7 @@ public final class SimulationContext
         return this;
     }
 
-    /**
-     * @return makes the worker threads.
-     */
+    /** @return makes the worker threads. */
     public ThreadFactory threadFactory()
     {
         return threadFactory;
@@ -382,12 +349,27 @@ public final class SimulationContext
         return this;
     }
 
-    /**
-     * @return what the run records as it goes.
-     */
+    /** @return what the run records as it goes. */
     public RecordsContext records()
     {
         return records;
+    }
+
+    /**
+     * @param decisions how the run asks its model's decider, when the model decides through one; by default with
+     *                  no decider: outcomes come from the journal alone, as in a replay.
+     * @return this context.
+     */
+    public SimulationContext decisions(final DecisionsContext decisions)
+    {
+        this.decisions = Objects.requireNonNull(decisions, "decisions");
+        return this;
+    }
+
+    /** @return how the run asks its model's decider. */
+    public DecisionsContext decisions()
+    {
+        return decisions;
     }
 
     private static void requireAtLeast(final String name, final long value, final long min)

@@ -14,9 +14,10 @@ import io.myriad.kernel.pipeline.StepPipeline;
 import io.myriad.kernel.world.World;
 
 /**
- * One step after another, on the thread that drives a {@link Simulation}: before a step, its events are taken on
- * the event clock and its cost starts being measured; the pipeline computes it; after it, the step count moves
- * on, the model is asked whether it is finished, and the run's records hear of it. Knows when the run is over.
+ * One step after another, on the thread that drives a {@link Simulation}: before a step, the controls and the
+ * decisions' outcomes due are applied, its events are taken on the event clock and its cost starts being measured;
+ * the pipeline computes it; after it, the step count moves on, the model is asked whether it is finished, the run's
+ * records hear of it and the decisions it asked for are sent. Knows when the run is over.
  */
 final class StepCycle
 {
@@ -37,6 +38,7 @@ final class StepCycle
     private final Pacer pacer;
     private final Control control = new Control(false);
     private Control.Target controlTarget;
+    private Decisions decisions;
     private long step;
     private boolean finished;
     private long startNs;
@@ -73,7 +75,8 @@ final class StepCycle
     }
 
     /**
-     * @return true, between steps, when the model is finished or, on the event clock, no event is due in time.
+     * @return true, between steps, when the model is finished or, on the event clock, no event and no decision's
+     *         outcome is due in time.
      */
     boolean isOver()
     {
@@ -105,6 +108,10 @@ final class StepCycle
     private boolean mayStart(final long maxWaitNs)
     {
         control.poll(controlTarget);
+        if (isOver() || !decisions.ready())
+        {
+            return false;
+        }
         final double time = nextStepTime();
         if (isOver() || !control.canStep(time))
         {
@@ -122,6 +129,11 @@ final class StepCycle
     void controlTarget(final Control.Target target)
     {
         this.controlTarget = target;
+    }
+
+    void decisions(final Decisions decisions)
+    {
+        this.decisions = decisions;
     }
 
     Control control()
@@ -201,5 +213,6 @@ final class StepCycle
         allocation.stepEnded(pipeline.computeAllocatedBytes());
         records.tickEnded(step, applier.handled(), eventClock == null ? Double.NaN : eventClock.simTime());
         control.publish(simTime(), step, eventsTaken(), eventsPending(), pacer.timeScale());
+        decisions.stepped();
     }
 }

@@ -2,10 +2,15 @@ package io.myriad.tools;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 
+import io.myriad.kernel.decide.DecisionAction;
+import io.myriad.kernel.decide.DecisionTable;
 import io.myriad.kernel.journal.JournalReader;
 import io.myriad.kernel.journal.JournalRecord;
 import io.myriad.kernel.journal.RecordType;
+import io.myriad.kernel.journal.RunHeader;
+import io.myriad.kernel.world.Part;
 import io.myriad.tools.scenario.ScenarioException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,13 +23,17 @@ import picocli.CommandLine.Option;
     description = "Prints the journal's records as JSON lines, in order, optionally filtered.")
 final class JournalDumpCommand extends JournalSubcommand
 {
+    private static final String DECISION = "decision";
+
     @Option(names = "--from", paramLabel = "T", description = "Only records of tick T or later.")
     long from = Long.MIN_VALUE;
 
     @Option(names = "--to", paramLabel = "T", description = "Only records of tick T or earlier.")
     long to = Long.MAX_VALUE;
 
-    @Option(names = "--type", paramLabel = "TYPE", description = "Only records of this type.")
+    @Option(names = "--type", paramLabel = "TYPE", description = "Only records of this type: run_start, " +
+        "state_hash, events, run_end, input, or decision (the inputs that are decisions' outcomes, with their " +
+        "prompts and answers).")
     String type;
 
     @Option(names = "--agent", paramLabel = "ID", description = "Only the events and inputs for agent ID.")
@@ -40,7 +49,8 @@ final class JournalDumpCommand extends JournalSubcommand
      */
     public Integer call()
     {
-        final RecordType only = parseType(type);
+        final boolean decisions = DECISION.equalsIgnoreCase(type);
+        final RecordType only = decisions ? RecordType.INPUT : parseType(type);
         if (from > to)
         {
             throw new ScenarioException("--from " + from + " is after --to " + to + "; give --from T <= --to T");
@@ -49,17 +59,46 @@ final class JournalDumpCommand extends JournalSubcommand
         try (JournalReader reader = JournalReader.open(journal()))
         {
             final JournalRecord record = new JournalRecord();
+            List<String> actions = null;
             while (reader.next(record))
             {
-                if (record.tick() < from || record.tick() > to || (only != null && record.type() != only))
+                if (record.type() == RecordType.RUN_START)
+                {
+                    actions = actionNames(record.runHeader(), journal());
+                }
+                if (record.tick() < from || record.tick() > to || (only != null && record.type() != only) ||
+                    (decisions && !RecordJson.isDecision(record)))
                 {
                     continue;
                 }
-                RecordJson.forEachLine(record, agent, out::println);
+                RecordJson.forEachLine(record, agent, actions, out::println);
             }
         }
         out.flush();
         return Main.EXIT_OK;
+    }
+
+    /**
+     * @return the names of the run's decision actions, by index, or null when its model decides through no decider
+     *         or cannot be rebuilt here (the lines then give indexes only).
+     */
+    private static List<String> actionNames(final RunHeader header, final Path journal)
+    {
+        try
+        {
+            for (final Part part : header.createModel(journal).parts())
+            {
+                if (part instanceof DecisionTable)
+                {
+                    return ((DecisionTable)part).deliberation().actions().stream().map(DecisionAction::name).toList();
+                }
+            }
+        }
+        catch (final RuntimeException ex)
+        {
+            // a model this build cannot rebuild: its decisions are still shown, by action index
+        }
+        return null;
     }
 
     private static RecordType parseType(final String type)
@@ -76,7 +115,8 @@ final class JournalDumpCommand extends JournalSubcommand
             {
                 names.append(names.length() == 0 ? "" : ", ").append(known.label());
             }
-            throw new ScenarioException("--type " + type + ": unknown record type; the types are " + names);
+            throw new ScenarioException("--type " + type + ": unknown record type; the types are " + names +
+                ", and " + DECISION);
         }
         return parsed;
     }

@@ -1,11 +1,13 @@
 package io.myriad.tools;
 
 import java.nio.ByteOrder;
+import java.util.List;
 import java.util.Locale;
 
 import org.agrona.DirectBuffer;
 
 import io.myriad.kernel.command.CommandDescriptor;
+import io.myriad.kernel.decide.AnswerDescriptor;
 import io.myriad.kernel.command.Outcome;
 
 import java.io.IOException;
@@ -45,6 +47,20 @@ final class RecordJson
      */
     static void forEachLine(final JournalRecord record, final Integer agent, final Consumer<String> action)
     {
+        forEachLine(record, agent, null, action);
+    }
+
+    /**
+     * As {@link #forEachLine(JournalRecord, Integer, Consumer)}, naming the actions of decisions.
+     *
+     * @param record  a checked record.
+     * @param agent   only the lines about this agent, or null for all.
+     * @param actions the names of the model's decision actions, by index, or null to give indexes only.
+     * @param action  what to do with each line, in order.
+     */
+    static void forEachLine(
+        final JournalRecord record, final Integer agent, final List<String> actions, final Consumer<String> action)
+    {
         if (record.type() == RecordType.EVENTS)
         {
             int offset = record.commandsOffset();
@@ -59,7 +75,7 @@ final class RecordJson
         }
         else if (agent == null || (record.type() == RecordType.INPUT && record.inputTarget() == agent))
         {
-            action.accept(toLine(record));
+            action.accept(isDecision(record) ? decisionLine(record, actions) : toLine(record));
         }
     }
 
@@ -153,6 +169,61 @@ final class RecordJson
                 }
                 default -> throw new IllegalStateException("no JSON form for " + record.type());
             }
+            json.writeEndObject();
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+        return text.toString();
+    }
+
+    /**
+     * @param record a checked record.
+     * @return true if it is a decision's outcome: an input of the kernel's kind for them.
+     */
+    static boolean isDecision(final JournalRecord record)
+    {
+        return record.type() == RecordType.INPUT && record.inputKind() == AnswerDescriptor.INPUT_KIND;
+    }
+
+    /**
+     * @param record  a decision's outcome.
+     * @param actions the names of the model's decision actions, or null.
+     * @return it as one line of JSON: the decision, its outcome, its prompt and its answer.
+     */
+    static String decisionLine(final JournalRecord record, final List<String> actions)
+    {
+        final DirectBuffer data = record.buffer();
+        final int at = record.inputDataOffset();
+        final StringWriter text = new StringWriter();
+        try (JsonGenerator json = FACTORY.createGenerator(text))
+        {
+            json.writeStartObject();
+            json.writeStringField("type", "decision");
+            json.writeNumberField("tick", record.tick());
+            if (!AnswerDescriptor.fits(data, at, record.inputDataLength()))
+            {
+                json.writeStringField("problem", "the input's " + record.inputDataLength() + " bytes hold no outcome");
+                json.writeEndObject();
+                return text.toString();
+            }
+            json.writeNumberField("decision", AnswerDescriptor.id(data, at));
+            json.writeNumberField("agent", record.inputTarget());
+            json.writeNumberField("time", AnswerDescriptor.time(data, at));
+            json.writeStringField("outcome", AnswerDescriptor.outcomeName(AnswerDescriptor.outcome(data, at)));
+            final int index = AnswerDescriptor.action(data, at);
+            if (actions != null && index >= 0 && index < actions.size())
+            {
+                json.writeStringField("action", actions.get(index));
+            }
+            json.writeNumberField("action_index", index);
+            json.writeNumberField("amount", AnswerDescriptor.amount(data, at));
+            json.writeNumberField("latency_ms", AnswerDescriptor.latencyNs(data, at) / 1e6);
+            json.writeNumberField("prompt_tokens", AnswerDescriptor.promptTokens(data, at));
+            json.writeNumberField("completion_tokens", AnswerDescriptor.completionTokens(data, at));
+            json.writeStringField("prompt", AnswerDescriptor.prompt(data, at));
+            json.writeStringField("answer", AnswerDescriptor.text(data, at));
             json.writeEndObject();
         }
         catch (final IOException ex)

@@ -15,6 +15,7 @@ import io.myriad.kernel.model.Model;
 import io.myriad.tools.report.RunSummary;
 import io.myriad.tools.report.SummaryJson;
 import io.myriad.tools.report.SummaryText;
+import io.myriad.tools.scenario.DeciderSettings;
 import io.myriad.tools.scenario.RunSettings;
 import io.myriad.tools.scenario.Scenario;
 import io.myriad.tools.scenario.ScenarioException;
@@ -164,6 +165,15 @@ final class RunCommand implements Callable<Integer>
     @Option(names = "--keep-checkpoints", paramLabel = "K", description = "Keep the newest K checkpoints; default 3.")
     String keepCheckpoints;
 
+    @Option(names = "--decider", paramLabel = "TYPE", description = "For models that decide through a decider: " +
+        "scripted (the model's rules, the default) or http (an OpenAI-compatible endpoint: OPENAI_BASE_URL, " +
+        "OPENAI_API_KEY).")
+    private String decider;
+
+    @Option(names = "--decider-cache", paramLabel = "FILE", description = "Answers kept by request: a re-run " +
+        "with the same seed takes them from FILE instead of asking the decider again.")
+    private String deciderCache;
+
     @Option(names = "--out", paramLabel = "DIR",
         description = "Run directory; default runs/<model>-<yyyyMMdd-HHmmss>-<seed>.")
     String out;
@@ -255,6 +265,8 @@ final class RunCommand implements Callable<Integer>
         flag(settings, Scenario.CHECKPOINT_EVERY_SIM_SECONDS, "--checkpoint-every-sim-seconds",
             checkpointEverySimSeconds);
         flag(settings, Scenario.KEEP_CHECKPOINTS, "--keep-checkpoints", keepCheckpoints);
+        flag(settings, DeciderSettings.path(DeciderSettings.TYPE), "--decider", decider);
+        flag(settings, DeciderSettings.path(DeciderSettings.CACHE), "--decider-cache", deciderCache);
 
         final Map<String, Value> parameters = new LinkedHashMap<>();
         for (final String param : params)

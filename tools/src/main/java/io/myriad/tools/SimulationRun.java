@@ -57,6 +57,7 @@ final class SimulationRun
             .maxSimTime(settings.maxSimTime())
             .timeScale(settings.timeScale())
             .modelName(settings.model())
+            .decisions(DeciderCreation.context(settings, model, System.getenv()))
             .records(new RecordsContext()
                 .journal(journal)
                 .checkpoints(settings.checkpointPolicy().isEnabled() ?

@@ -7,6 +7,7 @@ import java.util.List;
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 
+import io.myriad.kernel.decide.DecisionTable;
 import io.myriad.kernel.event.EventQueue;
 import io.myriad.kernel.rng.RngStream;
 import io.myriad.kernel.world.World;
@@ -26,6 +27,7 @@ public final class CommandApplier
     private final long[] birthsRefused;
     private long handled;
     private final EventQueue events;
+    private final DecisionTable decisions;
 
     /**
      * @param world    the world commands change.
@@ -39,6 +41,7 @@ public final class CommandApplier
         this.command = new Command(world, rng);
         this.birthsRefused = new long[world.typeCount()];
         this.events = world.events();
+        this.decisions = world.decisions();
     }
 
     /**
@@ -174,6 +177,10 @@ public final class CommandApplier
         {
             return schedule(command);
         }
+        if (id == CommandDescriptor.DECIDE)
+        {
+            return decide(command);
+        }
         return handler(id).apply(command);
     }
 
@@ -186,6 +193,20 @@ public final class CommandApplier
         }
         scheduleFrom(events, command.buffer(), command.payloadOffset(), command.targetIndex());
         return Outcome.APPLIED;
+    }
+
+    private int decide(final Command command)
+    {
+        if (decisions == null)
+        {
+            throw new IllegalStateException("the model asked for a decision, but its world has no DecisionTable: " +
+                "declare one among Model.parts(), built from the model's Deliberation");
+        }
+        final int payload = command.payloadOffset();
+        final double since = command.buffer().getDouble(payload + CommandDescriptor.DECIDE_SINCE_OFFSET,
+            ByteOrder.LITTLE_ENDIAN);
+        return decisions.request(command.targetType(), command.targetIndex(), events.now(), since, command.buffer(),
+            payload + Double.BYTES);
     }
 
     /**

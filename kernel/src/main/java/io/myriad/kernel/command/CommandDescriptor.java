@@ -25,7 +25,8 @@ import org.agrona.BitUtil;
  *  +---------------------------------------------------------------+
  * </pre>
  * Ids 1 to 32767 are the model's, as its {@code @Command} records declare them; the kernel's are negative
- * ({@link #DESPAWN}, {@link #SPAWN}, {@link #SCHEDULE}). A command with the {@link #FLAG_SPAWN} flag is a birth: the
+ * ({@link #DESPAWN}, {@link #SPAWN}, {@link #SCHEDULE},
+ * {@link #DECIDE}). A command with the {@link #FLAG_SPAWN} flag is a birth: the
  * apply stage spawns an agent of the target type, writes its index into the command, and hands the command to its
  * handler to set the newborn's values; its source is the parent, and a parent that died earlier in the step vetoes
  * it.
@@ -70,6 +71,13 @@ public final class CommandDescriptor
     public static final int SPAWN = -2;
     /** Kernel command: schedule an event for the target agent, or for none. */
     public static final int SCHEDULE = -3;
+    /**
+     * Kernel command: the target agent asks its model's decider; the payload is the sim time of its last decision
+     * (float64, NaN for none), then one float64 per fact of the model's deliberation.
+     */
+    public static final int DECIDE = -4;
+    /** Offset of a decide command's time of the last decision, from the payload; its facts follow. */
+    public static final int DECIDE_SINCE_OFFSET = 0;
     /** Offset of a schedule command's time, from the payload. */
     public static final int SCHEDULE_TIME_OFFSET = 0;
     /** Offset of a schedule command's data, from the payload. */

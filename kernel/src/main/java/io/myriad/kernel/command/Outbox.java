@@ -139,6 +139,29 @@ public final class Outbox
     }
 
     /**
+     * Appends a decision request (event clock, with a {@code DecisionTable} among the world's parts): in the apply
+     * stage the agent starts thinking, and after the step the kernel asks the run's decider. Refused
+     * ({@link Outcome#THINKING}) when the agent is thinking already.
+     *
+     * @param type         the agent's type id.
+     * @param agent        the agent's index.
+     * @param lastDecision the sim time of its last decision, NaN for none.
+     * @param facts        what it observes, one value per fact of the model's deliberation, from index 0.
+     * @param count        how many: the deliberation's fact count.
+     */
+    public void decide(final int type, final int agent, final double lastDecision, final double[] facts,
+        final int count)
+    {
+        final int payload = append(CommandDescriptor.DECIDE, 0, (count + 1) * Double.BYTES, type, agent, -1, -1);
+        final byte[] array = buffer.byteArray();
+        putLong(array, payload + CommandDescriptor.DECIDE_SINCE_OFFSET, Double.doubleToRawLongBits(lastDecision));
+        for (int f = 0; f < count; f++)
+        {
+            putLong(array, payload + (f + 1) * Double.BYTES, Double.doubleToRawLongBits(facts[f]));
+        }
+    }
+
+    /**
      * @return the commands, {@link #length()} bytes from offset 0; payloads are written through it.
      */
     public MutableDirectBuffer buffer()

@@ -15,12 +15,14 @@ public final class Outcome
     public static final int CAPACITY = 2;
     /** A birth vetoed because its parent died earlier in the step. */
     public static final int PARENT_DEAD = 3;
+    /** A decision request of an agent that has one in flight already. */
+    public static final int THINKING = 4;
     /** The lowest reason a model may register. */
     public static final int FIRST_MODEL_REASON = 8;
     /** The highest reason there is. */
     public static final int MAX_REASON = 255;
 
-    private static final String[] KERNEL_NAMES = { "applied", "target_dead", "capacity", "parent_dead" };
+    private static final String[] KERNEL_NAMES = { "applied", "target_dead", "capacity", "parent_dead", "thinking" };
 
     private Outcome()
     {

@@ -59,10 +59,12 @@ public final class Control
      * @param paused          true while paused.
      * @param stopped         true once stopped.
      * @param refused         injected events refused so far.
+     * @param thinking        agents with a decision in flight: asked, outcome not yet in effect.
+     * @param atDecider       decisions sent to the decider or waiting to be sent, not yet answered.
      */
     public record Status(
         double simTime, long steps, long events, long eventsPending, double eventsPerSecond, double timeScale,
-        boolean paused, boolean stopped, long refused)
+        boolean paused, boolean stopped, long refused, int thinking, int atDecider)
     {
     }
 
@@ -84,6 +86,8 @@ public final class Control
     private final AtomicLong firstPublishNs = new AtomicLong();
     private final AtomicLong eventsAtFirst = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    private volatile int thinking;
+    private volatile int atDecider;
     private volatile boolean pausedView;
     private volatile boolean stoppedView;
     private boolean paused;
@@ -194,7 +198,8 @@ public final class Control
         final double perSecond = firstPublishNs.get() == 0 || since <= 0 ? 0.0 :
             (eventCount - eventsAtFirst.get()) * 1e9 / since;
         return new Status(Double.longBitsToDouble(simTimeBits.get()), steps.get(), eventCount, pending.get(),
-            perSecond, Double.longBitsToDouble(scaleBits.get()), pausedView, stoppedView, refused.get());
+            perSecond, Double.longBitsToDouble(scaleBits.get()), pausedView, stoppedView, refused.get(), thinking,
+            atDecider);
     }
 
     /**
@@ -271,6 +276,18 @@ public final class Control
         events.lazySet(eventCount);
         pending.lazySet(eventsPending);
         scaleBits.lazySet(Double.doubleToRawLongBits(timeScale));
+    }
+
+    /**
+     * Driving thread, after a step or while it waits for answers: publishes how many agents are thinking.
+     *
+     * @param agentsThinking agents with a decision in flight.
+     * @param decisionsAtDecider decisions sent or waiting to be sent, not yet answered.
+     */
+    public void publishDecisions(final int agentsThinking, final int decisionsAtDecider)
+    {
+        thinking = agentsThinking;
+        atDecider = decisionsAtDecider;
     }
 
     private boolean offer(final Type type, final long count, final double value)

@@ -2,6 +2,7 @@ package io.myriad.kernel.journal;
 
 import java.nio.file.Path;
 
+import io.myriad.kernel.DecisionsContext;
 import io.myriad.kernel.RecordsContext;
 import io.myriad.kernel.Simulation;
 import io.myriad.kernel.SimulationContext;
@@ -46,8 +47,8 @@ public final class Replay implements AutoCloseable
      *
      * @param journalDirectory the journal.
      * @param context          how to run the replay (workers, batch size, layout, ...); its model is set here, and
-     *                         its records are replaced with none: a replay writes no journal, checkpoint or
-     *                         metrics.
+     *                         its records and decider are replaced with none: a replay writes no journal, checkpoint
+     *                         or metrics, and takes decisions' outcomes from the journal.
      * @return the replay, at tick 0, nothing compared yet.
      * @throws JournalException if the journal is missing or damaged, or its run cannot be rebuilt.
      */
@@ -57,7 +58,7 @@ public final class Replay implements AutoCloseable
         final RunHeader header = scan.header();
         final Model model = header.createModel(journalDirectory);
         final Simulation simulation = Simulation.launch(context.model(model).seed(header.seed())
-            .records(new RecordsContext()).restoreFrom(null));
+            .records(new RecordsContext()).decisions(new DecisionsContext()).restoreFrom(null));
         final Replay replay = new Replay(scan, simulation);
         // the initial state is checked before the clock starts, as a run hashes it while it launches
         replay.runTo(0);

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.agrona.CloseHelper;
 
+import io.myriad.kernel.decide.DecisionTable;
 import io.myriad.kernel.event.DueEvents;
 import io.myriad.kernel.event.EventQueue;
 import io.myriad.kernel.hash.StateHasher;
@@ -31,6 +32,7 @@ public final class World implements AutoCloseable
     private final long seed;
     private final StateHasher hasher = new StateHasher();
     private final EventQueue events;
+    private final DecisionTable decisions;
     private final DueEvents due = new DueEvents(16);
     private boolean closed;
 
@@ -59,6 +61,7 @@ public final class World implements AutoCloseable
             requireUnique(names, "agent type", type.name());
         }
         EventQueue queue = null;
+        DecisionTable table = null;
         for (final Part part : this.parts)
         {
             requireUnique(names, "part", part.name());
@@ -71,8 +74,18 @@ public final class World implements AutoCloseable
                 }
                 queue = (EventQueue)part;
             }
+            if (part instanceof DecisionTable)
+            {
+                if (table != null)
+                {
+                    throw new IllegalArgumentException("a world has one decision table, not " + table.name() +
+                        " and " + part.name());
+                }
+                table = (DecisionTable)part;
+            }
         }
         this.events = queue;
+        this.decisions = table;
         this.stores = new AgentStore[this.types.length];
         this.growthLimits = new int[this.types.length];
         try
@@ -105,6 +118,14 @@ public final class World implements AutoCloseable
     public EventQueue events()
     {
         return events;
+    }
+
+    /**
+     * @return the decisions in flight, among its parts; null when the model decides through no decider.
+     */
+    public DecisionTable decisions()
+    {
+        return decisions;
     }
 
     /**

@@ -140,7 +140,7 @@ public record RunSummary(
         final Histogram lag = sim.pacer().lag();
         final Time time = new Time(events ? "events" : "ticks", sim.simTime(), sim.eventsTaken(),
             events ? eventsPerSecond : 0.0, sim.pacer().timeScale(), lag.getValueAtPercentile(50.0),
-            lag.getValueAtPercentile(99.0), lag.getMaxValue());
+            lag.getValueAtPercentile(99.0), lag.getMaxValue(), DecisionFigures.of(sim.decisions()));
         return new RunSummary(
             settings.model(),
             settings.preset(),
@@ -195,10 +195,11 @@ public record RunSummary(
      * @param lagP50Ns        when paced, the median of how late steps started after their due wall time.
      * @param lagP99Ns        the 99th percentile of it.
      * @param lagMaxNs        the most of it.
+     * @param decisions       what the decisions came to, or null when the model decides through no decider.
      */
     public record Time(
         String clock, double simTime, long events, double eventsPerSecond, double timeScale, long lagP50Ns,
-        long lagP99Ns, long lagMaxNs)
+        long lagP99Ns, long lagMaxNs, DecisionFigures decisions)
     {
     }
 

@@ -95,6 +95,7 @@ public final class SummaryJson
                 json.writeNumberField("max", summary.time().lagMaxNs());
                 json.writeEndObject();
             }
+            writeDecisions(json, summary.time().decisions());
             json.writeNumberField("threads", summary.threads());
             json.writeNumberField("seed", summary.seed());
             writeNumber(json, "wall_seconds", summary.wallSeconds());
@@ -170,6 +171,41 @@ public final class SummaryJson
         {
             json.writeStringField(name, value == null ? null : value.toString());
         }
+    }
+
+    private static void writeDecisions(final JsonGenerator json, final DecisionFigures decisions) throws IOException
+    {
+        if (decisions == null)
+        {
+            return;
+        }
+        json.writeObjectFieldStart("decisions");
+        json.writeNumberField("requested", decisions.requested());
+        json.writeNumberField("completed", decisions.completed());
+        json.writeNumberField("answered", decisions.answered());
+        json.writeNumberField("cached", decisions.cached());
+        json.writeNumberField("timed_out", decisions.timedOut());
+        json.writeNumberField("failed", decisions.failed());
+        json.writeNumberField("stale_dropped", decisions.staleDropped());
+        json.writeNumberField("revalidated", decisions.revalidated());
+        json.writeNumberField("refused_while_thinking", decisions.refused());
+        json.writeNumberField("in_flight", decisions.inFlight());
+        json.writeObjectFieldStart("tokens");
+        json.writeNumberField("prompt", decisions.promptTokens());
+        json.writeNumberField("completion", decisions.completionTokens());
+        json.writeNumberField("total", decisions.tokens());
+        json.writeEndObject();
+        json.writeObjectFieldStart("latency_ms");
+        json.writeNumberField("p50", decisions.latencyP50Ms());
+        json.writeNumberField("p90", decisions.latencyP90Ms());
+        json.writeNumberField("p99", decisions.latencyP99Ms());
+        json.writeNumberField("max", decisions.latencyMaxMs());
+        json.writeEndObject();
+        if (decisions.lastError() != null)
+        {
+            json.writeStringField("last_error", decisions.lastError());
+        }
+        json.writeEndObject();
     }
 
     private static void writeNumber(final JsonGenerator json, final String name, final double value)

@@ -41,6 +41,19 @@ public final class SummaryText
             line(out, "paced", "time scale " + number(time.timeScale()) + "; steps started late by p50/p99/max " +
                 duration(time.lagP50Ns()) + " / " + duration(time.lagP99Ns()) + " / " + duration(time.lagMaxNs()));
         }
+        final DecisionFigures decisions = time.decisions();
+        if (decisions != null)
+        {
+            line(out, "decisions", String.format(Locale.ROOT, "%,d completed (%,d answered, %,d cached, %,d timed " +
+                "out, %,d failed), %,d stale dropped, %,d in flight; %,d tokens; latency p50/p99/max %,d / %,d / " +
+                "%,d ms", decisions.completed(), decisions.answered(), decisions.cached(), decisions.timedOut(),
+                decisions.failed(), decisions.staleDropped(), decisions.inFlight(), decisions.tokens(),
+                decisions.latencyP50Ms(), decisions.latencyP99Ms(), decisions.latencyMaxMs()));
+            if (decisions.lastError() != null)
+            {
+                line(out, "last decider error", decisions.lastError());
+            }
+        }
         line(out, "threads", summary.threads() + " (layout " + summary.layout() + ", batch size " +
             summary.batchSize() + ", wait " + summary.waitStrategy() + ")");
         line(out, "seed", Long.toString(summary.seed()));

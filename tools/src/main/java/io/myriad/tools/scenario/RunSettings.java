@@ -57,6 +57,7 @@ public final class RunSettings
     private final long hashEvery;
     private final int metricsEvery;
     private final CheckpointPolicy checkpointPolicy;
+    private final DeciderSettings decider;
     private final String scenario;
     private final Map<String, String> origins;
 
@@ -76,9 +77,11 @@ public final class RunSettings
         final long hashEvery,
         final int metricsEvery,
         final CheckpointPolicy checkpointPolicy,
+        final DeciderSettings decider,
         final String scenario,
         final Map<String, String> origins)
     {
+        this.decider = decider;
         this.checkpointPolicy = checkpointPolicy;
         this.journal = journal;
         this.journalLevel = journalLevel;
@@ -160,6 +163,14 @@ public final class RunSettings
     public JournalLevel journalLevel()
     {
         return journalLevel;
+    }
+
+    /**
+     * @return how the run asks its model's decider, when the model decides through one.
+     */
+    public DeciderSettings decider()
+    {
+        return decider;
     }
 
     /**
@@ -255,7 +266,7 @@ public final class RunSettings
         final int rows = origins.containsKey(Scenario.METRICS_EVERY) || metricsEvery == 0 ? metricsEvery :
             (int)Math.min(Integer.MAX_VALUE, Math.max(metricsEvery, agents));
         return new RunSettings(plugin, preset, modelConfig, ticks, maxSimTime, timeScale, threads, layout, batchSize,
-            waitStrategy, journal, journalLevel, hashes, rows, checkpointPolicy, scenario, origins);
+            waitStrategy, journal, journalLevel, hashes, rows, checkpointPolicy, decider, scenario, origins);
     }
 
     /**

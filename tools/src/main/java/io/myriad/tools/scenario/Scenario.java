@@ -81,11 +81,24 @@ public final class Scenario
     /** Mapping of model parameter names to values. */
     public static final String PARAMETERS = "parameters";
 
+    /**
+     * Mapping of how the run asks its model's decider, for models that decide through one ({@link #DECIDER_KEYS});
+     * each is kept as a setting keyed {@code decider.KEY}.
+     */
+    public static final String DECIDER = "decider";
+
+    /** The keys of the {@link #DECIDER} mapping, in the order to document them. */
+    public static final List<String> DECIDER_KEYS = List.of(DeciderSettings.TYPE, DeciderSettings.THINK_MS,
+        DeciderSettings.CONCURRENCY, DeciderSettings.REQUESTS_PER_MINUTE, DeciderSettings.TOKENS_PER_MINUTE,
+        DeciderSettings.TIMEOUT, DeciderSettings.CACHE, DeciderSettings.BASE_URL, DeciderSettings.MODEL,
+        DeciderSettings.API_KEY, DeciderSettings.MAX_TOKENS, DeciderSettings.TEMPERATURE, DeciderSettings.RETRIES);
+
     /** Every key a scenario may have, in the order to document them. */
     public static final List<String> KEYS = List.of(
         MODEL, PRESET, AGENTS, TICKS, MAX_TICKS, MAX_SIM_TIME, TIME_SCALE, THREADS, SEED, LAYOUT, BATCH_SIZE,
         WAIT_STRATEGY, JOURNAL, JOURNAL_LEVEL, HASH_EVERY, METRICS_EVERY, CHECKPOINT_EVERY_TICKS,
-        CHECKPOINT_EVERY_EVENTS, CHECKPOINT_EVERY_SIM_SECONDS, KEEP_CHECKPOINTS, SECONDS_PER_TICK, PARAMETERS);
+        CHECKPOINT_EVERY_EVENTS, CHECKPOINT_EVERY_SIM_SECONDS, KEEP_CHECKPOINTS, SECONDS_PER_TICK, PARAMETERS,
+        DECIDER);
 
     private static final Scenario EMPTY = new Scenario(null, Map.of(), Map.of());
 

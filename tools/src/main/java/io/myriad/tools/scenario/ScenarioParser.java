@@ -112,6 +112,10 @@ public final class ScenarioParser
             {
                 parameters(valueNode, source, parameters);
             }
+            else if (Scenario.DECIDER.equals(key))
+            {
+                decider(valueNode, source, settings);
+            }
             else if (Scenario.KEYS.contains(key))
             {
                 final String settingKey = Scenario.MAX_TICKS.equals(key) ? Scenario.TICKS : key;
@@ -208,6 +212,32 @@ public final class ScenarioParser
             final Value value = value(tuple.getValueNode(), source, path);
             final String keyOrigin = where(source, tuple.getKeyNode()) + ": " + path;
             parameters.put(name, new Value(value.kind(), value.text(), value.origin(), keyOrigin));
+        }
+    }
+
+    private static void decider(final Node node, final String source, final Map<String, Value> settings)
+    {
+        if (isNull(node))
+        {
+            return;
+        }
+        if (!(node instanceof MappingNode))
+        {
+            throw new ScenarioException(where(source, node) + ": " + Scenario.DECIDER + ": must be a mapping, e.g. " +
+                "'type: scripted', was " + value(node, source, "").describe());
+        }
+        final Map<String, Node> seen = new HashMap<>();
+        for (final NodeTuple tuple : ((MappingNode)node).getValue())
+        {
+            final String name = key(tuple.getKeyNode(), source, Scenario.DECIDER + ".", seen);
+            final String path = Scenario.DECIDER + "." + name;
+            if (!Scenario.DECIDER_KEYS.contains(name))
+            {
+                throw new ScenarioException(where(source, tuple.getKeyNode()) + ": " + path + ": unknown key" +
+                    suggestion(name, Scenario.DECIDER_KEYS) + "; a decider's keys are " +
+                    String.join(", ", Scenario.DECIDER_KEYS));
+            }
+            settings.put(path, value(tuple.getValueNode(), source, path));
         }
     }
 

@@ -56,6 +56,10 @@ public final class ScenarioWriter
         {
             scenario.put(Scenario.PARAMETERS, new LinkedHashMap<>(settings.parameters()));
         }
+        if (settings.decider().given())
+        {
+            scenario.put(Scenario.DECIDER, settings.decider().toYaml());
+        }
 
         final DumpSettings dumpSettings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build();
         final StringBuilder header = new StringBuilder()

@@ -118,7 +118,8 @@ final class SettingsResolver
 
         final RunSettings settings = new RunSettings(
             model.plugin(), model.preset(), modelConfig, ticks, maxSimTime, timeScale, threads, layout, batchSize,
-            waitStrategy, journal, journalLevel, hashEvery, metricsEvery, checkpointPolicy, file.source(), origins);
+            waitStrategy, journal, journalLevel, hashEvery, metricsEvery, checkpointPolicy,
+            DeciderSettings.resolve(layers), file.source(), origins);
         if (model.plugin().schema() != null)
         {
             // before the model is created: it may size arrays of its own for every agent

@@ -30,7 +30,8 @@ class SummaryJsonTest
         parameters.put("scale", 0.5);
         parameters.put("loud", true);
         parameters.put("label", "a \"quoted\"\nlabel");
-        return new RunSummary("counter", null, 10, 20, new RunSummary.Time("events", 12.5, 20, 40.0, 1.0, 5, 6, 7),
+        return new RunSummary("counter", null, 10, 20,
+            new RunSummary.Time("events", 12.5, 20, 40.0, 1.0, 5, 6, 7, null),
             2, -1L, "soa", 4096, "backoff", 0.5, 400.0,
             1_000, 2_000, 3_000, 4_000, 0L, 2.5, 1, 15, 0x0123456789abcdefL, "17.0.15", metrics, parameters, null,
             "runs/x",
