@@ -29,26 +29,30 @@ final class DeciderCreation
     }
 
     /**
-     * @param settings    the run's settings.
-     * @param model       the model, created.
-     * @param environment the environment, for {@code OPENAI_BASE_URL} and {@code OPENAI_API_KEY}.
+     * @param settings         the run's settings.
+     * @param model            the model, created.
+     * @param workingDirectory what a relative cache file is relative to.
+     * @param environment      the environment, for {@code OPENAI_BASE_URL} and {@code OPENAI_API_KEY}.
      * @return how the run asks its decider; with no decider when the model decides through none.
      * @throws ScenarioException if the decider's settings are incomplete or wrong.
      */
     static DecisionsContext context(
-        final RunSettings settings, final Model model, final Map<String, String> environment)
+        final RunSettings settings, final Model model, final Path workingDirectory,
+        final Map<String, String> environment)
     {
-        return decides(model) ? context(settings, environment) : new DecisionsContext();
+        return decides(model) ? context(settings, workingDirectory, environment) : new DecisionsContext();
     }
 
     /**
-     * @param settings    the run's settings.
-     * @param environment the environment, for {@code OPENAI_BASE_URL} and {@code OPENAI_API_KEY}.
+     * @param settings         the run's settings.
+     * @param workingDirectory what a relative cache file is relative to.
+     * @param environment      the environment, for {@code OPENAI_BASE_URL} and {@code OPENAI_API_KEY}.
      * @return how the run asks its decider, whether or not its model decides through one (a resume's model is made
      *         later, from the journal): a model without a decision table never asks.
      * @throws ScenarioException if the decider's settings are incomplete or wrong.
      */
-    static DecisionsContext context(final RunSettings settings, final Map<String, String> environment)
+    static DecisionsContext context(
+        final RunSettings settings, final Path workingDirectory, final Map<String, String> environment)
     {
         final DeciderSettings decider = settings.decider();
         final long timeoutMs = (long)Math.ceil(decider.timeoutSeconds() * 1000);
@@ -58,7 +62,7 @@ final class DeciderCreation
             .requestsPerMinute(decider.requestsPerMinute())
             .tokensPerMinute(decider.tokensPerMinute())
             .timeout(timeoutMs, TimeUnit.MILLISECONDS)
-            .cache(decider.cache() == null ? null : Path.of(decider.cache()));
+            .cache(decider.cache() == null ? null : workingDirectory.resolve(decider.cache()));
     }
 
     /**

@@ -144,7 +144,7 @@ final class ResumeCommand implements Callable<Integer>
             .batchSize(settings.batchSize())
             .layout(settings.layout())
             .waitStrategy(settings.waitStrategy())
-            .decisions(DeciderCreation.context(settings, System.getenv()))
+            .decisions(DeciderCreation.context(settings, workingDirectory, System.getenv()))
             .records(new RecordsContext()
                 .checkpoints(null, settings.checkpointPolicy())
                 .metrics(settings.metricsEvery() > 0 ? runDirectory.resolve(RunCommand.METRICS_FILE) : null,

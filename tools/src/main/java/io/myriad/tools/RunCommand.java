@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import io.myriad.kernel.Clock;
+import io.myriad.kernel.DecisionsContext;
 import io.myriad.kernel.model.Model;
 import io.myriad.tools.report.RunSummary;
 import io.myriad.tools.report.SummaryJson;
@@ -204,12 +205,13 @@ final class RunCommand implements Callable<Integer>
         final RunDirectory runDirectory = RunDirectory.plan(workingDirectory, out, resolved, LocalDateTime.now());
         final Model model = ModelCreation.create(resolved);
         final RunSettings settings = model.clock() == Clock.EVENTS ? resolved.onEventClock() : resolved;
+        final DecisionsContext decisions = DeciderCreation.context(settings, model, workingDirectory, System.getenv());
 
         final PrintWriter stdout = spec.commandLine().getOut();
         final PrintWriter stderr = spec.commandLine().getErr();
         Oversubscription.warnIfOversubscribed(settings.threads(), processors, settings.waitStrategy(),
             settings.originOf(Scenario.WAIT_STRATEGY), stderr);
-        final RunSummary summary = SimulationRun.run(settings, model, runDirectory, stderr);
+        final RunSummary summary = SimulationRun.run(settings, model, decisions, runDirectory, stderr);
 
         runDirectory.write(settings, summary);
         SummaryText.print(summary, stdout);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.agrona.CloseHelper;
 
 import io.myriad.kernel.Configuration;
+import io.myriad.kernel.DecisionsContext;
 import io.myriad.kernel.RecordsContext;
 import io.myriad.kernel.Simulation;
 import io.myriad.kernel.SimulationContext;
@@ -36,13 +37,18 @@ final class SimulationRun
     /**
      * @param settings     the run's settings.
      * @param model        the model, created for them.
+     * @param decisions    how the run asks its model's decider.
      * @param runDirectory where the journal, checkpoints and metrics go.
      * @param stderr       where the progress bar goes.
      * @return the run's summary, with the journal's figures when it wrote one.
      * @throws RunFailedException if the journal or a checkpoint fails, or memory runs out.
      */
     static RunSummary run(
-        final RunSettings settings, final Model model, final RunDirectory runDirectory, final PrintWriter stderr)
+        final RunSettings settings,
+        final Model model,
+        final DecisionsContext decisions,
+        final RunDirectory runDirectory,
+        final PrintWriter stderr)
     {
         final JournalWriter journal = settings.journal() ? startJournal(settings, runDirectory) : null;
         final Path directory = runDirectory.path();
@@ -57,7 +63,7 @@ final class SimulationRun
             .maxSimTime(settings.maxSimTime())
             .timeScale(settings.timeScale())
             .modelName(settings.model())
-            .decisions(DeciderCreation.context(settings, model, System.getenv()))
+            .decisions(decisions)
             .records(new RecordsContext()
                 .journal(journal)
                 .checkpoints(settings.checkpointPolicy().isEnabled() ?

@@ -192,9 +192,12 @@ class ChatDeciderTest
                     got++;
                 }
             }
-            assertEquals(AnswerDescriptor.TIMED_OUT, results[0].outcome());
-            assertEquals("fallback: hold", results[0].answer().text());
-            assertEquals(AnswerDescriptor.ANSWERED, results[1].outcome(), "the other was answered meanwhile");
+            // whichever reached the endpoint first got no answer
+            final DecisionResult dropped = results[0].outcome() == AnswerDescriptor.TIMED_OUT ? results[0] : results[1];
+            final DecisionResult other = dropped == results[0] ? results[1] : results[0];
+            assertEquals(AnswerDescriptor.TIMED_OUT, dropped.outcome());
+            assertEquals("fallback: hold", dropped.answer().text());
+            assertEquals(AnswerDescriptor.ANSWERED, other.outcome(), "the other was answered meanwhile");
         }
     }
 

@@ -31,6 +31,8 @@ public final class ProgressBar
     private final boolean enabled;
     private final StringBuilder line = new StringBuilder(128);
     private long startNs;
+    /** Agents with a decision in flight, shown after the ETA; -1 for a model without deciders. */
+    private int thinking = -1;
     private long lastDrawNs;
     private int lastLength;
     private boolean started;
@@ -123,6 +125,7 @@ public final class ProgressBar
             final long chunkStart = sim.tick();
             sim.run(Math.min(chunk, endTick - chunkStart));
             final long nowNs = System.nanoTime();
+            progress.thinking = sim.decisions().counts() == null ? -1 : sim.decisions().thinking();
             progress.update(bySimTime ? (long)(sim.simTime() * 1e3) : sim.tick() - startTick, nowNs);
             final long nsPerStep = (nowNs - chunkStartNs) / Math.max(1, sim.tick() - chunkStart);
             chunk = Math.max(1, Math.min(MAX_CHUNK_STEPS, CHUNK_NS / Math.max(1, nsPerStep)));
@@ -205,6 +208,10 @@ public final class ProgressBar
         else
         {
             line.append('?');
+        }
+        if (thinking >= 0)
+        {
+            line.append("  thinking ").append(thinking);
         }
         return line.toString();
     }
