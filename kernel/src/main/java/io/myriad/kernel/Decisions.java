@@ -40,6 +40,7 @@ public final class Decisions implements AutoCloseable
     private final EventQueue events;
     private final World world;
     private final JournalWriter journal;
+    private final double maxSimTime;
     private final DecisionRunner runner;
     private final Long2ObjectHashMap<DecisionResult> arrived = new Long2ObjectHashMap<>();
     private final ExpandableArrayBuffer outcome = new ExpandableArrayBuffer(1024);
@@ -55,11 +56,17 @@ public final class Decisions implements AutoCloseable
         this.table = world.decisions();
         this.events = world.events();
         this.journal = ctx.records().journal();
+        this.maxSimTime = ctx.maxSimTime();
         final DecisionsContext settings = ctx.decisions();
         if (table != null && events == null)
         {
             throw new IllegalArgumentException("the model declares a decision table but runs on the tick clock: " +
                 "decisions take effect as events, so declare Model.clock() as Clock.EVENTS");
+        }
+        if (table != null && settings.decider() == null && !settings.isReplaying())
+        {
+            throw new IllegalArgumentException("the model decides through a decider, and none was given: give one " +
+                "with SimulationContext.decisions(new DecisionsContext().decider(...)), e.g. a ScriptedDecider");
         }
         this.runner = table == null || settings.decider() == null ? null : new DecisionRunner(settings.decider(),
             settings.concurrency(),
@@ -159,8 +166,9 @@ public final class Decisions implements AutoCloseable
                 take(result, table.due(id));
             }
         }
-        else if (events.isEmpty() && table.size() > 0)
+        else if (table.size() > 0 && (events.isEmpty() || events.nextTime() > maxSimTime))
         {
+            // measured: no step is due in time, but an answer in flight may bring one
             return live ? waiting() : missing(-1);
         }
         return true;
@@ -240,15 +248,16 @@ public final class Decisions implements AutoCloseable
 
     private boolean missing(final long id)
     {
-        throw new IllegalStateException(runner == null ?
-            "the model decides through a decider, and none was given, so the run waits for outcomes only a " +
-            "journal holds; give one with SimulationContext.decisions(new DecisionsContext().decider(...))" :
-            "the journal holds no outcome for " + (id < 0 ? "the decisions in flight" : "decision " + id) +
-            ", which the run needs next: it ends here");
+        throw new IllegalStateException("the journal holds no outcome for " +
+            (id < 0 ? "the decisions in flight" : "decision " + id) + ", which the run needs next: it ends here");
     }
 
     private void take(final DecisionResult result, final double time)
     {
+        if (result.answer() == null)
+        {
+            throw new IllegalStateException(result.request() + " has no outcome: " + result.error());
+        }
         if (result.error() != null)
         {
             lastError = result.request() + ": " + result.error();

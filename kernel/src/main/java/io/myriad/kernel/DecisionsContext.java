@@ -9,7 +9,7 @@ import io.myriad.kernel.decide.Decider;
  * How a {@link Simulation} asks its model's decider (see {@code io.myriad.kernel.decide}): the decider, how many
  * requests may be at it at once, how many a minute (requests and tokens), how long an answer may take before the
  * model's fallback stands in, and where answers are cached. None of it changes a replay, which takes every outcome
- * from the journal; without a decider a live run takes them from the journal too, and waits for them.
+ * from the journal ({@link #replaying(boolean)}).
  */
 public final class DecisionsContext
 {
@@ -19,6 +19,7 @@ public final class DecisionsContext
     private double tokensPerMinute;
     private long timeoutNs = TimeUnit.SECONDS.toNanos(60);
     private Path cache;
+    private boolean replaying;
 
     /**
      * Checks the settings.
@@ -142,5 +143,22 @@ public final class DecisionsContext
     public Path cache()
     {
         return cache;
+    }
+
+    /**
+     * @param replaying true when every outcome comes from a journal (a replay): no decider is then needed. A live
+     *                  run of a model that decides through a decider is refused without one.
+     * @return this context.
+     */
+    public DecisionsContext replaying(final boolean replaying)
+    {
+        this.replaying = replaying;
+        return this;
+    }
+
+    /** @return true when every outcome comes from a journal. */
+    public boolean isReplaying()
+    {
+        return replaying;
     }
 }

@@ -55,8 +55,11 @@ public final class Simulation implements Agent, AutoCloseable
         final long tick = ctx.restoreFrom() == null ? 0 : ctx.restoreFrom().tick();
         final Model model = ctx.model();
         StepPipeline newPipeline = null;
+        Decisions newDecisions = null;
         try
         {
+            // first, as it may refuse the context (a deciding model without a decider)
+            newDecisions = new Decisions(this, ctx, world);
             final CommandRegistry registry = new CommandRegistry();
             model.commands(registry);
             this.applier = new CommandApplier(world, registry, Worlds.commandStream(world));
@@ -67,13 +70,13 @@ public final class Simulation implements Agent, AutoCloseable
         }
         catch (final RuntimeException | Error ex)
         {
-            CloseHelper.quietCloseAll(newPipeline, world);
+            CloseHelper.quietCloseAll(newDecisions, newPipeline, world);
             throw ex;
         }
+        this.decisions = newDecisions;
         this.pipeline = newPipeline;
         this.cycle = new StepCycle(ctx, world, pipeline, applier, records, tick);
         cycle.controlTarget(new ControlActions(this));
-        this.decisions = new Decisions(this, ctx, world);
         cycle.decisions(decisions);
         if (journal != null && journal.level() == JournalLevel.EVENTS)
         {

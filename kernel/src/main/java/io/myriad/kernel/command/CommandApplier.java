@@ -171,6 +171,10 @@ public final class CommandApplier
         if (id == CommandDescriptor.DESPAWN)
         {
             store.despawn(target);
+            if (decisions != null)
+            {
+                decisions.agentGone(type, target);
+            }
             return Outcome.APPLIED;
         }
         if (id == CommandDescriptor.SCHEDULE)
@@ -203,6 +207,13 @@ public final class CommandApplier
                 "declare one among Model.parts(), built from the model's Deliberation");
         }
         final int payload = command.payloadOffset();
+        final int facts = decisions.deliberation().facts().size();
+        if (command.length() != CommandDescriptor.length((facts + 1) * Double.BYTES))
+        {
+            throw new IllegalStateException("a decide command for agent " + command.targetIndex() + " carries " +
+                ((command.length() - CommandDescriptor.HEADER_LENGTH) / Double.BYTES - 1) + " facts; the " +
+                "deliberation has " + facts + ": pass Outbox.decide as many as Deliberation.facts() names");
+        }
         final double since = command.buffer().getDouble(payload + CommandDescriptor.DECIDE_SINCE_OFFSET,
             ByteOrder.LITTLE_ENDIAN);
         return decisions.request(command.targetType(), command.targetIndex(), events.now(), since, command.buffer(),

@@ -8,6 +8,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,9 +22,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Answers kept in a file, keyed by a SHA-256 of the decider's identity, the deliberation's situation and the
- * request's prompt: a re-run with the same seed asks the same questions and finds their answers here instead of
- * calling the decider (an LLM) again. Append-only records, flushed one by one; a record torn by a crash is cut off
+ * Answers kept in a file, keyed by a SHA-256 of the decider's identity, the deliberation and the request's exact
+ * values ({@link #key}): a re-run with the same seed asks the same questions and finds their answers here instead
+ * of calling the decider (an LLM) again. Append-only records, flushed one by one; a record torn by a crash is cut off
  * when the file is opened again. Thread-safe.
  * <pre>
  *   file:   "MYRIAD-ANSWERS 1\n", then records
@@ -56,11 +57,11 @@ public final class AnswerCache implements AutoCloseable
     {
         try
         {
-            final boolean exists = Files.exists(file) && Files.size(file) > 0;
             final AnswerCache cache = new AnswerCache(file, null);
-            if (exists)
+            long valid = 0;
+            if (Files.exists(file) && Files.size(file) > 0)
             {
-                final long valid = cache.load();
+                valid = cache.load();
                 if (valid < Files.size(file))
                 {
                     // a record torn by a crash: cut it off, so that new records follow whole ones
@@ -76,7 +77,7 @@ public final class AnswerCache implements AutoCloseable
             }
             final DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND)));
-            if (!exists)
+            if (valid == 0)
             {
                 out.write(MAGIC);
                 out.flush();
@@ -94,24 +95,45 @@ public final class AnswerCache implements AutoCloseable
     /**
      * @param identity the decider's identity.
      * @param request  the request.
-     * @return the key of its answer: the same for the same decider, situation and prompt.
+     * @return the key of its answer: a SHA-256 of the decider's identity, the deliberation (its situation, facts,
+     *         actions and {@link Deliberation#version() version}) and the request's exact values (its time, the time
+     *         of the last decision and every fact, as raw bits; not its id), so that only the same question of the
+     *         same model to the same decider finds an answer.
      */
     public static String key(final String identity, final DecisionRequest request)
     {
         try
         {
             final MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(identity.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte)0);
-            digest.update(request.deliberation().situation().getBytes(StandardCharsets.UTF_8));
-            digest.update((byte)0);
-            digest.update(request.prompt().getBytes(StandardCharsets.UTF_8));
+            final Deliberation deliberation = request.deliberation();
+            text(digest, identity);
+            text(digest, deliberation.situation());
+            text(digest, String.join(",", deliberation.facts()));
+            for (final DecisionAction action : deliberation.actions())
+            {
+                text(digest, action.toString());
+            }
+            text(digest, deliberation.version());
+            final ByteBuffer values = ByteBuffer.allocate(Double.BYTES * (2 + deliberation.facts().size()));
+            values.putDouble(request.time()).putDouble(request.lastDecision());
+            for (int f = 0; f < deliberation.facts().size(); f++)
+            {
+                values.putDouble(request.fact(f));
+            }
+            digest.update(values.array());
             return HexFormat.of().formatHex(digest.digest());
         }
         catch (final NoSuchAlgorithmException ex)
         {
             throw new IllegalStateException("this JDK has no SHA-256", ex);
         }
+    }
+
+    private static void text(final MessageDigest digest, final String text)
+    {
+        final byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        digest.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+        digest.update(bytes);
     }
 
     /**
@@ -138,7 +160,10 @@ public final class AnswerCache implements AutoCloseable
         }
         try
         {
-            final byte[] text = AnswerDescriptor.utf8(answer.text());
+            final byte[] whole = AnswerDescriptor.utf8(answer.text());
+            // as long as the journal keeps an answer's text, and no longer than load takes
+            final byte[] text = whole.length <= AnswerDescriptor.MAX_TEXT ? whole :
+                Arrays.copyOf(whole, AnswerDescriptor.MAX_TEXT);
             out.write(HexFormat.of().parseHex(key));
             out.writeInt(answer.action());
             out.writeDouble(answer.amount());
@@ -174,7 +199,7 @@ public final class AnswerCache implements AutoCloseable
     }
 
     /**
-     * @return bytes of whole records, magic included.
+     * @return bytes of whole records, magic included; 0 for a file torn inside its magic.
      */
     private long load() throws IOException
     {
@@ -182,7 +207,11 @@ public final class AnswerCache implements AutoCloseable
             DataInputStream in = new DataInputStream(new BufferedInputStream(raw)))
         {
             final byte[] magic = new byte[MAGIC.length];
-            in.readFully(magic);
+            final int read = in.readNBytes(magic, 0, magic.length);
+            if (read < magic.length && Arrays.equals(magic, 0, read, MAGIC, 0, read))
+            {
+                return 0; // torn while it was being started: start it again
+            }
             if (!Arrays.equals(magic, MAGIC))
             {
                 throw new IOException("it is not an answer cache (it does not start with MYRIAD-ANSWERS 1); " +
@@ -198,7 +227,7 @@ public final class AnswerCache implements AutoCloseable
                     final int action = in.readInt();
                     final double amount = in.readDouble();
                     final int length = in.readInt();
-                    if (length < 0 || length > AnswerDescriptor.MAX_TEXT * 4)
+                    if (length < 0 || length > AnswerDescriptor.MAX_TEXT)
                     {
                         return valid; // a damaged tail: keep what came before
                     }

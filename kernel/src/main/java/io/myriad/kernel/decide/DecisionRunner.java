@@ -131,7 +131,19 @@ public final class DecisionRunner implements AutoCloseable
                 final DecisionRequest request = requests.poll(100, TimeUnit.MILLISECONDS);
                 if (request != null)
                 {
-                    send(request);
+                    try
+                    {
+                        send(request);
+                    }
+                    catch (final InterruptedException ex)
+                    {
+                        throw ex;
+                    }
+                    catch (final Throwable ex)
+                    {
+                        // whatever went wrong, the request gives a result, or the run would wait for it for ever
+                        results.add(failure(request, 0, null, ex));
+                    }
                 }
             }
         }
@@ -168,8 +180,13 @@ public final class DecisionRunner implements AutoCloseable
         try
         {
             answer = decider.decide(request);
+            if (answer == null)
+            {
+                answer = CompletableFuture.failedFuture(new IllegalStateException(
+                    "the decider " + identity + " returned no future"));
+            }
         }
-        catch (final RuntimeException ex)
+        catch (final RuntimeException | Error ex)
         {
             answer = CompletableFuture.failedFuture(ex);
         }
@@ -195,11 +212,8 @@ public final class DecisionRunner implements AutoCloseable
                 given.action() < deliberation.actions().size())
             {
                 limit.used(System.nanoTime(), (long)given.promptTokens() + given.completionTokens());
-                if (key != null)
-                {
-                    cache.put(key, given);
-                }
-                results.add(new DecisionResult(request, given, AnswerDescriptor.ANSWERED, latencyNs, prompt, null));
+                results.add(new DecisionResult(request, given, AnswerDescriptor.ANSWERED, latencyNs, prompt,
+                    keep(key, given)));
                 return;
             }
             final int outcome = cause instanceof TimeoutException ? AnswerDescriptor.TIMED_OUT :
@@ -208,18 +222,64 @@ public final class DecisionRunner implements AutoCloseable
                 (given == null ? "nothing" : Integer.toString(given.action())) + ", not one of " +
                 deliberation.actions().size() : cause instanceof TimeoutException ?
                 "no answer within " + TimeUnit.NANOSECONDS.toMillis(timeoutNs) + " ms" : String.valueOf(cause);
-            results.add(new DecisionResult(request, deliberation.fallback(request), outcome, latencyNs, prompt, why));
+            results.add(fallback(request, outcome, latencyNs, prompt, why));
         }
-        catch (final RuntimeException ex)
+        catch (final Throwable ex)
         {
             // the result must come back whatever fails here, or the run would wait for it for ever
-            results.add(new DecisionResult(request, request.deliberation().fallback(request),
-                AnswerDescriptor.FAILED, latencyNs, prompt, String.valueOf(ex)));
+            results.add(failure(request, latencyNs, prompt, ex));
         }
         finally
         {
             atDecider.decrementAndGet();
             permits.release();
+        }
+    }
+
+    /**
+     * Keeps an answer in the cache, if there is one; a cache that fails does not change the answer.
+     *
+     * @return what went wrong keeping it, or null.
+     */
+    private String keep(final String key, final Answer answer)
+    {
+        if (key == null)
+        {
+            return null;
+        }
+        try
+        {
+            cache.put(key, answer);
+            return null;
+        }
+        catch (final RuntimeException ex)
+        {
+            return "the answer was taken but not cached: " + ex.getMessage();
+        }
+    }
+
+    private static DecisionResult fallback(
+        final DecisionRequest request, final int outcome, final long latencyNs, final byte[] prompt, final String why)
+    {
+        return new DecisionResult(request, request.deliberation().fallback(request), outcome, latencyNs, prompt, why);
+    }
+
+    /**
+     * @return the model's fallback for a request that failed for a reason of the kernel's or the decider's; a result
+     *         without an answer, which stops the run saying why, when the fallback itself fails.
+     */
+    private static DecisionResult failure(
+        final DecisionRequest request, final long latencyNs, final byte[] prompt, final Throwable cause)
+    {
+        final byte[] text = prompt != null ? prompt : new byte[0];
+        try
+        {
+            return fallback(request, AnswerDescriptor.FAILED, latencyNs, text, String.valueOf(cause));
+        }
+        catch (final Throwable ex)
+        {
+            return new DecisionResult(request, null, AnswerDescriptor.FAILED, latencyNs, text,
+                "the model's fallback failed (" + ex + ") after " + cause);
         }
     }
 }

@@ -20,6 +20,7 @@ final class DecisionSlots
     double[] since = new double[16];
     double[] dues = new double[16];
     double[] facts;
+    private long[] scratch = new long[16];
     private int[] free = new int[16];
     private int freeCount;
     private int used;
@@ -72,6 +73,28 @@ final class DecisionSlots
             free = Arrays.copyOf(free, freeCount * 2);
         }
         free[freeCount++] = slot;
+    }
+
+    /**
+     * @param size slots in use.
+     * @return the ids of the slots in use, in increasing order, from index 0 of a reused array.
+     */
+    long[] sortedIds(final int size)
+    {
+        if (scratch.length < size)
+        {
+            scratch = new long[Math.max(size, scratch.length * 2)];
+        }
+        int n = 0;
+        for (int slot = 0; slot < used; slot++)
+        {
+            if (ids[slot] != FREE)
+            {
+                scratch[n++] = ids[slot];
+            }
+        }
+        Arrays.sort(scratch, 0, n);
+        return scratch;
     }
 
     /**

@@ -29,6 +29,8 @@ public final class DecisionTable implements Part
 {
     private static final int STREAM_LATENCY = 0x4D59_0D1C;
     private static final long FREE = DecisionSlots.FREE;
+    /** The agent of a decision whose agent died while it was in flight. */
+    private static final int GONE = -1;
 
     private final String name;
     private final Deliberation deliberation;
@@ -42,7 +44,6 @@ public final class DecisionTable implements Part
     private long nextId;
     private int size;
     private final DecisionSlots slots;
-    private long[] scratch = new long[16];
 
     /**
      * @param name         the part's name.
@@ -117,8 +118,7 @@ public final class DecisionTable implements Part
             slots.facts[slot * factCount + f] =
                 buffer.getDouble(offset + f * Double.BYTES, ByteOrder.LITTLE_ENDIAN);
         }
-        slots.dues[slot] = mode == DecisionMode.MODELLED ?
-            now + deliberation.latency().next(0.0, latencyKey, id, agent) : Double.NaN;
+        slots.dues[slot] = mode == DecisionMode.MODELLED ? now + latency(id, agent) : Double.NaN;
         slotById.put(id, slot);
         slotByAgent.put(agentKey, slot);
         if (mode == DecisionMode.MODELLED)
@@ -163,7 +163,7 @@ public final class DecisionTable implements Part
         final DecisionAction action = deliberation.actions().get(actionIndex);
         final double amount = action.clamp(AnswerDescriptor.amount(payload, offset));
         final double time = AnswerDescriptor.time(payload, offset);
-        if (agent >= world.store(type).highWaterMark() || !world.store(type).isAlive(agent))
+        if (agent == GONE || agent >= world.store(type).highWaterMark() || !world.store(type).isAlive(agent))
         {
             counts.orphaned++;
             return;
@@ -181,10 +181,24 @@ public final class DecisionTable implements Part
     }
 
     /**
-     * @param type  an agent's type id.
+     * Forgets which agent a decision in flight was for, when the agent dies (in the apply stage): its outcome, when
+     * it comes, is dropped as orphaned, and an agent born into the same index may ask at once.
+     *
+     * @param type  the agent's type id.
      * @param agent its index.
-     * @return true if it has a decision in flight.
      */
+    public void agentGone(final int type, final int agent)
+    {
+        final long agentKey = agentKey(type, agent);
+        final long slot = slotByAgent.get(agentKey);
+        if (slot != FREE)
+        {
+            slotByAgent.remove(agentKey);
+            slots.agents[(int)slot] = GONE;
+        }
+    }
+
+    /** @return true if the agent of this type id and index has a decision in flight. */
     public boolean isThinking(final int type, final int agent)
     {
         return slotByAgent.get(agentKey(type, agent)) != FREE;
@@ -259,14 +273,14 @@ public final class DecisionTable implements Part
     /** @return the ids in flight, in increasing order, in a new array. */
     public long[] idsInFlight()
     {
-        return Arrays.copyOf(sortedIds(), size);
+        return Arrays.copyOf(slots.sortedIds(size), size);
     }
 
     @Override
     public void hash(final StateHasher hasher)
     {
         hasher.word(nextId).word(size);
-        final long[] sorted = sortedIds();
+        final long[] sorted = slots.sortedIds(size);
         for (int i = 0; i < size; i++)
         {
             final int slot = (int)slotById.get(sorted[i]);
@@ -283,7 +297,7 @@ public final class DecisionTable implements Part
     public void write(final PartWriter out)
     {
         out.putInt(factCount).putInt(mode.ordinal()).putLong(nextId).putInt(size);
-        final long[] sorted = sortedIds();
+        final long[] sorted = slots.sortedIds(size);
         for (int i = 0; i < size; i++)
         {
             final int slot = (int)slotById.get(sorted[i]);
@@ -328,7 +342,10 @@ public final class DecisionTable implements Part
                 throw in.fail("decision id " + id + " (ids are below " + nextId + " and unique)");
             }
             slotById.put(id, slot);
-            slotByAgent.put(agentKey(slots.types[slot], slots.agents[slot]), slot);
+            if (slots.agents[slot] != GONE)
+            {
+                slotByAgent.put(agentKey(slots.types[slot], slots.agents[slot]), slot);
+            }
             if (mode == DecisionMode.MODELLED)
             {
                 dueOrder.add(slot, slots.dues[slot], id);
@@ -337,6 +354,17 @@ public final class DecisionTable implements Part
         }
         counts.read(in);
         in.expectEnd();
+    }
+
+    private double latency(final long id, final int agent)
+    {
+        final double latency = deliberation.latency().next(0.0, latencyKey, id, agent);
+        if (!(latency >= 0) || latency == Double.POSITIVE_INFINITY)
+        {
+            throw new IllegalStateException("the modelled latency of decision " + id + " in " + name + " is " +
+                latency + " s: a deliberation's latency is a finite number of sim seconds, 0 or more");
+        }
+        return latency;
     }
 
     private void clear()
@@ -351,31 +379,16 @@ public final class DecisionTable implements Part
     private void release(final int slot, final long id, final int type, final int agent)
     {
         slotById.remove(id);
-        slotByAgent.remove(agentKey(type, agent));
+        if (agent != GONE)
+        {
+            slotByAgent.remove(agentKey(type, agent));
+        }
         if (mode == DecisionMode.MODELLED)
         {
             dueOrder.remove(slot);
         }
         slots.release(slot);
         size--;
-    }
-
-    private long[] sortedIds()
-    {
-        if (scratch.length < size)
-        {
-            scratch = new long[Math.max(size, scratch.length * 2)];
-        }
-        int n = 0;
-        for (int slot = 0; slot < slots.used(); slot++)
-        {
-            if (slots.ids[slot] != FREE)
-            {
-                scratch[n++] = slots.ids[slot];
-            }
-        }
-        Arrays.sort(scratch, 0, n);
-        return scratch;
     }
 
     private static long agentKey(final int type, final int agent)

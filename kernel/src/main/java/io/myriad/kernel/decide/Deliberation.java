@@ -40,6 +40,15 @@ public interface Deliberation
     NextDecision latency();
 
     /**
+     * @return what else the answers depend on besides the request (the rules' thresholds, a prompt's wording),
+     *         for the answer cache's key: change it and answers cached before are not taken. Empty by default.
+     */
+    default String version()
+    {
+        return "";
+    }
+
+    /**
      * @return the priority of answers' action events: lower first among events due at one time.
      */
     default int actionPriority()

@@ -141,7 +141,7 @@ public final class EventQueue implements Part
 
     /**
      * @return the time of the earliest pending event, or positive infinity when there is none. Changes nothing
-     *         that hashes; may scan one bucket the first time it is asked after a take.
+     *         that hashes.
      */
     public double nextTime()
     {
@@ -344,8 +344,8 @@ public final class EventQueue implements Part
     }
 
     /**
-     * Makes the earliest (time, priority) known, scanning the lowest non-empty bucket if it is not: bucket 0 when
-     * events are due now, else the bucket {@link #takeFromLowestBucket} will spread.
+     * Makes the earliest (time, priority) known: that of the lowest non-empty bucket, bucket 0 when events are due
+     * now, else the bucket {@link #takeFromLowestBucket} will spread.
      */
     private void findEarliest()
     {
@@ -354,26 +354,8 @@ public final class EventQueue implements Part
             return;
         }
         final int bucket = buckets.isEmpty(0) ? lowestBucket() : 0;
-        final int lastChunk = buckets.tail(bucket);
-        final int lastFill = buckets.tailFill(bucket);
-        long leastTime = Long.MAX_VALUE;
-        int leastPriority = EventDescriptor.MAX_PRIORITY;
-        for (int chunk = buckets.head(bucket); chunk != NONE; chunk = chunks.next(chunk))
-        {
-            final long[] words = chunks.words(chunk);
-            for (int at = 0, end = EventBuckets.fill(chunk, lastChunk, lastFill) * WORDS; at < end; at += WORDS)
-            {
-                final long time = words[at];
-                final int priority = EventDescriptor.priority(words[at + EventDescriptor.META_WORD]);
-                if (time < leastTime || (time == leastTime && priority < leastPriority))
-                {
-                    leastTime = time;
-                    leastPriority = priority;
-                }
-            }
-        }
-        earliestBits = leastTime;
-        earliestPriority = leastPriority;
+        earliestBits = buckets.leastTime(bucket);
+        earliestPriority = buckets.leastPriority(bucket);
         earliestKnown = true;
     }
 

@@ -58,7 +58,7 @@ public final class Replay implements AutoCloseable
         final RunHeader header = scan.header();
         final Model model = header.createModel(journalDirectory);
         final Simulation simulation = Simulation.launch(context.model(model).seed(header.seed())
-            .records(new RecordsContext()).decisions(new DecisionsContext()).restoreFrom(null));
+            .records(new RecordsContext()).decisions(new DecisionsContext().replaying(true)).restoreFrom(null));
         final Replay replay = new Replay(scan, simulation);
         // the initial state is checked before the clock starts, as a run hashes it while it launches
         replay.runTo(0);

@@ -63,6 +63,15 @@ final class NationDeliberation implements Deliberation
             "makes you stronger. The market can crash.";
     }
 
+    /**
+     * @return the rules' threshold and the most a trade may be, which the scripted answers depend on.
+     */
+    @Override
+    public String version()
+    {
+        return "nations 1; threshold " + threshold + "; max trade " + maxTrade;
+    }
+
     @Override
     public List<String> facts()
     {

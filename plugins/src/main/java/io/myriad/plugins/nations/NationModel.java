@@ -30,8 +30,9 @@ import io.myriad.layouts.AgentStore;
  * <p>
  * Each rule has its own priority, ahead of the nations', so a step holds one rule's event or nations' events only.
  * A decision reads its nation and the market and asks ({@code Outbox.decide}); its answer's action comes back as
- * an event and becomes a {@link Trade} command, carried out in the apply stage in batch order. All that lasts is in
- * the world: the nations, the market (one agent), the queue and the decisions in flight.
+ * an event and becomes a {@link Trade} command, carried out in the apply stage in batch order; a crash is a
+ * {@link Crash} command, so that one injected at any priority comes after the step's reads of the price. All that
+ * lasts is in the world: the nations, the market (one agent), the queue and the decisions in flight.
  */
 final class NationModel implements Model
 {
@@ -171,6 +172,17 @@ final class NationModel implements Model
             }
             return Outcome.APPLIED;
         });
+        final CrashCodec crash = new CrashCodec();
+        commands.handle(CrashCodec.ID, CrashCodec.NAME, (command) ->
+        {
+            crash.wrap(command.buffer(), command.payloadOffset());
+            goods.wrapIfStale(command.world().store(market));
+            // an injected crash's depth is the caller's: kept within [0, 0.99]
+            final double depth = crash.depth() > 0 ? Math.min(crash.depth(), MAX_DEPTH) : 0;
+            goods.price(0, goods.price(0) * (1 - depth));
+            goods.crashes(0, goods.crashes(0) + 1);
+            return Outcome.APPLIED;
+        });
     }
 
     @Override
@@ -231,6 +243,7 @@ final class NationModel implements Model
             final NationFlyweight nation = new NationFlyweight();
             final MarketFlyweight goods = new MarketFlyweight();
             final TradeCodec trade = new TradeCodec();
+            final CrashCodec crash = new CrashCodec();
             final DueEvents due = world.due();
             final double[] facts = new double[4];
             final int type = nations.id();
@@ -273,13 +286,9 @@ final class NationModel implements Model
                             movePrice(goods);
                             outbox.schedule(now + settings.priceInterval(), PRICE_PRIORITY, PRICE, -1, -1, 0);
                         }
-                        case CRASH ->
-                        {
-                            final double depth = Double.longBitsToDouble(due.data(k));
-                            // an injected crash's depth is the caller's: kept within [0, 0.99]
-                            goods.price(0, goods.price(0) * (1 - (depth > 0 ? Math.min(depth, MAX_DEPTH) : 0)));
-                            goods.crashes(0, goods.crashes(0) + 1);
-                        }
+                        case CRASH -> crash.wrap(outbox.buffer(),
+                            outbox.command(CrashCodec.ID, CrashCodec.LENGTH, market.id(), 0))
+                            .depth(Double.longBitsToDouble(due.data(k)));
                         default -> throw new IllegalStateException("the nation economy has no event kind " +
                             due.kind(k));
                     }

@@ -105,12 +105,24 @@ class NationModelTest
     }
 
     @Test
-    void shouldSayWhatIsMissingWhenNoDeciderIsGiven()
+    void shouldRefuseToLaunchWithoutADecider()
     {
-        try (Simulation sim = Simulation.launch(context(5, 1L, 1, Map.of(), 0).decisions(new DecisionsContext())))
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,
+            () -> Simulation.launch(context(5, 1L, 1, Map.of(), 0).decisions(new DecisionsContext())));
+        assertTrue(ex.getMessage().contains("none was given"), ex.getMessage());
+    }
+
+    @Test
+    void shouldNotStepPastTheMaxSimTimeWhileMeasuredDecisionsAreInFlight()
+    {
+        try (Simulation sim = Simulation.launch(context(30, 2L, 1, Map.of("decision_mode", "measured"), 2)
+            .timeScale(20).maxSimTime(45)))
         {
-            final IllegalStateException ex = assertThrows(IllegalStateException.class, sim::runToEnd);
-            assertTrue(ex.getMessage().contains("none was given"), ex.getMessage());
+            sim.runToEnd();
+            assertTrue(sim.isOver());
+            assertTrue(sim.simTime() <= 45.0, "sim time " + sim.simTime());
+            assertEquals(0, sim.decisions().thinking(), "every answer came in before the end");
+            assertTrue(sim.decisions().counts().answered() >= 30);
         }
     }
 

@@ -164,6 +164,15 @@ public record DeciderSettings(
         return yaml;
     }
 
+    /**
+     * @return the settings without the API key, which is never printed.
+     */
+    @Override
+    public String toString()
+    {
+        return "decider " + toYaml() + (apiKey == null ? "" : " (an API key given)");
+    }
+
     private static String text(final SettingsLayers layers, final String key)
     {
         final Value value = layers.pick(path(key));
