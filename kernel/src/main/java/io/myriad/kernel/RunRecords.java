@@ -15,13 +15,17 @@ import io.myriad.layouts.ModuleAccess;
 /**
  * What a run leaves behind as it goes, between ticks on the driving thread: the journal's state hashes (at tick 0,
  * every {@code hashEvery} ticks and at every checkpoint), the checkpoints its policy asks for, the metrics rows (at
- * the start, every {@code metricsEvery} ticks and at the end), and the run's end.
+ * the start, every {@code metricsEvery} ticks and at the end; on the event clock each row says its sim time first),
+ * and the run's end.
  * <p>
  * A run that continues a stopped run's metrics file writes only the rows that file does not hold yet: none at its
  * start unless the start is on the cadence, and none while it re-executes ticks whose rows are there already.
  */
 final class RunRecords
 {
+    /** The first value column of {@code metrics.csv} on the event clock: the sim time of the row's step. */
+    static final String SIM_TIME_COLUMN = "sim_time";
+
     private final World world;
     private final JournalWriter journal;
     private final long hashEvery;
@@ -33,6 +37,7 @@ final class RunRecords
     private final int metricsEvery;
     private final boolean metricsContinued;
     private final double[] row;
+    private final boolean timed;
     private long lastMetricsTick;
 
     RunRecords(final SimulationContext ctx, final World world, final long startTick)
@@ -59,7 +64,15 @@ final class RunRecords
         declared.addAll(ctx.model().metrics());
         this.metrics = new MetricsTable(declared);
         this.metricsEvery = records.metricsEvery();
-        this.row = new double[metrics.columns()];
+        // on the event clock, a row says the sim time it was taken at, before the metrics
+        this.timed = world.events() != null;
+        this.row = new double[metrics.columns() + (timed ? 1 : 0)];
+        final List<String> header = new ArrayList<>();
+        if (timed)
+        {
+            header.add(SIM_TIME_COLUMN);
+        }
+        header.addAll(metrics.header());
         this.metricsContinued = records.metricsKeptUpTo() != RecordsContext.NEW_METRICS_FILE;
         if (records.metricsFile() == null)
         {
@@ -67,12 +80,12 @@ final class RunRecords
         }
         else if (metricsContinued)
         {
-            this.metricsWriter = MetricsWriter.resume(records.metricsFile(), metrics.header(), metricsEvery,
+            this.metricsWriter = MetricsWriter.resume(records.metricsFile(), header, metricsEvery,
                 records.metricsKeptUpTo(), startTick);
         }
         else
         {
-            this.metricsWriter = MetricsWriter.open(records.metricsFile(), metrics.header());
+            this.metricsWriter = MetricsWriter.open(records.metricsFile(), header);
         }
         this.lastMetricsTick = metricsWriter == null ? -1 : metricsWriter.lastStep();
     }
@@ -174,7 +187,11 @@ final class RunRecords
     {
         if (metricsWriter != null)
         {
-            metrics.compute(world, row);
+            if (timed)
+            {
+                row[0] = world.events().now();
+            }
+            metrics.compute(world, row, timed ? 1 : 0);
             metricsWriter.write(tick, row);
             lastMetricsTick = tick;
         }

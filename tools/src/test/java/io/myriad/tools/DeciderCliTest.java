@@ -55,6 +55,12 @@ class DeciderCliTest
         assertTrue(scenario.contains("decider:") && scenario.contains("think_ms: 1"), scenario);
         assertFalse(scenario.contains("sk-never-written") || run.out.contains("sk-never-written"), "no key written");
 
+        final List<String> rows = Files.readAllLines(dir.resolve("n/metrics.csv"));
+        assertEquals("step,sim_time,nations,market,strength_total,goods_total,price,trades,crashes", rows.get(0));
+        final String[] last = rows.get(rows.size() - 1).split(",");
+        assertEquals(JSON.readTree(run.lastOutLine()).get("sim_time").doubleValue(), Double.parseDouble(last[1]),
+            "the last row is at the run's end");
+
         final CliRun dump = CliRun.run(dir, "journal", "dump", "n", "--type", "decision");
         assertEquals(Main.EXIT_OK, dump.status, dump.toString());
         final List<String> lines = dump.outLines();

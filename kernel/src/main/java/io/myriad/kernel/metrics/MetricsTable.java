@@ -75,7 +75,19 @@ public final class MetricsTable
      */
     public void compute(final World world, final double[] row)
     {
-        int column = 0;
+        compute(world, row, 0);
+    }
+
+    /**
+     * Computes every metric now, into a row that starts with other columns.
+     *
+     * @param world the world, between steps.
+     * @param row   receives {@link #columns()} values from index {@code from}.
+     * @param from  the first index written.
+     */
+    public void compute(final World world, final double[] row, final int from)
+    {
+        int column = from;
         for (final Metric metric : metrics)
         {
             final AgentStore store = world.store(metric.type());
