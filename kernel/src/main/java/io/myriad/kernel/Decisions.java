@@ -179,7 +179,11 @@ public final class Decisions implements AutoCloseable
      */
     void stepped()
     {
-        if (table != null && isLive())
+        if (table == null)
+        {
+            return;
+        }
+        if (isLive())
         {
             dispatch();
         }

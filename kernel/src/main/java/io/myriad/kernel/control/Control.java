@@ -1,5 +1,6 @@
 package io.myriad.kernel.control;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.agrona.concurrent.ManyToOneConcurrentArrayQueue;
@@ -86,8 +87,8 @@ public final class Control
     private final AtomicLong firstPublishNs = new AtomicLong();
     private final AtomicLong eventsAtFirst = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
-    private volatile int thinking;
-    private volatile int atDecider;
+    private final AtomicInteger thinking = new AtomicInteger();
+    private final AtomicInteger atDecider = new AtomicInteger();
     private volatile boolean pausedView;
     private volatile boolean stoppedView;
     private boolean paused;
@@ -198,8 +199,8 @@ public final class Control
         final double perSecond = firstPublishNs.get() == 0 || since <= 0 ? 0.0 :
             (eventCount - eventsAtFirst.get()) * 1e9 / since;
         return new Status(Double.longBitsToDouble(simTimeBits.get()), steps.get(), eventCount, pending.get(),
-            perSecond, Double.longBitsToDouble(scaleBits.get()), pausedView, stoppedView, refused.get(), thinking,
-            atDecider);
+            perSecond, Double.longBitsToDouble(scaleBits.get()), pausedView, stoppedView, refused.get(),
+            thinking.get(), atDecider.get());
     }
 
     /**
@@ -286,8 +287,8 @@ public final class Control
      */
     public void publishDecisions(final int agentsThinking, final int decisionsAtDecider)
     {
-        thinking = agentsThinking;
-        atDecider = decisionsAtDecider;
+        thinking.lazySet(agentsThinking);
+        atDecider.lazySet(decisionsAtDecider);
     }
 
     private boolean offer(final Type type, final long count, final double value)
