@@ -195,17 +195,9 @@ public final class ScenarioParser
 
     private static void parameters(final Node node, final String source, final Map<String, Value> parameters)
     {
-        if (isNull(node))
-        {
-            return;
-        }
-        if (!(node instanceof MappingNode))
-        {
-            throw new ScenarioException(where(source, node) + ": " + Scenario.PARAMETERS + ": must be a mapping of " +
-                "parameter names to values, e.g. 'vision: 5', was " + value(node, source, "").describe());
-        }
         final Map<String, Node> seen = new HashMap<>();
-        for (final NodeTuple tuple : ((MappingNode)node).getValue())
+        for (final NodeTuple tuple : entries(node, source, Scenario.PARAMETERS, "parameter names to values, e.g. " +
+            "'vision: 5'"))
         {
             final String name = key(tuple.getKeyNode(), source, Scenario.PARAMETERS + ".", seen);
             final String path = Scenario.PARAMETERS + "." + name;
@@ -217,17 +209,8 @@ public final class ScenarioParser
 
     private static void decider(final Node node, final String source, final Map<String, Value> settings)
     {
-        if (isNull(node))
-        {
-            return;
-        }
-        if (!(node instanceof MappingNode))
-        {
-            throw new ScenarioException(where(source, node) + ": " + Scenario.DECIDER + ": must be a mapping, e.g. " +
-                "'type: scripted', was " + value(node, source, "").describe());
-        }
         final Map<String, Node> seen = new HashMap<>();
-        for (final NodeTuple tuple : ((MappingNode)node).getValue())
+        for (final NodeTuple tuple : entries(node, source, Scenario.DECIDER, "keys to values, e.g. 'type: scripted'"))
         {
             final String name = key(tuple.getKeyNode(), source, Scenario.DECIDER + ".", seen);
             final String path = Scenario.DECIDER + "." + name;
@@ -239,6 +222,25 @@ public final class ScenarioParser
             }
             settings.put(path, value(tuple.getValueNode(), source, path));
         }
+    }
+
+    /**
+     * @return the entries of a nested mapping, none if it is null.
+     * @throws ScenarioException if it is not a mapping.
+     */
+    private static List<NodeTuple> entries(final Node node, final String source, final String key,
+        final String example)
+    {
+        if (isNull(node))
+        {
+            return List.of();
+        }
+        if (!(node instanceof MappingNode))
+        {
+            throw new ScenarioException(where(source, node) + ": " + key + ": must be a mapping of " + example +
+                ", was " + value(node, source, "").describe());
+        }
+        return ((MappingNode)node).getValue();
     }
 
     private static String key(final Node node, final String source, final String prefix, final Map<String, Node> seen)
