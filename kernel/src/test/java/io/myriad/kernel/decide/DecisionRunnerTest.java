@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,32 +24,57 @@ class DecisionRunnerTest
     Path temp;
 
     /**
-     * Answers after 2 ms, counting how many requests it holds at once (but the one it drops): request x = 1 never
-     * answers, x = 2 fails, x = 3 answers an action the deliberation does not have.
+     * Answers after 2 ms, counting how many requests it holds at once (but the one it drops): request x = 101 never
+     * answers, x = 102 fails, x = 103 answers an action the deliberation does not have; x from 1000 to 1003 are held
+     * until all four have come, so a runner that sent fewer at once would time them out.
      */
     private static final class CountingDecider implements Decider
     {
         private final AtomicInteger holding = new AtomicInteger();
         private final AtomicInteger most = new AtomicInteger();
         private final AtomicInteger calls = new AtomicInteger();
+        private final CountDownLatch firstFour = new CountDownLatch(4);
 
         public CompletableFuture<Answer> decide(final DecisionRequest request)
         {
             calls.incrementAndGet();
             final double x = request.fact(0);
-            if (x == 1)
+            if (x == 101)
             {
                 return new CompletableFuture<>();
             }
             most.accumulateAndGet(holding.incrementAndGet(), Math::max);
+            if (x >= 1000 && x < 1004)
+            {
+                firstFour.countDown();
+                final CompletableFuture<Answer> held = new CompletableFuture<>();
+                final Thread waiter = new Thread(() ->
+                {
+                    try
+                    {
+                        if (firstFour.await(5, TimeUnit.SECONDS))
+                        {
+                            holding.decrementAndGet();
+                            held.complete(new Answer(0, x, "up " + x, 10, 5));
+                        }
+                    }
+                    catch (final InterruptedException ex)
+                    {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                waiter.setDaemon(true);
+                waiter.start();
+                return held;
+            }
             return CompletableFuture.supplyAsync(() ->
             {
                 holding.decrementAndGet();
-                if (x == 2)
+                if (x == 102)
                 {
                     throw new IllegalStateException("the service is down");
                 }
-                return x == 3 ? Answer.of(9, 0, "dance") : new Answer(0, x, "up " + x, 10, 5);
+                return x == 103 ? Answer.of(9, 0, "dance") : new Answer(0, x, "up " + x, 10, 5);
             }, CompletableFuture.delayedExecutor(2, TimeUnit.MILLISECONDS));
         }
 
@@ -68,20 +94,20 @@ class DecisionRunnerTest
         {
             for (int i = 0; i < 200; i++)
             {
-                runner.submit(AnswerCacheTest.request(i, i < 4 ? i : 10 + i));
+                runner.submit(AnswerCacheTest.request(i, i >= 101 && i <= 103 ? i : 1000 + i));
             }
             collect(runner, results, 200);
         }
         assertTrue(decider.most.get() <= 4, decider.most.get() + " at once");
-        assertEquals(4, decider.most.get(), "and it used all four");
+        assertEquals(4, decider.most.get(), "and it used all four (the first four answer only together)");
         final Set<Long> ids = new HashSet<>();
         for (final DecisionResult result : results)
         {
             assertTrue(ids.add(result.request().id()), "one result a request");
             final int expected = switch ((int)result.request().id())
             {
-                case 1 -> AnswerDescriptor.TIMED_OUT;
-                case 2, 3 -> AnswerDescriptor.FAILED;
+                case 101 -> AnswerDescriptor.TIMED_OUT;
+                case 102, 103 -> AnswerDescriptor.FAILED;
                 default -> AnswerDescriptor.ANSWERED;
             };
             assertEquals(expected, result.outcome(), "request " + result.request().id());
@@ -107,7 +133,7 @@ class DecisionRunnerTest
             {
                 for (int i = 0; i < 20; i++)
                 {
-                    runner.submit(AnswerCacheTest.request(i, 100 + i));
+                    runner.submit(AnswerCacheTest.request(i, 2000 + i));
                 }
                 collect(runner, results, 20);
             }
@@ -129,7 +155,7 @@ class DecisionRunnerTest
         {
             for (int i = 0; i < 13; i++)
             {
-                runner.submit(AnswerCacheTest.request(i, 100 + i));
+                runner.submit(AnswerCacheTest.request(i, 2000 + i));
             }
             collect(runner, results, 13);
         }
