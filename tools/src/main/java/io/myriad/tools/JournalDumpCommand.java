@@ -71,7 +71,18 @@ final class JournalDumpCommand extends JournalSubcommand
                 {
                     continue;
                 }
-                RecordJson.forEachLine(record, agent, actions, out::println);
+                RecordJson.forEachLine(record, agent, actions, (line) ->
+                {
+                    if (!out.checkError())
+                    {
+                        out.println(line);
+                    }
+                });
+                if (out.checkError())
+                {
+                    // the reader went away (| head): a PrintWriter swallows the broken pipe, so stop here
+                    return Main.EXIT_OK;
+                }
             }
         }
         out.flush();

@@ -72,11 +72,15 @@ final class JournalTailCommand extends JournalSubcommand
                 if (reader.next(record))
                 {
                     RecordJson.forEachLine(record, null, out::println);
-                    ended = record.type() == RecordType.RUN_END;
+                    ended = record.type() == RecordType.RUN_END || out.checkError();
                 }
                 else
                 {
                     out.flush();
+                    if (out.checkError())
+                    {
+                        break; // the reader went away
+                    }
                     TimeUnit.MILLISECONDS.sleep(pollMs);
                 }
             }

@@ -141,6 +141,8 @@ final class ModelsCommand implements Callable<Integer>
         switch (parameter.type())
         {
             case INTEGER:
+                // integer bounds are held as doubles: written as the integers they are, not 2.305843009213694e+18
+                return (long)parameter.min() + " .. " + (long)parameter.max();
             case DOUBLE:
                 return format(parameter.min()) + " .. " + format(parameter.max());
             case BOOLEAN:

@@ -124,7 +124,8 @@ final class RunCommand implements Callable<Integer>
         description = "Sets a model parameter, typed as the model declares it; repeatable.")
     List<String> params = new ArrayList<>();
 
-    @Option(names = "--layout", paramLabel = "NAME", description = "Memory layout: soa (default), aos or aosoa16.")
+    @Option(names = "--layout", paramLabel = "NAME", description = "Memory layout: soa (default), aos or " +
+        "aosoa<N> (blocks of N agents, a power of two, e.g. aosoa16).")
     String layout;
 
     @Option(names = "--batch-size", paramLabel = "N", description = "Agents per batch of work; default 16384.")
@@ -229,19 +230,15 @@ final class RunCommand implements Callable<Integer>
         {
             return ScenarioParser.parse(workingDirectory.resolve(scenario), scenario);
         }
-        final Scenario defaults = Files.isRegularFile(defaultScenario) ?
-            ScenarioParser.parse(defaultScenario, RunDirectory.display(workingDirectory, defaultScenario)) :
-            ScenarioParser.parse(BUILT_IN_SCENARIO_YAML, BUILT_IN_SCENARIO);
         if (model != null)
         {
-            final Value defaultModel = defaults.get(Scenario.MODEL);
-            if (defaultModel == null || !model.equals(defaultModel.text()))
-            {
-                // The default scenario is about its own model; another model runs with that model's defaults.
-                return Scenario.empty();
-            }
+            // the default scenario applies only when nothing names a model or a scenario: a model named on the
+            // command line runs with its own defaults and the preset asked for (--preset large: 400 birds)
+            return Scenario.empty();
         }
-        return defaults;
+        return Files.isRegularFile(defaultScenario) ?
+            ScenarioParser.parse(defaultScenario, RunDirectory.display(workingDirectory, defaultScenario)) :
+            ScenarioParser.parse(BUILT_IN_SCENARIO_YAML, BUILT_IN_SCENARIO);
     }
 
     private Scenario commandLineSettings()

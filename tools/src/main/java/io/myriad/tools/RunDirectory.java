@@ -19,8 +19,9 @@ import io.myriad.tools.scenario.ScenarioWriter;
  * <p>
  * The directory is planned before the run, so that one that cannot be used is bad input before anything is run:
  * {@code --out DIR}, unless it is a file or already holds a run, or else a new
- * {@code runs/<model>-<yyyyMMdd-HHmmss>-<seed>} under the working directory. The journal, checkpoints and metrics
- * are written into it while the run goes; the resolved scenario and the summary once its ticks are done.
+ * {@code runs/<model>-<yyyyMMdd-HHmmss>-<seed>} under the working directory ({@code m5} for seed -5). The journal,
+ * checkpoints and metrics are written into it while the run goes; the resolved scenario and the summary once its
+ * ticks are done.
  */
 final class RunDirectory
 {
@@ -70,7 +71,10 @@ final class RunDirectory
             return new RunDirectory(workingDirectory, directory);
         }
         final Path runs = workingDirectory.resolve(RunCommand.RUNS_DIRECTORY);
-        final String name = settings.model() + "-" + TIMESTAMP.format(now) + "-" + settings.seed();
+        // a negative seed is written m5, not -5: a name with "--" reads as a flag
+        final String seed = settings.seed() < 0 ? "m" + Long.toString(settings.seed()).substring(1) :
+            Long.toString(settings.seed());
+        final String name = settings.model() + "-" + TIMESTAMP.format(now) + "-" + seed;
         Path directory = runs.resolve(name);
         for (int i = 2; Files.exists(directory); i++)
         {

@@ -1,6 +1,8 @@
 package io.myriad.tools.report;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -11,7 +13,8 @@ import io.myriad.kernel.hash.StateHash;
  */
 public final class SummaryText
 {
-    private static final String FORMAT = "%-22s %s%n";
+    /** The names' column is this wide, or wider when a name (a long metric's) needs it. */
+    private static final int NAME_WIDTH = 22;
 
     private SummaryText()
     {
@@ -23,58 +26,69 @@ public final class SummaryText
      */
     public static void print(final RunSummary summary, final PrintWriter out)
     {
-        line(out, "model", summary.model() + (summary.preset() == null ? "" : " (preset " + summary.preset() + ")"));
+        final List<String[]> lines = new ArrayList<>();
+        line(lines, "model", summary.model() + (summary.preset() == null ? "" : " (preset " + summary.preset() + ")"));
         if (summary.scenario() != null)
         {
-            line(out, "scenario", summary.scenario());
+            line(lines, "scenario", summary.scenario());
         }
-        line(out, "agents", String.format(Locale.ROOT, "%,d", summary.agents()));
-        line(out, "ticks", String.format(Locale.ROOT, "%,d", summary.ticks()));
+        line(lines, "agents", String.format(Locale.ROOT, "%,d", summary.agents()));
+        line(lines, "ticks", String.format(Locale.ROOT, "%,d", summary.ticks()));
         final RunSummary.Time time = summary.time();
         if ("events".equals(time.clock()))
         {
-            line(out, "events", String.format(Locale.ROOT, "%,d to sim time %s s, %s/s", time.events(),
+            line(lines, "events", String.format(Locale.ROOT, "%,d to sim time %s s, %s/s", time.events(),
                 number(time.simTime()), rate(time.eventsPerSecond())));
         }
         if (time.timeScale() > 0)
         {
-            line(out, "paced", "time scale " + number(time.timeScale()) + "; steps started late by p50/p99/max " +
+            line(lines, "paced", "time scale " + number(time.timeScale()) + "; steps started late by p50/p99/max " +
                 duration(time.lagP50Ns()) + " / " + duration(time.lagP99Ns()) + " / " + duration(time.lagMaxNs()));
         }
         final DecisionFigures decisions = time.decisions();
         if (decisions != null)
         {
-            line(out, "decisions", String.format(Locale.ROOT, "%,d completed (%,d answered, %,d cached, %,d timed " +
+            line(lines, "decisions", String.format(Locale.ROOT, "%,d completed (%,d answered, %,d cached, %,d timed " +
                 "out, %,d failed), %,d stale dropped, %,d in flight; %,d tokens; latency p50/p99/max %,d / %,d / " +
                 "%,d ms", decisions.completed(), decisions.answered(), decisions.cached(), decisions.timedOut(),
                 decisions.failed(), decisions.staleDropped(), decisions.inFlight(), decisions.tokens(),
                 decisions.latencyP50Ms(), decisions.latencyP99Ms(), decisions.latencyMaxMs()));
             if (decisions.lastError() != null)
             {
-                line(out, "last decider error", decisions.lastError());
+                line(lines, "last decider error", decisions.lastError());
             }
         }
-        line(out, "threads", summary.threads() + " (layout " + summary.layout() + ", batch size " +
+        line(lines, "threads", summary.threads() + " (layout " + summary.layout() + ", batch size " +
             summary.batchSize() + ", wait " + summary.waitStrategy() + ")");
-        line(out, "seed", Long.toString(summary.seed()));
-        line(out, "wall time", String.format(Locale.ROOT, "%.3f s", summary.wallSeconds()));
-        line(out, "agent updates/s", rate(summary.agentUpdatesPerSecond()));
-        line(out, "tick p50/p99/p999/max", duration(summary.tickP50Ns()) + " / " + duration(summary.tickP99Ns()) +
+        line(lines, "seed", Long.toString(summary.seed()));
+        line(lines, "wall time", String.format(Locale.ROOT, "%.3f s", summary.wallSeconds()));
+        line(lines, "agent updates/s", rate(summary.agentUpdatesPerSecond()));
+        line(lines, "tick p50/p99/p999/max", duration(summary.tickP50Ns()) + " / " + duration(summary.tickP99Ns()) +
             " / " + duration(summary.tickP999Ns()) + " / " + duration(summary.tickMaxNs()));
-        line(out, "allocated per tick", allocation(summary));
-        line(out, "state hash", StateHash.toHex(summary.stateHash()));
+        line(lines, "allocated per tick", allocation(summary));
+        line(lines, "state hash", StateHash.toHex(summary.stateHash()));
         if (!summary.metrics().isEmpty())
         {
-            line(out, "model metrics", "(after the last tick)");
+            line(lines, "model metrics", "(after the last tick)");
             for (final Map.Entry<String, Double> metric : summary.metrics().entrySet())
             {
-                line(out, "  " + metric.getKey(), number(metric.getValue()));
+                line(lines, "  " + metric.getKey(), number(metric.getValue()));
             }
         }
-        line(out, "run directory", summary.runDirectory());
+        line(lines, "run directory", summary.runDirectory());
         final RunSummary.Journal journal = summary.journal();
-        line(out, "journal", journal == null ? "none (--no-journal)" : journal.directory() + " (" + journal.level() +
+        line(lines, "journal", journal == null ? "none (--no-journal)" : journal.directory() + " (" + journal.level() +
             ", " + journal.records() + " records, a state hash every " + journal.hashEvery() + " ticks)");
+        int width = NAME_WIDTH;
+        for (final String[] line : lines)
+        {
+            width = Math.max(width, line[0].length());
+        }
+        final String format = "%-" + width + "s %s%n";
+        for (final String[] line : lines)
+        {
+            out.printf(Locale.ROOT, format, line[0], line[1]);
+        }
         out.flush();
     }
 
@@ -181,8 +195,8 @@ public final class SummaryText
         return String.format(Locale.ROOT, "%.2f", value);
     }
 
-    private static void line(final PrintWriter out, final String name, final String value)
+    private static void line(final List<String[]> lines, final String name, final String value)
     {
-        out.printf(Locale.ROOT, FORMAT, name, value);
+        lines.add(new String[] { name, value });
     }
 }

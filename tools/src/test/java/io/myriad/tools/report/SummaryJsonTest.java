@@ -25,6 +25,7 @@ class SummaryJsonTest
     {
         final Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put("order", metric);
+        metrics.put("share_of_agents_that_moved_this_tick", 0.5);
         final Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("steps", 3L);
         parameters.put("scale", 0.5);

@@ -37,5 +37,10 @@ class SummaryTextTest
         {
             assertTrue(out.contains(expected), expected + " missing from:\n" + out);
         }
+        // a metric's name longer than the names' column widens it: every value starts in the same column
+        final int column = out.lines().findFirst().orElseThrow().indexOf("counter");
+        out.lines().forEach((line) -> assertTrue(line.length() > column && line.charAt(column - 1) == ' ' &&
+            line.charAt(column) != ' ', "misaligned: " + line + "\n" + out));
+        assertTrue(column > "  share_of_agents_that_moved_this_tick".length(), out);
     }
 }
