@@ -82,7 +82,7 @@ public final class Main
      */
     public static CommandLine commandLine(final Path workingDirectory, final Path home)
     {
-        final CommandLine commandLine = new CommandLine(new MyriadCommand());
+        final CommandLine commandLine = new CommandLine(new MyriadCommand(workingDirectory));
         commandLine.addSubcommand(new RunCommand(workingDirectory, home.resolve(RunCommand.DEFAULT_SCENARIO)));
         commandLine.addSubcommand(new ReplayCommand(workingDirectory));
         commandLine.addSubcommand(new ResumeCommand(workingDirectory, Runtime.getRuntime().availableProcessors()));
