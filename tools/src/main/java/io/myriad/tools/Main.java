@@ -88,6 +88,7 @@ public final class Main
         commandLine.addSubcommand(new ResumeCommand(workingDirectory, Runtime.getRuntime().availableProcessors()));
         commandLine.addSubcommand(JournalCommand.commandLine(workingDirectory));
         commandLine.addSubcommand(new ModelsCommand());
+        commandLine.addSubcommand(new ValidateCommand(workingDirectory));
         commandLine.setParameterExceptionHandler(Main::onBadArguments);
         commandLine.setExecutionExceptionHandler(Main::onFailure);
         return commandLine;

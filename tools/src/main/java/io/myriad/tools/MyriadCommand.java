@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
         "  myriad replay runs/flocking-20261122-101500-42    re-run a run from its journal and verify it",
         "  myriad journal stats RUN_DIR   what a run's journal holds",
         "  myriad models                  the models, their presets and parameters",
+        "  myriad validate scenarios/nations.yaml   check a scenario without running it",
         "  myriad --plugin-path my-models.jar run --model mine   a model of your own",
         "See docs/cli.md for scenario files, the run directory and the JSON summary."
     })

@@ -87,4 +87,22 @@ class NewUserFixesTest
         assertEquals(Main.EXIT_OK, commandLine.execute("journal", "dump", "ex", "--type", "events"));
         assertTrue(writes.get() <= 2, "it stopped at the first line that could not be written: " + writes.get());
     }
+
+    @Test
+    void shouldValidateAScenarioWithoutRunningIt() throws IOException
+    {
+        Files.writeString(dir.resolve("good.yaml"), "model: nations\nagents: 20\nmax_sim_time: 60\n");
+        final CliRun good = CliRun.run(dir, "validate", "good.yaml");
+        assertEquals(Main.EXIT_OK, good.status, good.toString());
+        assertEquals("good.yaml: valid: model nations, 20 agents, event clock until 60.0 s of sim time, seed 42, " +
+            Runtime.getRuntime().availableProcessors() + " threads, decider scripted", good.out.trim());
+
+        Files.writeString(dir.resolve("bad.yaml"), "model: nations\nagents: 20\nparameters:\n  latency: -1\n");
+        final CliRun bad = CliRun.run(dir, "validate", "bad.yaml");
+        final CliRun run = CliRun.run(dir, "run", "bad.yaml");
+        assertEquals(Main.EXIT_BAD_INPUT, bad.status, bad.toString());
+        assertEquals(run.err, bad.err, "the same message as run's");
+        assertTrue(bad.err.contains("bad.yaml:4:12: parameters.latency"), bad.err);
+        assertFalse(Files.exists(dir.resolve("runs")), "nothing written");
+    }
 }
