@@ -78,7 +78,8 @@ final class ValidateCommand implements Callable<Integer>
         {
             text.append(String.format(Locale.ROOT, ", %,d ticks", settings.ticks()));
         }
-        text.append(", seed ").append(settings.seed()).append(", ").append(settings.threads()).append(" threads");
+        text.append(", seed ").append(settings.seed()).append(", ").append(settings.threads())
+            .append(settings.threads() == 1 ? " thread" : " threads");
         if (decisions.decider() != null)
         {
             text.append(", decider ").append(settings.decider().type());

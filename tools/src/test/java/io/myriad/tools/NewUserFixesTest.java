@@ -94,8 +94,9 @@ class NewUserFixesTest
         Files.writeString(dir.resolve("good.yaml"), "model: nations\nagents: 20\nmax_sim_time: 60\n");
         final CliRun good = CliRun.run(dir, "validate", "good.yaml");
         assertEquals(Main.EXIT_OK, good.status, good.toString());
+        final int threads = Runtime.getRuntime().availableProcessors();
         assertEquals("good.yaml: valid: model nations, 20 agents, event clock until 60.0 s of sim time, seed 42, " +
-            Runtime.getRuntime().availableProcessors() + " threads, decider scripted", good.out.trim());
+            threads + (threads == 1 ? " thread" : " threads") + ", decider scripted", good.out.trim());
 
         Files.writeString(dir.resolve("bad.yaml"), "model: nations\nagents: 20\nparameters:\n  latency: -1\n");
         final CliRun bad = CliRun.run(dir, "validate", "bad.yaml");
