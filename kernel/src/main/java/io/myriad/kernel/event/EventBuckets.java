@@ -32,6 +32,8 @@ final class EventBuckets
     private final long[] leastTime = new long[COUNT];
     private final int[] leastPriority = new int[COUNT];
     private final long[] nonEmpty = new long[MASK_WORDS];
+    /** Bit w is set when word w of {@link #nonEmpty} has a bit set: the lowest non-empty bucket in two steps. */
+    private long nonEmptyWords;
 
     EventBuckets()
     {
@@ -85,12 +87,14 @@ final class EventBuckets
             return COUNT;
         }
         long bits = nonEmpty[word] & -1L << from;
-        while (bits == 0)
+        if (bits == 0)
         {
-            if (++word == MASK_WORDS)
+            final long words = word + 1 < Long.SIZE ? nonEmptyWords & -1L << (word + 1) : 0;
+            if (words == 0)
             {
                 return COUNT;
             }
+            word = Long.numberOfTrailingZeros(words);
             bits = nonEmpty[word];
         }
         return word * Long.SIZE + Long.numberOfTrailingZeros(bits);
@@ -159,6 +163,7 @@ final class EventBuckets
             {
                 head[bucket] = chunk;
                 nonEmpty[bucket >>> 6] |= 1L << bucket;
+                nonEmptyWords |= 1L << (bucket >>> 6);
                 leastTime[bucket] = Long.MAX_VALUE;
             }
             else
@@ -197,7 +202,12 @@ final class EventBuckets
         tail[bucket] = NONE;
         tailWords[bucket] = null;
         tailFill[bucket] = 0;
-        nonEmpty[bucket >>> 6] &= ~(1L << bucket);
+        final int word = bucket >>> 6;
+        nonEmpty[word] &= ~(1L << bucket);
+        if (nonEmpty[word] == 0)
+        {
+            nonEmptyWords &= ~(1L << word);
+        }
     }
 
     /**
