@@ -11,6 +11,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
@@ -18,8 +19,10 @@ import java.util.concurrent.locks.LockSupport;
  * Asks a {@link Decider} off the simulation threads. The driving thread {@link #submit submits} requests; one
  * dispatcher thread sends them in order, at most {@code concurrency} at the decider at once and within the
  * {@link RateLimit}; each result (the answer, or the fallback after a timeout or failure) comes back through a
- * lock-free queue the driving thread {@link #poll polls}. Answers found in the {@link AnswerCache} come back at
- * once, without a permit or the decider. Nothing is lost: every request submitted gives exactly one result.
+ * lock-free queue the driving thread {@link #poll polls}. A request holds its place at the decider until the decider
+ * is done with it, after its timeout too (at most twice the timeout), so the bound holds at the decider. Answers
+ * found in the {@link AnswerCache} come back at once, without a permit or the decider. Nothing is lost: every
+ * request submitted gives exactly one result.
  */
 public final class DecisionRunner implements AutoCloseable
 {
@@ -190,7 +193,21 @@ public final class DecisionRunner implements AutoCloseable
         {
             answer = CompletableFuture.failedFuture(ex);
         }
-        answer.orTimeout(timeoutNs, TimeUnit.NANOSECONDS)
+        // the place at the decider is held until the decider is done with the request, even after a timeout has
+        // given the run its fallback, so that the decider never holds more than the bound; a decider that never
+        // finishes gives it back after twice the timeout
+        final AtomicBoolean held = new AtomicBoolean(true);
+        final Runnable giveBack = () ->
+        {
+            if (held.getAndSet(false))
+            {
+                atDecider.decrementAndGet();
+                permits.release();
+            }
+        };
+        answer.whenComplete((given, error) -> giveBack.run());
+        CompletableFuture.delayedExecutor(2 * timeoutNs, TimeUnit.NANOSECONDS).execute(giveBack);
+        answer.copy().orTimeout(timeoutNs, TimeUnit.NANOSECONDS)
             .whenComplete((given, error) -> complete(request, key, prompt, startNs, given, error));
     }
 
@@ -228,11 +245,6 @@ public final class DecisionRunner implements AutoCloseable
         {
             // the result must come back whatever fails here, or the run would wait for it for ever
             results.add(failure(request, latencyNs, prompt, ex));
-        }
-        finally
-        {
-            atDecider.decrementAndGet();
-            permits.release();
         }
     }
 

@@ -121,6 +121,42 @@ class DecisionRunnerTest
     }
 
     @Test
+    void shouldKeepTheBoundAtTheDeciderAfterTimeouts()
+    {
+        final AtomicInteger holding = new AtomicInteger();
+        final AtomicInteger most = new AtomicInteger();
+        final Decider slow = new Decider()
+        {
+            public CompletableFuture<Answer> decide(final DecisionRequest request)
+            {
+                most.accumulateAndGet(holding.incrementAndGet(), Math::max);
+                return CompletableFuture.supplyAsync(() ->
+                {
+                    holding.decrementAndGet();
+                    return Answer.of(0, 1, "late");
+                }, CompletableFuture.delayedExecutor(150, TimeUnit.MILLISECONDS));
+            }
+
+            public String identity()
+            {
+                return "slow";
+            }
+        };
+        final List<DecisionResult> results = new ArrayList<>();
+        try (DecisionRunner runner = new DecisionRunner(slow, 2, new RateLimit(0, 0, System.nanoTime()),
+            TimeUnit.MILLISECONDS.toNanos(100), null, Configuration.daemonThreads("test-decider")))
+        {
+            for (int i = 0; i < 6; i++)
+            {
+                runner.submit(AnswerCacheTest.request(i, 2000 + i));
+            }
+            collect(runner, results, 6);
+        }
+        assertTrue(results.stream().allMatch((r) -> r.outcome() == AnswerDescriptor.TIMED_OUT), "all timed out");
+        assertEquals(2, most.get(), "the timed-out requests kept their places until the decider was done with them");
+    }
+
+    @Test
     void shouldAnswerFromTheCacheWithoutTheDecider()
     {
         final Path file = temp.resolve("answers.bin");

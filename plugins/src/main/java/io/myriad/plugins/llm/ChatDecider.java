@@ -22,7 +22,8 @@ import io.myriad.kernel.decide.Decider;
  * message, the request's prompt (with its time context) as the user's, a JSON schema of the answer as
  * {@code response_format} (dropped for good if the endpoint refuses it with a 400 that names it). Requests refused
  * with 429 or a 5xx status are retried after the {@code Retry-After} the endpoint gives, or after 0.5, 1, 2, 4 s
- * (at most 8 s), up to the endpoint's retries; other statuses fail at once with a message that says what to check.
+ * (at most 8 s), up to the endpoint's retries and within its timeout from the first attempt; other statuses fail at
+ * once with a message that says what to check.
  * Asynchronous, on the JDK's {@link HttpClient}; the key goes only into the {@code Authorization} header.
  */
 public final class ChatDecider implements Decider
@@ -48,7 +49,8 @@ public final class ChatDecider implements Decider
     @Override
     public CompletableFuture<Answer> decide(final DecisionRequest request)
     {
-        return attempt(request, 0);
+        // retries stop at the endpoint's timeout from the first attempt, so that a request is done by then
+        return attempt(request, 0, System.nanoTime() + endpoint.timeout().toNanos());
     }
 
     @Override
@@ -71,7 +73,7 @@ public final class ChatDecider implements Decider
         return "chat-completions decider, " + endpoint;
     }
 
-    private CompletableFuture<Answer> attempt(final DecisionRequest request, final int retry)
+    private CompletableFuture<Answer> attempt(final DecisionRequest request, final int retry, final long deadlineNs)
     {
         final boolean structure = structured;
         final HttpRequest.Builder http = HttpRequest.newBuilder(endpoint.completions())
@@ -83,11 +85,15 @@ public final class ChatDecider implements Decider
             http.header("Authorization", "Bearer " + endpoint.apiKey());
         }
         return client.sendAsync(http.build(), HttpResponse.BodyHandlers.ofString())
-            .thenCompose((response) -> answer(request, retry, structure, response));
+            .thenCompose((response) -> answer(request, retry, deadlineNs, structure, response));
     }
 
     private CompletableFuture<Answer> answer(
-        final DecisionRequest request, final int retry, final boolean structure, final HttpResponse<String> response)
+        final DecisionRequest request,
+        final int retry,
+        final long deadlineNs,
+        final boolean structure,
+        final HttpResponse<String> response)
     {
         final int status = response.statusCode();
         if (status == 200)
@@ -105,14 +111,15 @@ public final class ChatDecider implements Decider
         {
             // the endpoint does not take a schema: ask in words from now on, and read the answer tolerantly
             structured = false;
-            return attempt(request, retry);
+            return attempt(request, retry, deadlineNs);
         }
-        if ((status == 429 || status >= 500) && retry < endpoint.retries())
+        final long waitMs = retryAfterMs(response, retry);
+        if ((status == 429 || status >= 500) && retry < endpoint.retries() &&
+            System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs) < deadlineNs)
         {
             retried.incrementAndGet();
-            final long waitMs = retryAfterMs(response, retry);
             return CompletableFuture.supplyAsync(() -> request, CompletableFuture.delayedExecutor(waitMs,
-                TimeUnit.MILLISECONDS)).thenCompose((same) -> attempt(request, retry + 1));
+                TimeUnit.MILLISECONDS)).thenCompose((same) -> attempt(request, retry + 1, deadlineNs));
         }
         return CompletableFuture.failedFuture(new CompletionException(new ChatException(refusal(status, response,
             retry))));
