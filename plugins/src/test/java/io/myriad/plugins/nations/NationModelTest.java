@@ -185,6 +185,40 @@ class NationModelTest
         }
     }
 
+    @Test
+    void shouldResumeAMeasuredRunThroughTheAnswersItsJournalHolds()
+    {
+        final Map<String, Object> measured = Map.of("decision_mode", "measured");
+        final Path journal = temp.resolve("measured-journal");
+        final Path checkpoints = temp.resolve("measured-checkpoints");
+        final Checkpoint checkpoint;
+        final long stopped;
+        try (JournalWriter writer = JournalWriter.create(journal, header(25, 12L, measured));
+            Simulation sim = Simulation.launch(context(25, 12L, 2, measured, 2).timeScale(40)
+                .records(new RecordsContext().journal(writer)
+                    .checkpoints(checkpoints, new CheckpointPolicy(0, 0, 0, 1, 2)))))
+        {
+            sim.run(200);
+            assertTrue(sim.decisions().thinking() > 0, "decisions in flight at the checkpoint");
+            checkpoint = sim.checkpoint();
+            sim.run(200);
+            stopped = sim.stateHash();
+        }
+        // answers came when they came; the resume takes them from the journal at the steps they came at, and each
+        // record it produces again is checked against the journal's
+        try (Resume resume = Resume.open(journal, checkpoints, checkpoint,
+            context(25, 12L, 1, measured, 50).records(new RecordsContext().checkpoints(null,
+                new CheckpointPolicy(0, 0, 0, 1, 2))), (note) -> { }))
+        {
+            resume.catchUp();
+            assertEquals(400, resume.simulation().tick());
+            assertTrue(resume.inputsApplied() > 0);
+            assertEquals(StateHash.toHex(stopped), StateHash.toHex(resume.simulation().stateHash()));
+            resume.simulation().run(100);
+            assertTrue(resume.simulation().decisions().counts().answered() > 0, "and goes on asking, live");
+        }
+    }
+
     private static RunHeader header(final int nations, final long seed, final Map<String, Object> parameters)
     {
         return RunHeader.of(ModelConfig.of(PLUGIN, nations, seed, parameters), JournalLevel.INPUTS, 50,
