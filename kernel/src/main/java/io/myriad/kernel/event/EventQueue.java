@@ -44,9 +44,6 @@ public final class EventQueue implements Part
     private double now;
     private long nextSequence;
     private long size;
-    private long earliestBits;
-    private int earliestPriority;
-    private boolean earliestKnown;
 
     /**
      * A queue that takes memory as events come.
@@ -93,13 +90,7 @@ public final class EventQueue implements Part
         final long bits = Double.doubleToRawLongBits(due);
         final long sequence = nextSequence++;
         buckets.append(bucketOf(bits), bits, sequence, EventDescriptor.meta(priority, kind, agent), data);
-        if (size++ == 0 ||
-            (earliestKnown && (bits < earliestBits || (bits == earliestBits && priority < earliestPriority))))
-        {
-            earliestBits = bits;
-            earliestPriority = priority;
-            earliestKnown = true;
-        }
+        size++;
         return sequence;
     }
 
@@ -135,7 +126,6 @@ public final class EventQueue implements Part
             takeFromNow(due);
         }
         size -= due.count();
-        earliestKnown = false;
         return due.count();
     }
 
@@ -149,8 +139,7 @@ public final class EventQueue implements Part
         {
             return Double.POSITIVE_INFINITY;
         }
-        findEarliest();
-        return Double.longBitsToDouble(earliestBits);
+        return Double.longBitsToDouble(buckets.leastTime(earliestBucket()));
     }
 
     /**
@@ -218,7 +207,6 @@ public final class EventQueue implements Part
     {
         buckets.clear();
         size = 0;
-        earliestKnown = false;
         final double savedNow = in.getDouble();
         final long savedNext = in.getLong();
         final long count = in.getLong();
@@ -261,12 +249,11 @@ public final class EventQueue implements Part
      */
     private void takeFromLowestBucket(final DueEvents due)
     {
-        findEarliest();
         final int bucket = lowestBucket();
         final int lastChunk = buckets.tail(bucket);
         final int lastFill = buckets.tailFill(bucket);
-        final long leastTime = earliestBits;
-        final int leastPriority = earliestPriority;
+        final long leastTime = buckets.leastTime(bucket);
+        final int leastPriority = buckets.leastPriority(bucket);
         nowBits = leastTime;
         now = Double.longBitsToDouble(leastTime);
         due.start(now, leastPriority);
@@ -344,19 +331,12 @@ public final class EventQueue implements Part
     }
 
     /**
-     * Makes the earliest (time, priority) known: that of the lowest non-empty bucket, bucket 0 when events are due
-     * now, else the bucket {@link #takeFromLowestBucket} will spread.
+     * @return the bucket holding the earliest (time, priority), whose least it keeps: bucket 0 when events are due
+     *         now, else the lowest non-empty one, which {@link #takeFromLowestBucket} will spread.
      */
-    private void findEarliest()
+    private int earliestBucket()
     {
-        if (earliestKnown)
-        {
-            return;
-        }
-        final int bucket = buckets.isEmpty(0) ? lowestBucket() : 0;
-        earliestBits = buckets.leastTime(bucket);
-        earliestPriority = buckets.leastPriority(bucket);
-        earliestKnown = true;
+        return buckets.isEmpty(0) ? lowestBucket() : 0;
     }
 
     private int lowestBucket()
