@@ -37,12 +37,13 @@ public final class AnswerCache implements AutoCloseable
     private static final int KEY_LENGTH = 32;
 
     private final Path file;
-    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<String, Answer> answers;
     private final DataOutputStream out;
 
-    private AnswerCache(final Path file, final DataOutputStream out)
+    private AnswerCache(final Path file, final Map<String, Answer> answers, final DataOutputStream out)
     {
         this.file = file;
+        this.answers = answers;
         this.out = out;
     }
 
@@ -57,11 +58,11 @@ public final class AnswerCache implements AutoCloseable
     {
         try
         {
-            final AnswerCache cache = new AnswerCache(file, null);
+            final Map<String, Answer> answers = new ConcurrentHashMap<>();
             long valid = 0;
             if (Files.exists(file) && Files.size(file) > 0)
             {
-                valid = cache.load();
+                valid = load(file, answers);
                 if (valid < Files.size(file))
                 {
                     // a record torn by a crash: cut it off, so that new records follow whole ones
@@ -82,9 +83,7 @@ public final class AnswerCache implements AutoCloseable
                 out.write(MAGIC);
                 out.flush();
             }
-            final AnswerCache opened = new AnswerCache(file, out);
-            opened.answers.putAll(cache.answers);
-            return opened;
+            return new AnswerCache(file, answers, out);
         }
         catch (final IOException ex)
         {
@@ -199,9 +198,11 @@ public final class AnswerCache implements AutoCloseable
     }
 
     /**
+     * Reads a cache file's whole records into {@code answers}.
+     *
      * @return bytes of whole records, magic included; 0 for a file torn inside its magic.
      */
-    private long load() throws IOException
+    private static long load(final Path file, final Map<String, Answer> answers) throws IOException
     {
         try (InputStream raw = Files.newInputStream(file);
             DataInputStream in = new DataInputStream(new BufferedInputStream(raw)))

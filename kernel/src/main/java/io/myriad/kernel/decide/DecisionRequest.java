@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * One agent's question to a decider: what it observes (its deliberation's facts, by name), when (sim time) and
- * when it last decided. Built by the kernel off the simulation threads' hot path, once per decision; immutable.
+ * when it last decided. Built by the kernel off the simulation threads' hot path, once per decision; immutable (its
+ * prompt is written on first use).
  */
 public final class DecisionRequest
 {
@@ -15,6 +16,7 @@ public final class DecisionRequest
     private final double lastDecision;
     private final double[] facts;
     private final Deliberation deliberation;
+    private String prompt;
 
     /**
      * @param id           the decision's id, unique in the run.
@@ -113,9 +115,21 @@ public final class DecisionRequest
      * ...
      * </pre>
      *
-     * @return the text; the same for equal requests, so it can key a cache.
+     * @return the text; the same for equal requests. Written once: the runner journals it and a decider sends it.
      */
     public String prompt()
+    {
+        // racy but safe: a String is immutable, and two threads that both write it write equal ones
+        String written = prompt;
+        if (written == null)
+        {
+            written = write();
+            prompt = written;
+        }
+        return written;
+    }
+
+    private String write()
     {
         final StringBuilder text = new StringBuilder(256);
         text.append("It is t = ").append(seconds(time)).append(" s; ");
