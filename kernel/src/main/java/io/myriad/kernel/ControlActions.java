@@ -128,7 +128,7 @@ final class ControlActions implements Control.Target
         }
         else if (kind == AnswerDescriptor.INPUT_KIND)
         {
-            decisions.apply(data, offset, length);
+            decisions.apply(data, offset);
         }
         else
         {

@@ -191,16 +191,11 @@ public final class Decisions implements AutoCloseable
     }
 
     /**
-     * Applies a journaled outcome, live, on replay or while catching up.
+     * Applies a journaled outcome, live, on replay or while catching up; {@code ControlActions.check} has checked
+     * that the run has a decision table and that the bytes hold an outcome.
      */
-    void apply(final DirectBuffer data, final int offset, final int length)
+    void apply(final DirectBuffer data, final int offset)
     {
-        if (table == null || !AnswerDescriptor.fits(data, offset, length))
-        {
-            throw new IllegalArgumentException("a decision outcome (input kind " + AnswerDescriptor.INPUT_KIND +
-                ") reached a run " + (table == null ? "whose model has no decision table" : "in " + length +
-                " bytes that do not hold one"));
-        }
         table.apply(events, world, data, offset);
         latencyMs.recordValue(Math.min(HIGHEST_LATENCY_MS,
             TimeUnit.NANOSECONDS.toMillis(AnswerDescriptor.latencyNs(data, offset))));

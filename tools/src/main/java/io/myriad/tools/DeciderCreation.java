@@ -10,7 +10,7 @@ import io.myriad.kernel.decide.Decider;
 import io.myriad.kernel.decide.DecisionTable;
 import io.myriad.kernel.decide.ScriptedDecider;
 import io.myriad.kernel.model.Model;
-import io.myriad.kernel.world.Part;
+import io.myriad.kernel.world.World;
 import io.myriad.plugins.llm.ChatDecider;
 import io.myriad.plugins.llm.ChatEndpoint;
 import io.myriad.tools.scenario.DeciderSettings;
@@ -71,14 +71,7 @@ final class DeciderCreation
      */
     static boolean decides(final Model model)
     {
-        for (final Part part : model.parts())
-        {
-            if (part instanceof DecisionTable)
-            {
-                return true;
-            }
-        }
-        return false;
+        return World.only(model.parts(), DecisionTable.class, "decision table") != null;
     }
 
     private static Decider create(final DeciderSettings decider, final long timeoutMs,

@@ -10,7 +10,7 @@ import io.myriad.kernel.journal.JournalReader;
 import io.myriad.kernel.journal.JournalRecord;
 import io.myriad.kernel.journal.RecordType;
 import io.myriad.kernel.journal.RunHeader;
-import io.myriad.kernel.world.Part;
+import io.myriad.kernel.world.World;
 import io.myriad.tools.scenario.ScenarioException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -97,12 +97,11 @@ final class JournalDumpCommand extends JournalSubcommand
     {
         try
         {
-            for (final Part part : header.createModel(journal).parts())
+            final DecisionTable table = World.only(header.createModel(journal).parts(), DecisionTable.class,
+                "decision table");
+            if (table != null)
             {
-                if (part instanceof DecisionTable)
-                {
-                    return ((DecisionTable)part).deliberation().actions().stream().map(DecisionAction::name).toList();
-                }
+                return table.deliberation().actions().stream().map(DecisionAction::name).toList();
             }
         }
         catch (final RuntimeException ex)

@@ -60,32 +60,12 @@ public final class World implements AutoCloseable
         {
             requireUnique(names, "agent type", type.name());
         }
-        EventQueue queue = null;
-        DecisionTable table = null;
         for (final Part part : this.parts)
         {
             requireUnique(names, "part", part.name());
-            if (part instanceof EventQueue)
-            {
-                if (queue != null)
-                {
-                    throw new IllegalArgumentException("a world has one event queue, not " + queue.name() +
-                        " and " + part.name());
-                }
-                queue = (EventQueue)part;
-            }
-            if (part instanceof DecisionTable)
-            {
-                if (table != null)
-                {
-                    throw new IllegalArgumentException("a world has one decision table, not " + table.name() +
-                        " and " + part.name());
-                }
-                table = (DecisionTable)part;
-            }
         }
-        this.events = queue;
-        this.decisions = table;
+        this.events = only(parts, EventQueue.class, "event queue");
+        this.decisions = only(parts, DecisionTable.class, "decision table");
         this.stores = new AgentStore[this.types.length];
         this.growthLimits = new int[this.types.length];
         try
@@ -109,6 +89,32 @@ public final class World implements AutoCloseable
         {
             part.attach(this);
         }
+    }
+
+    /**
+     * @param parts a world's parts, or a model's.
+     * @param kind  a kind of part a world has at most one of.
+     * @param what  what to call it in a message, e.g. {@code decision table}.
+     * @param <T>   the kind.
+     * @return the part of that kind among them, or null if there is none.
+     * @throws IllegalArgumentException if there are two.
+     */
+    public static <T extends Part> T only(final List<? extends Part> parts, final Class<T> kind, final String what)
+    {
+        T found = null;
+        for (final Part part : parts)
+        {
+            if (kind.isInstance(part))
+            {
+                if (found != null)
+                {
+                    throw new IllegalArgumentException("a world has one " + what + ", not " + found.name() + " and " +
+                        part.name());
+                }
+                found = kind.cast(part);
+            }
+        }
+        return found;
     }
 
     /**
