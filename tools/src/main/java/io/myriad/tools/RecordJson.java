@@ -88,12 +88,8 @@ final class RecordJson
     static String eventLine(final JournalRecord record, final int command, final int offset)
     {
         final DirectBuffer buffer = record.buffer();
-        final StringWriter text = new StringWriter();
-        try (JsonGenerator json = FACTORY.createGenerator(text))
+        return line("event", record.tick(), (json) ->
         {
-            json.writeStartObject();
-            json.writeStringField("type", "event");
-            json.writeNumberField("tick", record.tick());
             json.writeNumberField("phase", record.eventsPhase());
             json.writeNumberField("batch", record.eventsBatch());
             json.writeNumberField("command", record.eventsFirstCommand() + command);
@@ -116,13 +112,7 @@ final class RecordJson
             final int outcome = record.outcome(command);
             json.writeNumberField("outcome", outcome);
             json.writeBooleanField("applied", outcome == Outcome.APPLIED);
-            json.writeEndObject();
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
-        return text.toString();
+        });
     }
 
     private static int target(final DirectBuffer buffer, final int offset)
@@ -141,12 +131,8 @@ final class RecordJson
      */
     static String toLine(final JournalRecord record)
     {
-        final StringWriter text = new StringWriter();
-        try (JsonGenerator json = FACTORY.createGenerator(text))
+        return line(record.type().label(), record.tick(), (json) ->
         {
-            json.writeStartObject();
-            json.writeStringField("type", record.type().label());
-            json.writeNumberField("tick", record.tick());
             switch (record.type())
             {
                 case RUN_START -> writeRunStart(json, record.runHeader());
@@ -169,13 +155,7 @@ final class RecordJson
                 }
                 default -> throw new IllegalStateException("no JSON form for " + record.type());
             }
-            json.writeEndObject();
-        }
-        catch (final IOException ex)
-        {
-            throw new UncheckedIOException(ex);
-        }
-        return text.toString();
+        });
     }
 
     /**
@@ -196,17 +176,12 @@ final class RecordJson
     {
         final DirectBuffer data = record.buffer();
         final int at = record.inputDataOffset();
-        final StringWriter text = new StringWriter();
-        try (JsonGenerator json = FACTORY.createGenerator(text))
+        return line("decision", record.tick(), (json) ->
         {
-            json.writeStartObject();
-            json.writeStringField("type", "decision");
-            json.writeNumberField("tick", record.tick());
             if (!AnswerDescriptor.fits(data, at, record.inputDataLength()))
             {
                 json.writeStringField("problem", "the input's " + record.inputDataLength() + " bytes hold no outcome");
-                json.writeEndObject();
-                return text.toString();
+                return;
             }
             json.writeNumberField("decision", AnswerDescriptor.id(data, at));
             json.writeNumberField("agent", record.inputTarget());
@@ -224,6 +199,30 @@ final class RecordJson
             json.writeNumberField("completion_tokens", AnswerDescriptor.completionTokens(data, at));
             json.writeStringField("prompt", AnswerDescriptor.prompt(data, at));
             json.writeStringField("answer", AnswerDescriptor.text(data, at));
+        });
+    }
+
+    /**
+     * The fields of one line after its type and tick.
+     */
+    @FunctionalInterface
+    private interface Fields
+    {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    /**
+     * @return one line of JSON: an object of the type, the tick and the fields.
+     */
+    private static String line(final String type, final long tick, final Fields fields)
+    {
+        final StringWriter text = new StringWriter();
+        try (JsonGenerator json = FACTORY.createGenerator(text))
+        {
+            json.writeStartObject();
+            json.writeStringField("type", type);
+            json.writeNumberField("tick", tick);
+            fields.write(json);
             json.writeEndObject();
         }
         catch (final IOException ex)
