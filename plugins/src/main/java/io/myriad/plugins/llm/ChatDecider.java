@@ -113,13 +113,15 @@ public final class ChatDecider implements Decider
             structured = false;
             return attempt(request, retry, deadlineNs);
         }
-        final long waitMs = retryAfterMs(response, retry);
-        if ((status == 429 || status >= 500) && retry < endpoint.retries() &&
-            System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs) < deadlineNs)
+        if ((status == 429 || status >= 500) && retry < endpoint.retries())
         {
-            retried.incrementAndGet();
-            return CompletableFuture.supplyAsync(() -> request, CompletableFuture.delayedExecutor(waitMs,
-                TimeUnit.MILLISECONDS)).thenCompose((same) -> attempt(request, retry + 1, deadlineNs));
+            final long waitMs = retryAfterMs(response, retry);
+            if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs) < deadlineNs)
+            {
+                retried.incrementAndGet();
+                return CompletableFuture.supplyAsync(() -> request, CompletableFuture.delayedExecutor(waitMs,
+                    TimeUnit.MILLISECONDS)).thenCompose((same) -> attempt(request, retry + 1, deadlineNs));
+            }
         }
         return CompletableFuture.failedFuture(new CompletionException(new ChatException(refusal(status, response,
             retry))));
