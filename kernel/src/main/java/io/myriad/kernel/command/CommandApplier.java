@@ -53,6 +53,10 @@ public final class CommandApplier
      */
     public void apply(final Outbox outbox, final long step, final MutableDirectBuffer outcomeBits)
     {
+        for (int r = 0, reads = outbox.readCount(); r < reads; r++)
+        {
+            world.channel(outbox.readChannel(r)).consume(outbox.readType(r), outbox.readAgent(r));
+        }
         final MutableDirectBuffer buffer = outbox.buffer();
         final int end = outbox.length();
         final Command command = this.command;
@@ -153,6 +157,10 @@ public final class CommandApplier
         {
             return schedule(command);
         }
+        if (id == CommandDescriptor.CHANNEL)
+        {
+            return channel(command);
+        }
         if (type < 0 || type >= world.typeCount())
         {
             throw new IllegalStateException(registry.commandName(id) + " command aimed at agent type " + type +
@@ -171,10 +179,7 @@ public final class CommandApplier
         if (id == CommandDescriptor.DESPAWN)
         {
             store.despawn(target);
-            if (decisions != null)
-            {
-                decisions.agentGone(type, target);
-            }
+            world.agentGone(type, target);
             return Outcome.APPLIED;
         }
         if (id == CommandDescriptor.SCHEDULE)
@@ -197,6 +202,20 @@ public final class CommandApplier
         }
         scheduleFrom(events, command.buffer(), command.payloadOffset(), command.targetIndex());
         return Outcome.APPLIED;
+    }
+
+    private int channel(final Command command)
+    {
+        final MutableDirectBuffer buffer = command.buffer();
+        final int payload = command.payloadOffset();
+        final int channel = buffer.getInt(payload + CommandDescriptor.CHANNEL_ID_OFFSET, ByteOrder.LITTLE_ENDIAN);
+        if (channel < 0 || channel >= world.channelCount())
+        {
+            throw new IllegalStateException("a channel command names channel " + channel + ", which the world does " +
+                "not have (" + world.channelCount() + " channels)");
+        }
+        return world.channel(channel).apply(command,
+            buffer.getInt(payload + CommandDescriptor.CHANNEL_OP_OFFSET, ByteOrder.LITTLE_ENDIAN), buffer, payload);
     }
 
     private int decide(final Command command)
@@ -260,6 +279,7 @@ public final class CommandApplier
         final AgentStore store = world.store(type);
         final int born = store.spawn();
         command.targetIndex(born);
+        world.agentBorn(type, born);
         if (id == CommandDescriptor.SPAWN)
         {
             return Outcome.APPLIED;

@@ -26,7 +26,8 @@ import org.agrona.BitUtil;
  * </pre>
  * Ids 1 to 32767 are the model's, as its {@code @Command} records declare them; the kernel's are negative
  * ({@link #DESPAWN}, {@link #SPAWN}, {@link #SCHEDULE},
- * {@link #DECIDE}). A command with the {@link #FLAG_SPAWN} flag is a birth: the
+ * {@link #DECIDE}, {@link #CHANNEL};
+ * {@link #DELIVERY} is a journal entry of the same shape). A command with the {@link #FLAG_SPAWN} flag is a birth: the
  * apply stage spawns an agent of the target type, writes its index into the command, and hands the command to its
  * handler to set the newborn's values; its source is the parent, and a parent that died earlier in the step vetoes
  * it.
@@ -76,6 +77,52 @@ public final class CommandDescriptor
      * (float64, NaN for none), then one float64 per fact of the model's deliberation.
      */
     public static final int DECIDE = -4;
+    /**
+     * Kernel command: an act on a channel of the world ({@code io.myriad.kernel.channel}); its source is the agent
+     * acting, its target the recipient of a message sent point to point (type and index -1 otherwise), and its
+     * payload the channel's number, the operation, its argument (a topic, a record), a field, then the message's
+     * bytes or the value written.
+     */
+    public static final int CHANNEL = -5;
+    /**
+     * Not a command but an entry of the journal's events records, written at the start of a step (phase -1): a
+     * message delivered. Target: its recipient (-1 for every receiver); source: its sender; payload: the channel
+     * (int32), the topic (int32), the message's number (int64), the sim time and the step it was sent at (float64,
+     * int64), then its bytes.
+     */
+    public static final int DELIVERY = -6;
+    /** Offset of a channel command's channel number, from the payload. */
+    public static final int CHANNEL_ID_OFFSET = 0;
+    /** Offset of a channel command's operation. */
+    public static final int CHANNEL_OP_OFFSET = 4;
+    /** Offset of a channel command's argument: a topic, or a record of a region. */
+    public static final int CHANNEL_ARGUMENT_OFFSET = 8;
+    /** Offset of a channel command's field, for a write to a region. */
+    public static final int CHANNEL_FIELD_OFFSET = 12;
+    /** Bytes of a channel command's payload before the message or value. */
+    public static final int CHANNEL_HEADER_LENGTH = 16;
+    /** Channel operation: send a message (broadcast, or to the target). */
+    public static final int CHANNEL_SEND = 0;
+    /** Channel operation: publish a message on a topic. */
+    public static final int CHANNEL_PUBLISH = 1;
+    /** Channel operation: subscribe the source to a topic. */
+    public static final int CHANNEL_SUBSCRIBE = 2;
+    /** Channel operation: unsubscribe the source from a topic. */
+    public static final int CHANNEL_UNSUBSCRIBE = 3;
+    /** Channel operation: write a field of a record of a shared region (value: float64). */
+    public static final int CHANNEL_WRITE = 4;
+    /** Offset of a delivery's channel number, from the payload. */
+    public static final int DELIVERY_CHANNEL_OFFSET = 0;
+    /** Offset of a delivery's topic. */
+    public static final int DELIVERY_TOPIC_OFFSET = 4;
+    /** Offset of a delivery's message number. */
+    public static final int DELIVERY_SEQUENCE_OFFSET = 8;
+    /** Offset of the sim time the delivered message was sent at. */
+    public static final int DELIVERY_SENT_TIME_OFFSET = 16;
+    /** Offset of the step the delivered message was sent in. */
+    public static final int DELIVERY_SENT_STEP_OFFSET = 24;
+    /** Bytes of a delivery's payload before the message. */
+    public static final int DELIVERY_HEADER_LENGTH = 32;
     /** Offset of a decide command's time of the last decision, from the payload; its facts follow. */
     public static final int DECIDE_SINCE_OFFSET = 0;
     /** Offset of a schedule command's time, from the payload. */

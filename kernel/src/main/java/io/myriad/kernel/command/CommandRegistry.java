@@ -81,17 +81,22 @@ public final class CommandRegistry
      */
     public String commandName(final int id)
     {
-        if (id == CommandDescriptor.DESPAWN)
+        switch (id)
         {
-            return "despawn";
-        }
-        if (id == CommandDescriptor.SPAWN)
-        {
-            return "spawn";
-        }
-        if (id == CommandDescriptor.SCHEDULE)
-        {
-            return "schedule";
+            case CommandDescriptor.DESPAWN:
+                return "despawn";
+            case CommandDescriptor.SPAWN:
+                return "spawn";
+            case CommandDescriptor.SCHEDULE:
+                return "schedule";
+            case CommandDescriptor.DECIDE:
+                return "decide";
+            case CommandDescriptor.CHANNEL:
+                return "channel";
+            case CommandDescriptor.DELIVERY:
+                return "delivery";
+            default:
+                break;
         }
         return id >= 0 && id < commandNames.length && commandNames[id] != null ? commandNames[id] : "command-" + id;
     }

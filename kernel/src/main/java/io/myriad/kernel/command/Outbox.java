@@ -9,6 +9,7 @@ import static io.myriad.kernel.command.CommandDescriptor.SOURCE_TYPE_OFFSET;
 import static io.myriad.kernel.command.CommandDescriptor.TARGET_TYPE_OFFSET;
 
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.UnsafeApi;
@@ -37,6 +38,8 @@ public final class Outbox
     private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(INITIAL_BYTES);
     private int length;
     private int count;
+    private long[] reads = new long[64];
+    private int readCount;
 
     /**
      * Appends a command to an agent.
@@ -162,6 +165,58 @@ public final class Outbox
     }
 
     /**
+     * Notes that an agent read its inbox on a channel, so that the apply stage marks what it read (before the
+     * batch's commands): what {@code Inbox.take} calls.
+     *
+     * @param channel the channel's number.
+     * @param type    the agent's type id.
+     * @param agent   its index.
+     */
+    public void read(final int channel, final int type, final int agent)
+    {
+        if (readCount == reads.length)
+        {
+            reads = Arrays.copyOf(reads, readCount * 2);
+        }
+        reads[readCount++] = ((long)channel << 48) | ((long)(type & 0xFFFF) << 32) | (agent & INT_MASK);
+    }
+
+    /**
+     * @return reads noted since the last {@link #clear()}.
+     */
+    public int readCount()
+    {
+        return readCount;
+    }
+
+    /**
+     * @param index a read, from 0.
+     * @return its channel's number.
+     */
+    public int readChannel(final int index)
+    {
+        return (int)(reads[index] >>> 48);
+    }
+
+    /**
+     * @param index a read, from 0.
+     * @return its agent's type id.
+     */
+    public int readType(final int index)
+    {
+        return (int)(reads[index] >>> 32) & 0xFFFF;
+    }
+
+    /**
+     * @param index a read, from 0.
+     * @return its agent's index.
+     */
+    public int readAgent(final int index)
+    {
+        return (int)reads[index];
+    }
+
+    /**
      * @return the commands, {@link #length()} bytes from offset 0; payloads are written through it.
      */
     public MutableDirectBuffer buffer()
@@ -192,6 +247,7 @@ public final class Outbox
     {
         length = 0;
         count = 0;
+        readCount = 0;
     }
 
     private int append(

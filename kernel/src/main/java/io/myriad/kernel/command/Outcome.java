@@ -17,12 +17,17 @@ public final class Outcome
     public static final int PARENT_DEAD = 3;
     /** A decision request of an agent that has one in flight already. */
     public static final int THINKING = 4;
+    /** A message sent to a full channel whose policy is to reject. */
+    public static final int CHANNEL_FULL = 5;
+    /** An act on a channel by an agent without permission: a send, a write, a subscription, to a non-receiver. */
+    public static final int DENIED = 6;
     /** The lowest reason a model may register. */
     public static final int FIRST_MODEL_REASON = 8;
     /** The highest reason there is. */
     public static final int MAX_REASON = 255;
 
-    private static final String[] KERNEL_NAMES = { "applied", "target_dead", "capacity", "parent_dead", "thinking" };
+    private static final String[] KERNEL_NAMES = { "applied", "target_dead", "capacity", "parent_dead", "thinking",
+        "channel_full", "denied" };
 
     private Outcome()
     {

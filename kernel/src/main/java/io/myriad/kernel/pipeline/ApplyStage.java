@@ -4,7 +4,9 @@ import org.agrona.ExpandableArrayBuffer;
 
 import io.myriad.kernel.command.CommandApplier;
 import io.myriad.kernel.command.Outbox;
+import io.myriad.kernel.command.Outcome;
 import io.myriad.kernel.journal.JournalWriter;
+import io.myriad.kernel.world.World;
 
 /**
  * The apply stage of a phase, on the driving thread once every worker has computed the phase: each batch's
@@ -16,6 +18,7 @@ final class ApplyStage
     private final CommandApplier applier;
     private final double[] stepMetrics;
     private final ExpandableArrayBuffer outcomes = new ExpandableArrayBuffer(1024);
+    private final Outbox deliveries = new Outbox();
     private JournalWriter eventJournal;
 
     ApplyStage(final CommandApplier applier, final double[] stepMetrics)
@@ -27,6 +30,35 @@ final class ApplyStage
     void eventJournal(final JournalWriter journal)
     {
         this.eventJournal = journal;
+    }
+
+    /**
+     * Delivers the channels' messages due at the start of a step, journaling each delivery at level events as an
+     * entry of phase -1.
+     *
+     * @param world the world.
+     * @param step  the step about to be computed.
+     */
+    void deliver(final World world, final long step)
+    {
+        if (world.channelCount() == 0)
+        {
+            return;
+        }
+        final JournalWriter journal = eventJournal;
+        final double time = world.events() == null ? step : world.events().now();
+        for (int c = 0, channels = world.channelCount(); c < channels; c++)
+        {
+            world.channel(c).deliver(step, time, journal == null ? null : deliveries);
+        }
+        final int count = deliveries.count();
+        if (count > 0)
+        {
+            outcomes.checkLimit(count);
+            outcomes.setMemory(0, count, (byte)Outcome.APPLIED);
+            journal.events(step, -1, 0, deliveries.buffer(), deliveries.length(), count, outcomes);
+            deliveries.clear();
+        }
     }
 
     /**
@@ -44,9 +76,9 @@ final class ApplyStage
             final Batch batch = batches[b];
             final Outbox outbox = batch.outbox();
             final int commands = outbox.count();
-            if (commands > 0)
+            if (commands > 0 || outbox.readCount() > 0)
             {
-                if (journal != null)
+                if (journal != null && commands > 0)
                 {
                     outcomes.checkLimit(commands);
                     applier.apply(outbox, step, outcomes);

@@ -136,6 +136,7 @@ public final class StepPipeline implements AutoCloseable
         this.inStep = true;
         this.phaseIndex = 0;
         Arrays.fill(stepMetrics, 0.0);
+        applyStage.deliver(world, step);
         startPhase();
     }
 

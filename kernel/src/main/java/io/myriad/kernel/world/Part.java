@@ -30,6 +30,26 @@ public interface Part
     }
 
     /**
+     * Hears of an agent born during the run, in the apply stage, before its birth command's handler runs.
+     *
+     * @param type  the agent's type id.
+     * @param agent its index.
+     */
+    default void agentBorn(final int type, final int agent)
+    {
+    }
+
+    /**
+     * Hears of an agent's death, in the apply stage: a part that keeps something for an agent forgets it here.
+     *
+     * @param type  the agent's type id.
+     * @param agent its index.
+     */
+    default void agentGone(final int type, final int agent)
+    {
+    }
+
+    /**
      * Folds the part's whole lasting state into the hash: equal states give equal words, in the same order.
      *
      * @param hasher the world's hash, in progress.

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.agrona.CloseHelper;
 
+import io.myriad.kernel.channel.Channel;
 import io.myriad.kernel.decide.DecisionTable;
 import io.myriad.kernel.event.DueEvents;
 import io.myriad.kernel.event.EventQueue;
@@ -33,6 +34,7 @@ public final class World implements AutoCloseable
     private final StateHasher hasher = new StateHasher();
     private final EventQueue events;
     private final DecisionTable decisions;
+    private final Channel[] channels;
     private final DueEvents due = new DueEvents(16);
     private boolean closed;
 
@@ -66,6 +68,8 @@ public final class World implements AutoCloseable
         }
         this.events = only(parts, EventQueue.class, "event queue");
         this.decisions = only(parts, DecisionTable.class, "decision table");
+        this.channels = parts.stream().filter(Channel.class::isInstance).map(Channel.class::cast)
+            .toArray(Channel[]::new);
         this.stores = new AgentStore[this.types.length];
         this.growthLimits = new int[this.types.length];
         try
@@ -132,6 +136,41 @@ public final class World implements AutoCloseable
     public DecisionTable decisions()
     {
         return decisions;
+    }
+
+    /**
+     * @return how many channels the world has.
+     */
+    public int channelCount()
+    {
+        return channels.length;
+    }
+
+    /**
+     * @param id a channel's number: its place among the world's channels, in declaration order.
+     * @return the channel.
+     */
+    public Channel channel(final int id)
+    {
+        return channels[id];
+    }
+
+    /** Tells every part of an agent born during the run: the apply stage does, with its type id and index. */
+    public void agentBorn(final int type, final int agent)
+    {
+        for (final Part part : parts)
+        {
+            part.agentBorn(type, agent);
+        }
+    }
+
+    /** Tells every part of an agent's death: the apply stage does, with its type id and index. */
+    public void agentGone(final int type, final int agent)
+    {
+        for (final Part part : parts)
+        {
+            part.agentGone(type, agent);
+        }
     }
 
     /**

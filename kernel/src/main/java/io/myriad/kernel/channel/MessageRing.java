@@ -1,0 +1,389 @@
+package io.myriad.kernel.channel;
+
+import static java.nio.ByteOrder.LITTLE_ENDIAN;
+
+import java.nio.ByteBuffer;
+
+import org.agrona.BitUtil;
+import org.agrona.BufferUtil;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import io.myriad.kernel.command.CommandDescriptor;
+import io.myriad.kernel.command.Outbox;
+import io.myriad.kernel.hash.StateHasher;
+import io.myriad.kernel.world.PartReader;
+import io.myriad.kernel.world.PartWriter;
+
+/**
+ * The messages a channel holds, in the order they were sent: a ring of fixed-size slots in one off-heap
+ * allocation, each a header and the message's bytes. Three positions cut it: from the head to {@code delivered}
+ * the messages delivered and not yet retired, from there to the tail those still on their way. Slots are taken at
+ * the tail and freed at the head only, so a message retired in the middle (read by its one recipient) keeps its
+ * slot until the ones before it are retired too.
+ * <p>
+ * A slot's header, in native order (a checkpoint writes the fields one by one):
+ * <pre>
+ *   0  sequence (int64)          the message's number in its channel, from 0
+ *   8  sent step (int64)
+ *  16  sent time (float64)
+ *  24  due (float64)             the step or sim time it is delivered at, by the channel's latency
+ *  32  sender type (int32)       36  sender index (int32)
+ *  40  recipient type (int32)    44  recipient index (int32): -1 for every receiver
+ *  48  next (int32)              the recipient's next message's slot, -1 for none
+ *  52  state (int32)             pending, delivered or retired
+ *  56  topic (int32)             60  unused
+ *  64  the message's bytes, as its schema lays them out (little-endian)
+ * </pre>
+ * Changed on the driving thread only; read by compute workers while a phase runs, when nothing changes it.
+ */
+final class MessageRing implements AutoCloseable
+{
+    static final int SEQUENCE = 0;
+    static final int SENT_STEP = 8;
+    static final int SENT_TIME = 16;
+    static final int DUE = 24;
+    static final int SENDER_TYPE = 32;
+    static final int SENDER = 36;
+    static final int RECIPIENT_TYPE = 40;
+    static final int RECIPIENT = 44;
+    static final int NEXT = 48;
+    static final int STATE = 52;
+    static final int TOPIC = 56;
+    static final int HEADER_LENGTH = 64;
+
+    static final int PENDING = 0;
+    static final int DELIVERED = 1;
+    static final int RETIRED = 2;
+
+    private final int capacity;
+    private final int messageLength;
+    private final int slotBytes;
+    private final ByteBuffer allocation;
+    private final UnsafeBuffer buffer;
+    private long headSequence;
+    private long deliveredSequence;
+    private long tailSequence;
+    private int headSlot;
+    private int deliveredSlot;
+    private int tailSlot;
+    private boolean closed;
+
+    /**
+     * @param capacity      slots: the most messages held at once.
+     * @param messageLength bytes of a message, a multiple of 8.
+     * @param channel       the channel's name, for errors.
+     */
+    MessageRing(final int capacity, final int messageLength, final String channel)
+    {
+        this.slotBytes = HEADER_LENGTH + BitUtil.align(messageLength, Long.BYTES);
+        if (capacity < 1 || (long)capacity * slotBytes > Integer.MAX_VALUE - BitUtil.CACHE_LINE_LENGTH)
+        {
+            throw new IllegalArgumentException("channel " + channel + " has a capacity of " + capacity +
+                " messages; it must hold at least 1 and at most " +
+                (Integer.MAX_VALUE - BitUtil.CACHE_LINE_LENGTH) / slotBytes + " messages of " + messageLength +
+                " bytes");
+        }
+        this.capacity = capacity;
+        this.messageLength = messageLength;
+        final int bytes = capacity * slotBytes;
+        this.allocation = ByteBuffer.allocateDirect(bytes + BitUtil.CACHE_LINE_LENGTH);
+        final int misalignment = (int)(BufferUtil.address(allocation) & (BitUtil.CACHE_LINE_LENGTH - 1));
+        this.buffer = new UnsafeBuffer(allocation, misalignment == 0 ? 0 : BitUtil.CACHE_LINE_LENGTH - misalignment,
+            bytes);
+    }
+
+    int capacity()
+    {
+        return capacity;
+    }
+
+    int messageLength()
+    {
+        return messageLength;
+    }
+
+    UnsafeBuffer buffer()
+    {
+        return buffer;
+    }
+
+    /**
+     * @return messages held: delivered and not retired, or on their way.
+     */
+    int size()
+    {
+        return (int)(tailSequence - headSequence);
+    }
+
+    boolean isFull()
+    {
+        return tailSequence - headSequence == capacity;
+    }
+
+    long headSequence()
+    {
+        return headSequence;
+    }
+
+    long deliveredSequence()
+    {
+        return deliveredSequence;
+    }
+
+    long tailSequence()
+    {
+        return tailSequence;
+    }
+
+    int headSlot()
+    {
+        return headSlot;
+    }
+
+    int deliveredSlot()
+    {
+        return deliveredSlot;
+    }
+
+    /**
+     * @param slot a slot.
+     * @return the slot after it, round the ring.
+     */
+    int following(final int slot)
+    {
+        return slot + 1 == capacity ? 0 : slot + 1;
+    }
+
+    /**
+     * @param sequence a message held.
+     * @return its slot.
+     */
+    int slotOf(final long sequence)
+    {
+        return (int)((headSlot + (sequence - headSequence)) % capacity);
+    }
+
+    /**
+     * @param slot a slot.
+     * @return where its header starts in {@link #buffer()}.
+     */
+    int offset(final int slot)
+    {
+        return slot * slotBytes;
+    }
+
+    /**
+     * @param slot a slot.
+     * @return where its message's bytes start in {@link #buffer()}.
+     */
+    int payloadOffset(final int slot)
+    {
+        return slot * slotBytes + HEADER_LENGTH;
+    }
+
+    int getInt(final int slot, final int field)
+    {
+        return buffer.getInt(slot * slotBytes + field);
+    }
+
+    void putInt(final int slot, final int field, final int value)
+    {
+        buffer.putInt(slot * slotBytes + field, value);
+    }
+
+    long getLong(final int slot, final int field)
+    {
+        return buffer.getLong(slot * slotBytes + field);
+    }
+
+    double getDouble(final int slot, final int field)
+    {
+        return buffer.getDouble(slot * slotBytes + field);
+    }
+
+    /**
+     * Takes the slot at the tail for a new message and writes its header; the caller writes its bytes. There must
+     * be room.
+     *
+     * @return the slot.
+     */
+    int claim(final long sentStep, final double sentTime, final double due, final int senderType, final int sender,
+        final int recipientType, final int recipient, final int topic)
+    {
+        final int slot = tailSlot;
+        final int at = slot * slotBytes;
+        buffer.putLong(at + SEQUENCE, tailSequence);
+        buffer.putLong(at + SENT_STEP, sentStep);
+        buffer.putDouble(at + SENT_TIME, sentTime);
+        buffer.putDouble(at + DUE, due);
+        buffer.putInt(at + SENDER_TYPE, senderType);
+        buffer.putInt(at + SENDER, sender);
+        buffer.putInt(at + RECIPIENT_TYPE, recipientType);
+        buffer.putInt(at + RECIPIENT, recipient);
+        buffer.putInt(at + NEXT, -1);
+        buffer.putInt(at + STATE, PENDING);
+        buffer.putLong(at + TOPIC, topic & 0xFFFF_FFFFL);
+        tailSequence++;
+        tailSlot = following(slot);
+        return slot;
+    }
+
+    /**
+     * Marks the first message on its way delivered, moving {@code delivered} on by one.
+     */
+    void deliverNext()
+    {
+        putInt(deliveredSlot, STATE, DELIVERED);
+        deliveredSequence++;
+        deliveredSlot = following(deliveredSlot);
+    }
+
+    /**
+     * Frees the head's slot, whatever its state, keeping {@code delivered} at or after the head.
+     */
+    void dropHead()
+    {
+        putInt(headSlot, STATE, RETIRED);
+        if (deliveredSequence == headSequence)
+        {
+            deliveredSequence++;
+            deliveredSlot = following(deliveredSlot);
+        }
+        headSequence++;
+        headSlot = following(headSlot);
+    }
+
+    /**
+     * Frees the slots at the head whose messages are retired.
+     */
+    void freeRetired()
+    {
+        while (headSequence < deliveredSequence && getInt(headSlot, STATE) == RETIRED)
+        {
+            headSequence++;
+            headSlot = following(headSlot);
+        }
+    }
+
+    /**
+     * Frees every delivered message before {@code sequence}, read by every receiver.
+     *
+     * @param sequence the first message some receiver has still to read; at most {@code delivered}.
+     */
+    void freeBefore(final long sequence)
+    {
+        while (headSequence < sequence)
+        {
+            putInt(headSlot, STATE, RETIRED);
+            headSequence++;
+            headSlot = following(headSlot);
+        }
+    }
+
+    /**
+     * Folds the positions and every message held into a hash, field by field: not where in the ring each lies,
+     * nor the links of inboxes, which are rebuilt from the messages.
+     */
+    void hash(final StateHasher hasher)
+    {
+        hasher.word(headSequence).word(deliveredSequence).word(tailSequence);
+        for (long s = headSequence; s < tailSequence; s++)
+        {
+            final int at = offset(slotOf(s));
+            hasher.word(buffer.getLong(at + SENT_STEP)).doubleValue(buffer.getDouble(at + SENT_TIME))
+                .doubleValue(buffer.getDouble(at + DUE)).word(buffer.getLong(at + SENDER_TYPE))
+                .word(buffer.getLong(at + RECIPIENT_TYPE)).word(buffer.getInt(at + STATE))
+                .word(buffer.getInt(at + TOPIC)).bytes(buffer, at + HEADER_LENGTH, messageLength);
+        }
+    }
+
+    /**
+     * Writes the positions and every message held, field by field.
+     */
+    void write(final PartWriter out)
+    {
+        out.putLong(headSequence).putLong(deliveredSequence).putLong(tailSequence);
+        for (long s = headSequence; s < tailSequence; s++)
+        {
+            final int at = offset(slotOf(s));
+            out.putLong(buffer.getLong(at + SENT_STEP)).putDouble(buffer.getDouble(at + SENT_TIME))
+                .putDouble(buffer.getDouble(at + DUE)).putInt(buffer.getInt(at + SENDER_TYPE))
+                .putInt(buffer.getInt(at + SENDER)).putInt(buffer.getInt(at + RECIPIENT_TYPE))
+                .putInt(buffer.getInt(at + RECIPIENT)).putInt(buffer.getInt(at + STATE))
+                .putInt(buffer.getInt(at + TOPIC)).putBytes(buffer, at + HEADER_LENGTH, messageLength);
+        }
+    }
+
+    /**
+     * Reads what {@link #write(PartWriter)} wrote, the head at slot 0; every inbox link is left empty.
+     */
+    void read(final PartReader in, final String channel)
+    {
+        final long head = in.getLong();
+        final long delivered = in.getLong();
+        final long tail = in.getLong();
+        if (head < 0 || delivered < head || tail < delivered || tail - head > capacity)
+        {
+            throw in.fail("channel " + channel + " positions " + head + ", " + delivered + ", " + tail +
+                " do not fit a channel of " + capacity + " messages");
+        }
+        headSequence = head;
+        deliveredSequence = delivered;
+        tailSequence = tail;
+        headSlot = 0;
+        deliveredSlot = (int)(delivered - head) % capacity;
+        tailSlot = (int)(tail - head) % capacity;
+        for (long s = head; s < tail; s++)
+        {
+            final int at = offset(slotOf(s));
+            buffer.putLong(at + SEQUENCE, s);
+            buffer.putLong(at + SENT_STEP, in.getLong());
+            buffer.putDouble(at + SENT_TIME, in.getDouble());
+            buffer.putDouble(at + DUE, in.getDouble());
+            buffer.putInt(at + SENDER_TYPE, in.getInt());
+            buffer.putInt(at + SENDER, in.getInt());
+            buffer.putInt(at + RECIPIENT_TYPE, in.getInt());
+            buffer.putInt(at + RECIPIENT, in.getInt());
+            buffer.putInt(at + NEXT, -1);
+            final int state = in.getInt();
+            if (state < PENDING || state > RETIRED || (state == PENDING) != (s >= delivered))
+            {
+                throw in.fail("message " + s + " of channel " + channel + " is in state " + state);
+            }
+            buffer.putInt(at + STATE, state);
+            buffer.putLong(at + TOPIC, in.getInt() & 0xFFFF_FFFFL);
+            in.getBytes(buffer, at + HEADER_LENGTH, messageLength);
+        }
+    }
+
+    /**
+     * Notes a message's delivery for the journal, as a {@link CommandDescriptor#DELIVERY} entry.
+     */
+    void note(final Outbox log, final int slot, final int channel)
+    {
+        final int from = offset(slot);
+        final int at = log.command(CommandDescriptor.DELIVERY, CommandDescriptor.DELIVERY_HEADER_LENGTH + messageLength,
+            buffer.getInt(from + RECIPIENT_TYPE), buffer.getInt(from + RECIPIENT), buffer.getInt(from + SENDER_TYPE),
+            buffer.getInt(from + SENDER));
+        final MutableDirectBuffer entry = log.buffer();
+        entry.putInt(at + CommandDescriptor.DELIVERY_CHANNEL_OFFSET, channel, LITTLE_ENDIAN);
+        entry.putInt(at + CommandDescriptor.DELIVERY_TOPIC_OFFSET, buffer.getInt(from + TOPIC), LITTLE_ENDIAN);
+        entry.putLong(at + CommandDescriptor.DELIVERY_SEQUENCE_OFFSET, buffer.getLong(from + SEQUENCE), LITTLE_ENDIAN);
+        entry.putDouble(at + CommandDescriptor.DELIVERY_SENT_TIME_OFFSET, buffer.getDouble(from + SENT_TIME),
+            LITTLE_ENDIAN);
+        entry.putLong(at + CommandDescriptor.DELIVERY_SENT_STEP_OFFSET, buffer.getLong(from + SENT_STEP),
+            LITTLE_ENDIAN);
+        entry.putBytes(at + CommandDescriptor.DELIVERY_HEADER_LENGTH, buffer, from + HEADER_LENGTH, messageLength);
+    }
+
+    public void close()
+    {
+        if (!closed)
+        {
+            closed = true;
+            buffer.wrap(0L, 0);
+            BufferUtil.free(allocation);
+        }
+    }
+}
