@@ -1,11 +1,9 @@
 package io.myriad.kernel.channel;
 
 import static io.myriad.kernel.channel.MessageRing.DELIVERED;
-import static io.myriad.kernel.channel.MessageRing.NEXT;
 import static io.myriad.kernel.channel.MessageRing.RECIPIENT;
 import static io.myriad.kernel.channel.MessageRing.RECIPIENT_TYPE;
 import static io.myriad.kernel.channel.MessageRing.RETIRED;
-import static io.myriad.kernel.channel.MessageRing.STATE;
 
 import java.util.Arrays;
 
@@ -148,7 +146,7 @@ public class DirectChannel extends MessageChannel
         }
         else
         {
-            ring.putInt(last, NEXT, slot);
+            ring.link(last, slot);
         }
         tails[type][agent] = slot;
     }
@@ -160,7 +158,7 @@ public class DirectChannel extends MessageChannel
     {
         final int type = ring.getInt(slot, RECIPIENT_TYPE);
         final int agent = ring.getInt(slot, RECIPIENT);
-        final int next = ring.getInt(slot, NEXT);
+        final int next = ring.link(slot);
         heads[type][agent] = next;
         if (next < 0)
         {
@@ -178,9 +176,9 @@ public class DirectChannel extends MessageChannel
         {
             return;
         }
-        for (int slot = head[agent]; slot >= 0; slot = ring.getInt(slot, NEXT))
+        for (int slot = head[agent]; slot >= 0; slot = ring.link(slot))
         {
-            ring.putInt(slot, STATE, RETIRED);
+            ring.state(slot, RETIRED);
         }
         head[agent] = -1;
         tails[type][agent] = -1;
@@ -194,7 +192,7 @@ public class DirectChannel extends MessageChannel
         final int[] head = heads[type];
         if (agent < head.length)
         {
-            for (int slot = head[agent]; slot >= 0; slot = ring.getInt(slot, NEXT))
+            for (int slot = head[agent]; slot >= 0; slot = ring.link(slot))
             {
                 dropped++;
             }
@@ -218,7 +216,7 @@ public class DirectChannel extends MessageChannel
 
     final int next(final int slot, final int type, final int agent)
     {
-        return ring.getInt(slot, NEXT);
+        return ring.link(slot);
     }
 
     /**
@@ -245,7 +243,7 @@ public class DirectChannel extends MessageChannel
         for (long s = ring.headSequence(), end = ring.deliveredSequence(); s < end; s++)
         {
             final int slot = ring.slotOf(s);
-            if (ring.getInt(slot, STATE) == DELIVERED)
+            if (ring.state(slot) == DELIVERED)
             {
                 link(ring.getInt(slot, RECIPIENT_TYPE), ring.getInt(slot, RECIPIENT), slot);
             }

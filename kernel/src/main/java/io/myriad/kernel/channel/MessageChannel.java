@@ -3,7 +3,6 @@ package io.myriad.kernel.channel;
 import static io.myriad.kernel.channel.MessageRing.DELIVERED;
 import static io.myriad.kernel.channel.MessageRing.DUE;
 import static io.myriad.kernel.channel.MessageRing.SENT_STEP;
-import static io.myriad.kernel.channel.MessageRing.STATE;
 
 import java.nio.ByteOrder;
 
@@ -243,7 +242,7 @@ public abstract class MessageChannel extends Channel implements AutoCloseable
                     rejectedFull++;
                     return Outcome.CHANNEL_FULL;
                 }
-                if (ring.getInt(ring.headSlot(), STATE) == DELIVERED)
+                if (ring.state(ring.headSlot()) == DELIVERED)
                 {
                     unlink(ring.headSlot());
                 }
@@ -256,8 +255,7 @@ public abstract class MessageChannel extends Channel implements AutoCloseable
         final double due = latency.inSteps() ? step + latency.amount() : time + latency.amount();
         final int slot = ring.claim(step, time, due, command.sourceType(), command.sourceIndex(), recipientType,
             recipient, topic);
-        ring.buffer().putBytes(ring.payloadOffset(slot), buffer, payload + CommandDescriptor.CHANNEL_HEADER_LENGTH,
-            message.length());
+        ring.copyIn(slot, buffer, payload + CommandDescriptor.CHANNEL_HEADER_LENGTH);
         accepted++;
         return Outcome.APPLIED;
     }
@@ -318,7 +316,7 @@ public abstract class MessageChannel extends Channel implements AutoCloseable
         makeRoom();
         hashCounters(hasher);
         hasher.word(delivered);
-        ring.hash(hasher);
+        RingSections.hash(ring, hasher);
         hashReaders(hasher);
     }
 
@@ -330,7 +328,7 @@ public abstract class MessageChannel extends Channel implements AutoCloseable
         makeRoom();
         writeCounters(out);
         out.putInt(capacity).putInt(message.length()).putLong(delivered);
-        ring.write(out);
+        RingSections.write(ring, out);
         writeReaders(out);
     }
 
@@ -343,7 +341,7 @@ public abstract class MessageChannel extends Channel implements AutoCloseable
         in.expectInt("capacity", capacity);
         in.expectInt("message length", message.length());
         delivered = in.getLong();
-        ring.read(in, name());
+        RingSections.read(ring, in, name());
         readReaders(in);
         in.expectEnd();
     }

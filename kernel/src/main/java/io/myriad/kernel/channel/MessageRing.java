@@ -6,14 +6,12 @@ import java.nio.ByteBuffer;
 
 import org.agrona.BitUtil;
 import org.agrona.BufferUtil;
+import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import io.myriad.kernel.command.CommandDescriptor;
 import io.myriad.kernel.command.Outbox;
-import io.myriad.kernel.hash.StateHasher;
-import io.myriad.kernel.world.PartReader;
-import io.myriad.kernel.world.PartWriter;
 
 /**
  * The messages a channel holds, in the order they were sent: a ring of fixed-size slots in one off-heap
@@ -30,11 +28,11 @@ import io.myriad.kernel.world.PartWriter;
  *  24  due (float64)             the step or sim time it is delivered at, by the channel's latency
  *  32  sender type (int32)       36  sender index (int32)
  *  40  recipient type (int32)    44  recipient index (int32): -1 for every receiver
- *  48  next (int32)              the recipient's next message's slot, -1 for none
- *  52  state (int32)             pending, delivered or retired
- *  56  topic (int32)             60  unused
- *  64  the message's bytes, as its schema lays them out (little-endian)
+ *  48  topic (int32)             52  unused
+ *  56  the message's bytes, as its schema lays them out (little-endian)
  * </pre>
+ * Each slot's state (pending, delivered or retired) and the link to its recipient's next message are kept apart,
+ * in arrays of a byte and an int a slot, so that marking messages read and walking inboxes touch little memory.
  * Changed on the driving thread only; read by compute workers while a phase runs, when nothing changes it.
  */
 final class MessageRing implements AutoCloseable
@@ -47,10 +45,8 @@ final class MessageRing implements AutoCloseable
     static final int SENDER = 36;
     static final int RECIPIENT_TYPE = 40;
     static final int RECIPIENT = 44;
-    static final int NEXT = 48;
-    static final int STATE = 52;
-    static final int TOPIC = 56;
-    static final int HEADER_LENGTH = 64;
+    static final int TOPIC = 48;
+    static final int HEADER_LENGTH = 56;
 
     static final int PENDING = 0;
     static final int DELIVERED = 1;
@@ -61,6 +57,8 @@ final class MessageRing implements AutoCloseable
     private final int slotBytes;
     private final ByteBuffer allocation;
     private final UnsafeBuffer buffer;
+    private final byte[] states;
+    private final int[] links;
     private long headSequence;
     private long deliveredSequence;
     private long tailSequence;
@@ -86,6 +84,8 @@ final class MessageRing implements AutoCloseable
         }
         this.capacity = capacity;
         this.messageLength = messageLength;
+        this.states = new byte[capacity];
+        this.links = new int[capacity];
         final int bytes = capacity * slotBytes;
         this.allocation = ByteBuffer.allocateDirect(bytes + BitUtil.CACHE_LINE_LENGTH);
         final int misalignment = (int)(BufferUtil.address(allocation) & (BitUtil.CACHE_LINE_LENGTH - 1));
@@ -202,6 +202,42 @@ final class MessageRing implements AutoCloseable
         return buffer.getDouble(slot * slotBytes + field);
     }
 
+    int state(final int slot)
+    {
+        return states[slot];
+    }
+
+    void state(final int slot, final int state)
+    {
+        states[slot] = (byte)state;
+    }
+
+    /**
+     * @param slot a delivered message's slot.
+     * @return the slot of its recipient's next message, -1 for none.
+     */
+    int link(final int slot)
+    {
+        return links[slot];
+    }
+
+    void link(final int slot, final int next)
+    {
+        links[slot] = next;
+    }
+
+    /**
+     * Copies a message's bytes into a slot, a word at a time (its length is a multiple of 8).
+     */
+    void copyIn(final int slot, final DirectBuffer source, final int offset)
+    {
+        final int at = slot * slotBytes + HEADER_LENGTH;
+        for (int i = 0; i < messageLength; i += Long.BYTES)
+        {
+            buffer.putLong(at + i, source.getLong(offset + i));
+        }
+    }
+
     /**
      * Takes the slot at the tail for a new message and writes its header; the caller writes its bytes. There must
      * be room.
@@ -221,9 +257,9 @@ final class MessageRing implements AutoCloseable
         buffer.putInt(at + SENDER, sender);
         buffer.putInt(at + RECIPIENT_TYPE, recipientType);
         buffer.putInt(at + RECIPIENT, recipient);
-        buffer.putInt(at + NEXT, -1);
-        buffer.putInt(at + STATE, PENDING);
         buffer.putLong(at + TOPIC, topic & 0xFFFF_FFFFL);
+        links[slot] = -1;
+        states[slot] = PENDING;
         tailSequence++;
         tailSlot = following(slot);
         return slot;
@@ -234,7 +270,7 @@ final class MessageRing implements AutoCloseable
      */
     void deliverNext()
     {
-        putInt(deliveredSlot, STATE, DELIVERED);
+        states[deliveredSlot] = DELIVERED;
         deliveredSequence++;
         deliveredSlot = following(deliveredSlot);
     }
@@ -244,7 +280,7 @@ final class MessageRing implements AutoCloseable
      */
     void dropHead()
     {
-        putInt(headSlot, STATE, RETIRED);
+        states[headSlot] = RETIRED;
         if (deliveredSequence == headSequence)
         {
             deliveredSequence++;
@@ -259,7 +295,7 @@ final class MessageRing implements AutoCloseable
      */
     void freeRetired()
     {
-        while (headSequence < deliveredSequence && getInt(headSlot, STATE) == RETIRED)
+        while (headSequence < deliveredSequence && states[headSlot] == RETIRED)
         {
             headSequence++;
             headSlot = following(headSlot);
@@ -275,86 +311,23 @@ final class MessageRing implements AutoCloseable
     {
         while (headSequence < sequence)
         {
-            putInt(headSlot, STATE, RETIRED);
+            states[headSlot] = RETIRED;
             headSequence++;
             headSlot = following(headSlot);
         }
     }
 
     /**
-     * Folds the positions and every message held into a hash, field by field: not where in the ring each lies,
-     * nor the links of inboxes, which are rebuilt from the messages.
+     * Puts the positions back as a checkpoint had them, the head at slot 0.
      */
-    void hash(final StateHasher hasher)
+    void positions(final long head, final long delivered, final long tail)
     {
-        hasher.word(headSequence).word(deliveredSequence).word(tailSequence);
-        for (long s = headSequence; s < tailSequence; s++)
-        {
-            final int at = offset(slotOf(s));
-            hasher.word(buffer.getLong(at + SENT_STEP)).doubleValue(buffer.getDouble(at + SENT_TIME))
-                .doubleValue(buffer.getDouble(at + DUE)).word(buffer.getLong(at + SENDER_TYPE))
-                .word(buffer.getLong(at + RECIPIENT_TYPE)).word(buffer.getInt(at + STATE))
-                .word(buffer.getInt(at + TOPIC)).bytes(buffer, at + HEADER_LENGTH, messageLength);
-        }
-    }
-
-    /**
-     * Writes the positions and every message held, field by field.
-     */
-    void write(final PartWriter out)
-    {
-        out.putLong(headSequence).putLong(deliveredSequence).putLong(tailSequence);
-        for (long s = headSequence; s < tailSequence; s++)
-        {
-            final int at = offset(slotOf(s));
-            out.putLong(buffer.getLong(at + SENT_STEP)).putDouble(buffer.getDouble(at + SENT_TIME))
-                .putDouble(buffer.getDouble(at + DUE)).putInt(buffer.getInt(at + SENDER_TYPE))
-                .putInt(buffer.getInt(at + SENDER)).putInt(buffer.getInt(at + RECIPIENT_TYPE))
-                .putInt(buffer.getInt(at + RECIPIENT)).putInt(buffer.getInt(at + STATE))
-                .putInt(buffer.getInt(at + TOPIC)).putBytes(buffer, at + HEADER_LENGTH, messageLength);
-        }
-    }
-
-    /**
-     * Reads what {@link #write(PartWriter)} wrote, the head at slot 0; every inbox link is left empty.
-     */
-    void read(final PartReader in, final String channel)
-    {
-        final long head = in.getLong();
-        final long delivered = in.getLong();
-        final long tail = in.getLong();
-        if (head < 0 || delivered < head || tail < delivered || tail - head > capacity)
-        {
-            throw in.fail("channel " + channel + " positions " + head + ", " + delivered + ", " + tail +
-                " do not fit a channel of " + capacity + " messages");
-        }
         headSequence = head;
         deliveredSequence = delivered;
         tailSequence = tail;
         headSlot = 0;
         deliveredSlot = (int)(delivered - head) % capacity;
         tailSlot = (int)(tail - head) % capacity;
-        for (long s = head; s < tail; s++)
-        {
-            final int at = offset(slotOf(s));
-            buffer.putLong(at + SEQUENCE, s);
-            buffer.putLong(at + SENT_STEP, in.getLong());
-            buffer.putDouble(at + SENT_TIME, in.getDouble());
-            buffer.putDouble(at + DUE, in.getDouble());
-            buffer.putInt(at + SENDER_TYPE, in.getInt());
-            buffer.putInt(at + SENDER, in.getInt());
-            buffer.putInt(at + RECIPIENT_TYPE, in.getInt());
-            buffer.putInt(at + RECIPIENT, in.getInt());
-            buffer.putInt(at + NEXT, -1);
-            final int state = in.getInt();
-            if (state < PENDING || state > RETIRED || (state == PENDING) != (s >= delivered))
-            {
-                throw in.fail("message " + s + " of channel " + channel + " is in state " + state);
-            }
-            buffer.putInt(at + STATE, state);
-            buffer.putLong(at + TOPIC, in.getInt() & 0xFFFF_FFFFL);
-            in.getBytes(buffer, at + HEADER_LENGTH, messageLength);
-        }
     }
 
     /**
