@@ -109,7 +109,7 @@ public final class Access
      */
     public boolean allows(final int type, final int index)
     {
-        if (type < 0 || type >= allOfType.length)
+        if (type < 0 || type >= allOfType.length || index < 0)
         {
             return false;
         }

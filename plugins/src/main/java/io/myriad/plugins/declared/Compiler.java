@@ -1,0 +1,278 @@
+package io.myriad.plugins.declared;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.myriad.kernel.channel.Access;
+import io.myriad.kernel.channel.BroadcastChannel;
+import io.myriad.kernel.channel.Channel;
+import io.myriad.kernel.channel.DirectChannel;
+import io.myriad.kernel.channel.FullPolicy;
+import io.myriad.kernel.channel.Latency;
+import io.myriad.kernel.channel.MessageChannel;
+import io.myriad.kernel.channel.SharedRegion;
+import io.myriad.kernel.channel.TopicChannel;
+import io.myriad.plugins.declared.DeclaredSpec.ChannelSpec;
+import io.myriad.plugins.declared.DeclaredSpec.ConnectionSpec;
+import io.myriad.plugins.declared.DeclaredSpec.FieldSpec;
+import io.myriad.plugins.declared.DeclaredSpec.TypeSpec;
+import io.myriad.layouts.CommandSchema;
+
+/**
+ * Turns a {@link DeclaredSpec} into the parts a {@link DeclaredModel} runs: the kernel's channels with the access
+ * its connections give, then each type's {@link AgentKind} ({@link KindCompiler}). Every fault is a
+ * {@link SpecException} naming its place in the declaration.
+ */
+final class Compiler
+{
+    final DeclaredSpec spec;
+    final List<String> symbols = new ArrayList<>();
+    final List<Channel> channels = new ArrayList<>();
+    final List<ChannelSpec> channelSpecs;
+    private final Access[] senders;
+    private final Access[] receivers;
+    private final boolean[][] feeds;
+    private final boolean[][] sends;
+
+    Compiler(final DeclaredSpec spec)
+    {
+        this.spec = spec;
+        this.channelSpecs = spec.channels();
+        checkTypes();
+        this.senders = new Access[channelSpecs.size()];
+        this.receivers = new Access[channelSpecs.size()];
+        this.feeds = new boolean[channelSpecs.size()][spec.types().size()];
+        this.sends = new boolean[channelSpecs.size()][spec.types().size()];
+        for (int c = 0; c < channelSpecs.size(); c++)
+        {
+            senders[c] = Access.of();
+            receivers[c] = Access.of();
+            channels.add(channel(c, channelSpecs.get(c)));
+        }
+        connect();
+    }
+
+    /**
+     * @return the number of a symbol, from 1, added if new.
+     */
+    int symbol(final String text)
+    {
+        final int at = symbols.indexOf(text);
+        if (at >= 0)
+        {
+            return at + 1;
+        }
+        symbols.add(text);
+        return symbols.size();
+    }
+
+    /**
+     * @return the channel of that name's place, or -1.
+     */
+    int channelIndex(final String name)
+    {
+        for (int c = 0; c < channelSpecs.size(); c++)
+        {
+            if (channelSpecs.get(c).name().equals(name))
+            {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * @return true if some agents of the type receive from the channel.
+     */
+    boolean feeds(final int channel, final int type)
+    {
+        return feeds[channel][type];
+    }
+
+    /**
+     * @return true if some agents of the type send to (or write) the channel.
+     */
+    boolean sends(final int channel, final int type)
+    {
+        return sends[channel][type];
+    }
+
+    /**
+     * @return the types' names, for messages.
+     */
+    List<String> typeNames()
+    {
+        return spec.types().stream().map(TypeSpec::name).toList();
+    }
+
+    private void checkTypes()
+    {
+        if (spec.types().isEmpty())
+        {
+            throw new SpecException("agents", -1, "declares no agent type; declare one, e.g. 'Greeter: {count: 2}'");
+        }
+        final Set<String> names = new HashSet<>();
+        final Set<String> prefixes = new HashSet<>();
+        for (final TypeSpec type : spec.types())
+        {
+            final String path = "agents." + type.name();
+            if (!names.add(type.name()))
+            {
+                throw new SpecException(path, -1, "is declared twice");
+            }
+            if (!prefixes.add(type.prefix()))
+            {
+                throw new SpecException(path + ".prefix", -1, "'" + type.prefix() + "' is the prefix of another " +
+                    "type too; give each type its own");
+            }
+            if (type.count() < 1)
+            {
+                throw new SpecException(path + ".count", -1, "is " + type.count() + "; a type needs at least 1 agent");
+            }
+            fields(type.fields(), path + ".fields");
+        }
+    }
+
+    private static void fields(final List<FieldSpec> fields, final String path)
+    {
+        final Set<String> names = new HashSet<>();
+        for (final FieldSpec field : fields)
+        {
+            if (!names.add(field.name()))
+            {
+                throw new SpecException(path + "." + field.name(), -1, "is declared twice");
+            }
+            if (!field.name().matches("[A-Za-z_][A-Za-z0-9_]*") || List.of("step", "index", "id", "count", "true",
+                "false", "sender", "and", "or", "not").contains(field.name()))
+            {
+                throw new SpecException(path + "." + field.name(), -1, "is not a name a field may have: use " +
+                    "letters, digits and _, not starting with a digit, and none of step, index, id, count, true, " +
+                    "false, sender, and, or, not");
+            }
+            if (Values.storage(field.type()) == null)
+            {
+                throw new SpecException(path + "." + field.name() + ".type", -1, "is " + field.type() +
+                    "; a field's type is one of " + String.join(", ", Values.TYPES));
+            }
+        }
+    }
+
+    private Channel channel(final int index, final ChannelSpec channel)
+    {
+        final String path = "channels." + channel.name();
+        if (channelIndex(channel.name()) != index)
+        {
+            throw new SpecException(path, -1, "is declared twice");
+        }
+        fields(channel.message(), path + (channel.kind().equals("shared") ? ".record" : ".message"));
+        final CommandSchema.Builder builder = CommandSchema.builder(channel.name(), index + 1);
+        for (final FieldSpec field : channel.message())
+        {
+            builder.field(field.name(), Values.storage(field.type()));
+        }
+        final CommandSchema schema = builder.build();
+        if (channel.kind().equals("shared"))
+        {
+            if (channel.records() < 1)
+            {
+                throw new SpecException(path + ".records", -1, "is " + channel.records() + "; a region holds at " +
+                    "least 1 record");
+            }
+            return new SharedRegion(channel.name(), schema, channel.records()).readers(receivers[index])
+                .writers(senders[index]);
+        }
+        if (channel.capacity() < 1)
+        {
+            throw new SpecException(path + ".capacity", -1, "is " + channel.capacity() + "; a channel holds at " +
+                "least 1 message");
+        }
+        final FullPolicy policy = FullPolicy.ofLabel(channel.full() == null ? "reject" : channel.full());
+        if (policy == null)
+        {
+            throw new SpecException(path + ".full", -1, "is " + channel.full() + "; it is reject or drop_oldest");
+        }
+        final Latency latency;
+        try
+        {
+            latency = new Latency(channel.latency(), !channel.seconds());
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new SpecException(path + ".latency", -1, ex.getMessage());
+        }
+        final MessageChannel made = switch (channel.kind())
+        {
+            case "broadcast" -> new BroadcastChannel(channel.name(), schema, channel.capacity(), policy, latency);
+            case "direct" -> new DirectChannel(channel.name(), schema, channel.capacity(), policy, latency);
+            case "topics" ->
+            {
+                if (channel.topics() == null || channel.topics().isEmpty())
+                {
+                    throw new SpecException(path + ".topics", -1, "names no topic; a topics channel needs a list " +
+                        "of them, e.g. [news, gossip]");
+                }
+                yield new TopicChannel(channel.name(), schema, channel.topics(), channel.capacity(), policy,
+                    latency);
+            }
+            default -> throw new SpecException(path + ".kind", -1, "is " + channel.kind() + "; a channel is " +
+                "broadcast, direct, topics or shared");
+        };
+        return made.senders(senders[index]).receivers(receivers[index]);
+    }
+
+    private void connect()
+    {
+        final List<ConnectionSpec> connections = spec.connections();
+        for (int k = 0; k < connections.size(); k++)
+        {
+            final ConnectionSpec connection = connections.get(k);
+            final String path = "connections[" + k + "]";
+            final int from = channelIndex(connection.from());
+            final int to = channelIndex(connection.to());
+            if (from >= 0 && to >= 0)
+            {
+                throw new SpecException(path, -1, "connects channel " + connection.from() + " to channel " +
+                    connection.to() + "; a connection joins agents and a channel");
+            }
+            if (from < 0 && to < 0)
+            {
+                throw new SpecException(path, -1, "names no channel: one of from (" + connection.from() + ") and " +
+                    "to (" + connection.to() + ") must be one of " + channelSpecs.stream().map(ChannelSpec::name)
+                    .toList());
+            }
+            if (to >= 0)
+            {
+                final Selection selection = Selection.of(connection.from(), spec.types(), path + ".from");
+                selection.addTo(senders[to], spec.types());
+                for (int t = 0; t < spec.types().size(); t++)
+                {
+                    sends[to][t] |= selection.names(t);
+                }
+            }
+            else
+            {
+                final Selection selection = Selection.of(connection.to(), spec.types(), path + ".to");
+                selection.addTo(receivers[from], spec.types());
+                for (int t = 0; t < spec.types().size(); t++)
+                {
+                    feeds[from][t] |= selection.names(t);
+                }
+            }
+        }
+    }
+
+    /**
+     * @param pattern an id pattern.
+     * @param type    a type's index.
+     * @param path    where the pattern is.
+     * @return the indices of that type it names, null for all, or an empty set for none.
+     */
+    BitSet select(final String pattern, final int type, final String path)
+    {
+        final Selection selection = Selection.of(pattern, spec.types(), path);
+        return selection.names(type) ? selection.indices(type) : new BitSet();
+    }
+}
