@@ -2,15 +2,10 @@ package io.myriad.tools;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 
-import io.myriad.kernel.decide.DecisionAction;
-import io.myriad.kernel.decide.DecisionTable;
 import io.myriad.kernel.journal.JournalReader;
 import io.myriad.kernel.journal.JournalRecord;
 import io.myriad.kernel.journal.RecordType;
-import io.myriad.kernel.journal.RunHeader;
-import io.myriad.kernel.world.World;
 import io.myriad.tools.scenario.ScenarioException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,19 +54,19 @@ final class JournalDumpCommand extends JournalSubcommand
         try (JournalReader reader = JournalReader.open(journal()))
         {
             final JournalRecord record = new JournalRecord();
-            List<String> actions = null;
+            RunVocabulary vocabulary = RunVocabulary.none();
             while (reader.next(record))
             {
                 if (record.type() == RecordType.RUN_START)
                 {
-                    actions = actionNames(record.runHeader(), journal());
+                    vocabulary = RunVocabulary.of(record.runHeader(), journal());
                 }
                 if (record.tick() < from || record.tick() > to || (only != null && record.type() != only) ||
                     (decisions && !RecordJson.isDecision(record)))
                 {
                     continue;
                 }
-                RecordJson.forEachLine(record, agent, actions, (line) ->
+                RecordJson.forEachLine(record, agent, vocabulary, (line) ->
                 {
                     if (!out.checkError())
                     {
@@ -87,28 +82,6 @@ final class JournalDumpCommand extends JournalSubcommand
         }
         out.flush();
         return Main.EXIT_OK;
-    }
-
-    /**
-     * @return the names of the run's decision actions, by index, or null when its model decides through no decider
-     *         or cannot be rebuilt here (the lines then give indexes only).
-     */
-    private static List<String> actionNames(final RunHeader header, final Path journal)
-    {
-        try
-        {
-            final DecisionTable table = World.only(header.createModel(journal).parts(), DecisionTable.class,
-                "decision table");
-            if (table != null)
-            {
-                return table.deliberation().actions().stream().map(DecisionAction::name).toList();
-            }
-        }
-        catch (final RuntimeException ex)
-        {
-            // a model this build cannot rebuild: its decisions are still shown, by action index
-        }
-        return null;
     }
 
     private static RecordType parseType(final String type)

@@ -47,19 +47,20 @@ final class RecordJson
      */
     static void forEachLine(final JournalRecord record, final Integer agent, final Consumer<String> action)
     {
-        forEachLine(record, agent, null, action);
+        forEachLine(record, agent, RunVocabulary.none(), action);
     }
 
     /**
-     * As {@link #forEachLine(JournalRecord, Integer, Consumer)}, naming the actions of decisions.
+     * As {@link #forEachLine(JournalRecord, Integer, Consumer)}, naming what the run's model names: the actions
+     * of decisions, the channels and messages of channel entries.
      *
-     * @param record  a checked record.
-     * @param agent   only the lines about this agent, or null for all.
-     * @param actions the names of the model's decision actions, by index, or null to give indexes only.
-     * @param action  what to do with each line, in order.
+     * @param record     a checked record.
+     * @param agent      only the lines about this agent, or null for all.
+     * @param vocabulary what the run's model names.
+     * @param action     what to do with each line, in order.
      */
     static void forEachLine(
-        final JournalRecord record, final Integer agent, final List<String> actions, final Consumer<String> action)
+        final JournalRecord record, final Integer agent, final RunVocabulary vocabulary, final Consumer<String> action)
     {
         if (record.type() == RecordType.EVENTS)
         {
@@ -68,14 +69,14 @@ final class RecordJson
             {
                 if (agent == null || target(record.buffer(), offset) == agent)
                 {
-                    action.accept(eventLine(record, i, offset));
+                    action.accept(eventLine(record, i, offset, vocabulary));
                 }
                 offset += record.buffer().getInt(offset + CommandDescriptor.LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN);
             }
         }
         else if (agent == null || (record.type() == RecordType.INPUT && record.inputTarget() == agent))
         {
-            action.accept(isDecision(record) ? decisionLine(record, actions) : toLine(record));
+            action.accept(isDecision(record) ? decisionLine(record, vocabulary.actions()) : toLine(record));
         }
     }
 
@@ -85,7 +86,8 @@ final class RecordJson
      * @param offset  where it starts in the record's buffer.
      * @return that command and its outcome as one line of JSON; the payload as hex, little-endian as journaled.
      */
-    static String eventLine(final JournalRecord record, final int command, final int offset)
+    static String eventLine(final JournalRecord record, final int command, final int offset,
+        final RunVocabulary vocabulary)
     {
         final DirectBuffer buffer = record.buffer();
         return line("event", record.tick(), (json) ->
@@ -109,6 +111,11 @@ final class RecordJson
                 payload.append(String.format(Locale.ROOT, "%02x", buffer.getByte(offset + i) & 0xFF));
             }
             json.writeStringField("payload", payload.toString());
+            final int id = buffer.getShort(offset + CommandDescriptor.ID_OFFSET, ByteOrder.LITTLE_ENDIAN);
+            if (ChannelJson.isChannelEntry(id))
+            {
+                ChannelJson.write(json, buffer, offset + CommandDescriptor.HEADER_LENGTH, id, vocabulary);
+            }
             final int outcome = record.outcome(command);
             json.writeNumberField("outcome", outcome);
             json.writeBooleanField("applied", outcome == Outcome.APPLIED);

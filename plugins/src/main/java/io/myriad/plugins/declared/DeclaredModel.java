@@ -1,8 +1,10 @@
 package io.myriad.plugins.declared;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import io.myriad.kernel.channel.Channel;
 import io.myriad.kernel.metrics.Metric;
@@ -27,6 +29,7 @@ public final class DeclaredModel implements Model
     private final List<Channel> channels;
     private final List<String> symbols;
     private final List<Metric> metrics = new ArrayList<>();
+    private final Set<String> symbolFields = new HashSet<>();
 
     /**
      * Compiles a declaration.
@@ -43,6 +46,16 @@ public final class DeclaredModel implements Model
         }
         this.channels = List.copyOf(compiler.channels);
         this.symbols = List.copyOf(compiler.symbols);
+        for (final DeclaredSpec.ChannelSpec channel : spec.channels())
+        {
+            for (final DeclaredSpec.FieldSpec field : channel.message())
+            {
+                if ("symbol".equalsIgnoreCase(field.type()))
+                {
+                    symbolFields.add(channel.name() + "." + field.name());
+                }
+            }
+        }
         for (int m = 0; m < spec.metrics().size(); m++)
         {
             metrics.add(metric(spec.metrics().get(m), spec.types(), "metrics[" + m + "]"));
@@ -55,6 +68,16 @@ public final class DeclaredModel implements Model
     public List<String> symbols()
     {
         return symbols;
+    }
+
+    /**
+     * @param channel a channel's name.
+     * @param field   a field of its messages.
+     * @return true if the field holds symbols (numbers of the quoted texts of {@link #symbols()}).
+     */
+    public boolean isSymbol(final String channel, final String field)
+    {
+        return symbolFields.contains(channel + "." + field);
     }
 
     /**

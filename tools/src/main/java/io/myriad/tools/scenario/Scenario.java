@@ -98,7 +98,7 @@ public final class Scenario
         MODEL, PRESET, AGENTS, TICKS, MAX_TICKS, MAX_SIM_TIME, TIME_SCALE, THREADS, SEED, LAYOUT, BATCH_SIZE,
         WAIT_STRATEGY, JOURNAL, JOURNAL_LEVEL, HASH_EVERY, METRICS_EVERY, CHECKPOINT_EVERY_TICKS,
         CHECKPOINT_EVERY_EVENTS, CHECKPOINT_EVERY_SIM_SECONDS, KEEP_CHECKPOINTS, SECONDS_PER_TICK, PARAMETERS,
-        DECIDER);
+        DECIDER, "channels", "connections", "rules", "events", "metrics");
 
     private static final Scenario EMPTY = new Scenario(null, Map.of(), Map.of());
 

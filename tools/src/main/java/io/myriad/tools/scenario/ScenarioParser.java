@@ -26,6 +26,9 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
+import io.myriad.plugins.declared.DeclaredPlugin;
+import io.myriad.plugins.declared.DeclaredSpec;
+
 /**
  * Reads a scenario file into a {@link Scenario}, checking its shape: a mapping of known keys, with a mapping
  * under {@code parameters}. YAML is composed into nodes rather than loaded into objects so that every value keeps
@@ -104,11 +107,17 @@ public final class ScenarioParser
         }
 
         final Map<String, Node> seen = new HashMap<>();
+        final Map<String, Node> declaration = new LinkedHashMap<>();
         for (final NodeTuple tuple : ((MappingNode)root).getValue())
         {
             final String key = key(tuple.getKeyNode(), source, "", seen);
             final Node valueNode = tuple.getValueNode();
-            if (Scenario.PARAMETERS.equals(key))
+            if (DeclarationParser.BLOCKS.contains(key) && (!Scenario.AGENTS.equals(key) ||
+                valueNode instanceof MappingNode))
+            {
+                declaration.put(key, valueNode);
+            }
+            else if (Scenario.PARAMETERS.equals(key))
             {
                 parameters(valueNode, source, parameters);
             }
@@ -133,7 +142,52 @@ public final class ScenarioParser
                     suggestion(key, Scenario.KEYS) + "; a scenario's keys are " + String.join(", ", Scenario.KEYS));
             }
         }
+        if (!declaration.isEmpty())
+        {
+            declared(source, seen, declaration, settings, parameters);
+        }
         return new Scenario(source, settings, parameters);
+    }
+
+    /**
+     * Reads the blocks that declare a model into the settings of a run of model {@code declared}: its agents (the
+     * sum of the types' counts) and its {@code spec} parameter.
+     */
+    private static void declared(final String source, final Map<String, Node> keys,
+        final Map<String, Node> declaration, final Map<String, Value> settings, final Map<String, Value> parameters)
+    {
+        if (!declaration.containsKey(Scenario.AGENTS))
+        {
+            final String block = declaration.keySet().iterator().next();
+            throw new ScenarioException(where(source, keys.get(block)) + ": " + block + ": declares part of a " +
+                "model, but the scenario declares no agent types; add them under agents, e.g. 'agents: " +
+                "{Greeter: {count: 2}}'");
+        }
+        final String origin = where(source, keys.get(Scenario.AGENTS)) + ": " + Scenario.AGENTS;
+        final Value model = settings.get(Scenario.MODEL);
+        if (model != null && !DeclaredPlugin.NAME.equals(model.text()))
+        {
+            throw new ScenarioException(model.origin() + ": the scenario declares its own agent types (" + origin +
+                "), which run as model declared; remove 'model: " + model.text() + "'");
+        }
+        if (!parameters.isEmpty())
+        {
+            throw new ScenarioException(parameters.values().iterator().next().keyOrigin() + ": a model declared " +
+                "in the scenario takes no parameters; put values in its fields' initial expressions instead");
+        }
+        final DeclaredSpec spec = DeclarationParser.parse(source, declaration);
+        long agents = 0;
+        for (final DeclaredSpec.TypeSpec type : spec.types())
+        {
+            agents += type.count();
+        }
+        if (agents > Integer.MAX_VALUE)
+        {
+            throw new ScenarioException(origin + ": declares " + agents + " agents; at most " + Integer.MAX_VALUE);
+        }
+        settings.put(Scenario.MODEL, new Value(Value.Kind.STRING, DeclaredPlugin.NAME, origin));
+        settings.put(Scenario.AGENTS, new Value(Value.Kind.INTEGER, Long.toString(agents), origin));
+        parameters.put(DeclaredPlugin.SPEC, new Value(Value.Kind.STRING, DeclaredPlugin.toJson(spec), origin));
     }
 
     /**
