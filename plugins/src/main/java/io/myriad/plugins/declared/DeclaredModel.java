@@ -58,7 +58,7 @@ public final class DeclaredModel implements Model
         }
         for (int m = 0; m < spec.metrics().size(); m++)
         {
-            metrics.add(metric(spec.metrics().get(m), spec.types(), "metrics[" + m + "]"));
+            metrics.add(metric(spec.metrics().get(m), spec.types(), "metrics." + spec.metrics().get(m).name()));
         }
     }
 

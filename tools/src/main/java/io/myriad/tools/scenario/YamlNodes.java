@@ -119,8 +119,10 @@ final class YamlNodes
         {
             if (!keys.contains(key))
             {
+                final boolean fragment = key.matches(".*[()'\"].*");
                 throw fail(keyNode(node, key), path + "." + key, "unknown key" + ScenarioParser.suggestion(key, keys) +
-                    "; the keys here are " + String.join(", ", keys));
+                    "; the keys here are " + String.join(", ", keys) + (fragment ? " (in a { } mapping, a comma " +
+                    "ends a value: quote an expression that holds one, e.g. initial: \"uniform(0, 1)\")" : ""));
             }
         }
         return entries;
