@@ -37,13 +37,66 @@ class ModelIdentityTest
             .map((plugin) -> Arguments.of(plugin.name(), Integer.toString(Math.min(3000, plugin.defaultAgents()))));
     }
 
+    /**
+     * A declared model for the test: talkers that mail each other with a latency of three steps (so checkpoints
+     * hold messages in flight), broadcast now and then, and keep what they heard.
+     */
+    static final String DECLARED = """
+        agents:
+          Talker:
+            count: 500
+            prefix: T
+            fields:
+              heard: long
+              mood: { type: double, initial: "uniform(0, 1)" }
+            policy:
+              - when: random() < 0.3
+                then: [ { send: { channel: mail, to: "floor(random() * count)", level: mood } } ]
+              - when: random() < 0.05
+                then: [ { send: { channel: news, level: "mood * 2" } } ]
+              - when: count(mail) + count(news) > 0
+                then:
+                  - set: { heard: "heard + count(mail) + count(news)", mood: "mood * 0.9 + 0.1 * mean(mail.level)" }
+        channels:
+          mail: { kind: direct, message: { level: double }, capacity: 2000, latency: 3 }
+          news: { kind: broadcast, message: { level: double }, capacity: 64, full: drop_oldest }
+        connections:
+          - { from: T_*, to: mail }
+          - { from: mail, to: Talker }
+          - { from: T_*, to: news }
+          - { from: news, to: "*" }
+        """;
+
+    /**
+     * @return the arguments that name what to run: a declared model's scenario, or another model and its agents.
+     */
+    private String[] what(final String model, final String agents) throws IOException
+    {
+        if (model.equals("declared"))
+        {
+            Files.writeString(dir.resolve("declared.yaml"), DECLARED);
+            return new String[] { "declared.yaml" };
+        }
+        return new String[] { "--model", model, "--agents", agents };
+    }
+
+    private static String[] args(final String[] what, final String... rest)
+    {
+        final String[] all = new String[what.length + rest.length + 1];
+        all[0] = "run";
+        System.arraycopy(what, 0, all, 1, what.length);
+        System.arraycopy(rest, 0, all, 1 + what.length, rest.length);
+        return all;
+    }
+
     @ParameterizedTest
     @MethodSource("models")
     void shouldReplayAndResumeToTheUninterruptedState(final String model, final String agents) throws IOException
     {
-        final CliRun full = CliRun.run(dir, "run", "--model", model, "--agents", agents, "--ticks", "40",
+        final String[] what = what(model, agents);
+        final CliRun full = CliRun.run(dir, args(what, "--ticks", "40",
             "--threads", "2", "--hash-every", "5", "--journal-level", "events", "--checkpoint-every-ticks", "12",
-            "--keep-checkpoints", "5", "--out", "full", "--json");
+            "--keep-checkpoints", "5", "--out", "full", "--json"));
         assertEquals(Main.EXIT_OK, full.status, full.toString());
         final String fullHash = JSON.readTree(full.lastOutLine()).get("state_hash").textValue();
 
@@ -55,9 +108,9 @@ class ModelIdentityTest
             "ticks 0, 5, ..., 40, the checkpoints at 12, 24 and 36, and the end");
         assertEquals(fullHash, replayed.get("state_hash").textValue());
 
-        final CliRun half = CliRun.run(dir, "run", "--model", model, "--agents", agents, "--ticks", "30",
+        final CliRun half = CliRun.run(dir, args(what, "--ticks", "30",
             "--threads", "2", "--hash-every", "5", "--journal-level", "events", "--checkpoint-every-ticks", "12",
-            "--keep-checkpoints", "5", "--out", "half");
+            "--keep-checkpoints", "5", "--out", "half"));
         assertEquals(Main.EXIT_OK, half.status, half.toString());
         final Path middle = dir.resolve("half/checkpoints/tick-000000000012.manifest");
         assertTrue(Files.exists(middle), "a checkpoint at tick 12");

@@ -15,16 +15,28 @@ import io.myriad.kernel.command.Outbox;
  *     ...
  * }
  * }</pre>
- * Allocates nothing.
+ * Allocates nothing; padded, so that workers moving theirs from agent to agent never share a cache line.
  */
-public final class Inbox
+public final class Inbox extends InboxFields
 {
+    long q01;
+    long q02;
+    long q03;
+    long q04;
+    long q05;
+    long q06;
+    long q07;
+    long q08;
+    long q09;
+    long q10;
+    long q11;
+    long q12;
+    long q13;
+    long q14;
+    long q15;
+
     private final MessageChannel channel;
     private final MutableDirectBuffer buffer;
-    private int type;
-    private int agent;
-    private int slot;
-    private boolean started;
 
     /**
      * @param channel the channel to read, joined to its world.

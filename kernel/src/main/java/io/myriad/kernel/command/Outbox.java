@@ -23,9 +23,10 @@ import org.agrona.MutableDirectBuffer;
  * move.wrap(outbox.buffer(), outbox.command(MoveCodec.ID, MoveCodec.LENGTH, residents.id(), i)).toCell(cell);
  * }</pre>
  * The buffer grows when a batch emits more than it has room for and keeps its size, so a steady state allocates
- * nothing.
+ * nothing. Padded: the outboxes of neighbouring batches, allocated one after the other and written by different
+ * workers at once, never share a cache line.
  */
-public final class Outbox
+public final class Outbox extends OutboxFields
 {
     private static final int INITIAL_BYTES = 4096;
     private static final boolean NATIVE_LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
@@ -35,11 +36,23 @@ public final class Outbox
     private static final int ID_SHIFT = Byte.SIZE * ID_OFFSET;
     private static final int FLAGS_SHIFT = Byte.SIZE * FLAGS_OFFSET;
 
+    long q01;
+    long q02;
+    long q03;
+    long q04;
+    long q05;
+    long q06;
+    long q07;
+    long q08;
+    long q09;
+    long q10;
+    long q11;
+    long q12;
+    long q13;
+    long q14;
+    long q15;
+
     private final ExpandableArrayBuffer buffer = new ExpandableArrayBuffer(INITIAL_BYTES);
-    private int length;
-    private int count;
-    private long[] reads = new long[64];
-    private int readCount;
 
     /**
      * Appends a command to an agent.

@@ -25,9 +25,14 @@ interface Action
      */
     void run(Scope scope, Outbox outbox, int type);
 
-    static Action set(final int field, final Expr value)
+    /**
+     * @param at    where the field's next value is in the scope's values.
+     * @param value the expression giving it.
+     * @return the action.
+     */
+    static Action set(final int at, final Expr value)
     {
-        return (scope, outbox, type) -> scope.next[field] = value.eval(scope);
+        return (scope, outbox, type) -> scope.values[at] = value.eval(scope);
     }
 
     /**

@@ -69,8 +69,8 @@ final class ActionCompiler
         for (final Map.Entry<String, String> value : values.entrySet())
         {
             final String where = at + "." + value.getKey();
-            sets[i++] = Action.set(kind.field(value.getKey(), where), ExprParser.compile(value.getValue(), where,
-                kind));
+            sets[i++] = Action.set(Scope.next(kind.spec().fields().size()) + kind.field(value.getKey(), where),
+                ExprParser.compile(value.getValue(), where, kind));
         }
         return sets.length == 1 ? sets[0] : (scope, outbox, agentType) ->
         {

@@ -82,8 +82,8 @@ final class AgentKind
             for (int f = 0; f < storage.length; f++)
             {
                 final Expr expr = own != null && own[f] != null ? own[f] : initial[f];
-                scope.now[f] = expr == null ? 0 : expr.eval(scope);
-                Values.putNative(store.buffer(f), store.offset(f, i), storage[f], scope.now[f]);
+                scope.values[Scope.NOW + f] = expr == null ? 0 : expr.eval(scope);
+                Values.putNative(store.buffer(f), store.offset(f, i), storage[f], scope.values[Scope.NOW + f]);
             }
         }
     }
@@ -121,12 +121,13 @@ final class AgentKind
         final Scope scope, final Inbox[] inboxes, final int agent)
     {
         scope.at(batch.step(), agent);
-        final double[] now = scope.now;
-        final double[] next = scope.next;
-        for (int f = 0; f < now.length; f++)
+        final double[] values = scope.values;
+        final int next = scope.next;
+        final int fields = storage.length;
+        for (int f = 0; f < fields; f++)
         {
-            now[f] = Values.getNative(columns[f], store.offset(f, agent), storage[f]);
-            next[f] = now[f];
+            values[Scope.NOW + f] = Values.getNative(columns[f], store.offset(f, agent), storage[f]);
+            values[next + f] = values[Scope.NOW + f];
         }
         final Outbox outbox = batch.outbox();
         final int typeId = type.id();
@@ -159,11 +160,11 @@ final class AgentKind
                 }
             }
         }
-        for (int f = 0; f < now.length; f++)
+        for (int f = 0; f < fields; f++)
         {
-            if (Double.doubleToRawLongBits(next[f]) != Double.doubleToRawLongBits(now[f]))
+            if (Double.doubleToRawLongBits(values[next + f]) != Double.doubleToRawLongBits(values[Scope.NOW + f]))
             {
-                Values.putNative(columns[f], store.offset(f, agent), storage[f], next[f]);
+                Values.putNative(columns[f], store.offset(f, agent), storage[f], values[next + f]);
             }
         }
     }

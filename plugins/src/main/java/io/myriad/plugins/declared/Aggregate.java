@@ -6,7 +6,7 @@ import io.myriad.layouts.FieldType;
 /**
  * A figure an agent's rules read from the messages it read this step, on one of its input channels: how many, the
  * sum, mean, least or greatest of a field, the last one's, or whether one carries a value. Kept in the scope's
- * aggregate slots: {@code slot}, and for a mean {@code slot + 1} for the count.
+ * values: {@code slot}, and for a mean {@code slot + 1} for the count.
  */
 final class Aggregate
 {
@@ -21,7 +21,6 @@ final class Aggregate
     private final int offset;
     private final FieldType type;
     private final Expr value;
-    private double target;
 
     /**
      * @param input  the input channel's place among the type's inputs.
@@ -47,12 +46,12 @@ final class Aggregate
      */
     int width()
     {
-        return kind == Kind.MEAN ? 2 : 1;
+        return kind == Kind.MEAN || kind == Kind.HAS ? 2 : 1;
     }
 
     void start(final Scope scope)
     {
-        final double[] slots = scope.aggregates;
+        final double[] slots = scope.values;
         switch (kind)
         {
             case MIN -> slots[slot] = Double.POSITIVE_INFINITY;
@@ -65,7 +64,7 @@ final class Aggregate
             case HAS ->
             {
                 slots[slot] = 0;
-                target = value.eval(scope);
+                slots[slot + 1] = value.eval(scope);
             }
             default -> slots[slot] = 0;
         }
@@ -73,7 +72,7 @@ final class Aggregate
 
     void add(final Scope scope, final Inbox inbox)
     {
-        final double[] slots = scope.aggregates;
+        final double[] slots = scope.values;
         if (kind == Kind.COUNT)
         {
             slots[slot]++;
@@ -91,14 +90,14 @@ final class Aggregate
             case MIN -> slots[slot] = Math.min(slots[slot], v);
             case MAX -> slots[slot] = Math.max(slots[slot], v);
             case LAST -> slots[slot] = v;
-            case HAS -> slots[slot] = v == target ? 1 : slots[slot];
+            case HAS -> slots[slot] = v == slots[slot + 1] ? 1 : slots[slot];
             default -> throw new IllegalStateException(kind.name());
         }
     }
 
     void finish(final Scope scope)
     {
-        final double[] slots = scope.aggregates;
+        final double[] slots = scope.values;
         switch (kind)
         {
             case MEAN -> slots[slot] = slots[slot + 1] == 0 ? 0 : slots[slot] / slots[slot + 1];

@@ -232,7 +232,8 @@ final class ExprParser
             throw fail("'" + name + "' is no field of these agents nor a name an expression knows (step, index, " +
                 "id, count, true, false); a message's fields are read through count(), sum(), last(), has() ...");
         }
-        return (s) -> s.now[field];
+        final int at = Scope.NOW + field;
+        return (s) -> s.values[at];
     }
 
     private Expr call(final String name, final int start)

@@ -217,11 +217,12 @@ final class KindCompiler implements Names
             type = message.field(f).type();
         }
         final Aggregate.Kind kind = Aggregate.Kind.valueOf(function.toUpperCase(Locale.ROOT));
-        final Aggregate aggregate = new Aggregate(input, kind, slots, offset, type, value);
+        final Aggregate aggregate = new Aggregate(input, kind, Scope.aggregates(fieldNames.size()) + slots, offset,
+            type, value);
         aggregates.add(aggregate);
         slots += aggregate.width();
         final int slot = aggregate.slot;
-        return (s) -> s.aggregates[slot];
+        return (s) -> s.values[slot];
     }
 
     TypeSpec spec()
