@@ -122,11 +122,16 @@ public class DirectChannel extends MessageChannel
     /**
      * {@inheritDoc}
      */
-    protected final void delivering(final int slot)
+    protected final boolean delivering(final int slot)
     {
         final int type = ring.getInt(slot, RECIPIENT_TYPE);
         final int agent = ring.getInt(slot, RECIPIENT);
+        if (type < 0)
+        {
+            return false;
+        }
         link(type, agent, slot);
+        return true;
     }
 
     private void link(final int type, final int agent, final int slot)
@@ -185,7 +190,8 @@ public class DirectChannel extends MessageChannel
     }
 
     /**
-     * Drops what was delivered to an agent that died, and counts it.
+     * Drops what was delivered to an agent that died, and counts it; what is still on its way to it is marked for
+     * no one, so that it is dropped (and counted) when due, never handed to an agent born at the same index.
      */
     public void agentGone(final int type, final int agent)
     {
@@ -198,6 +204,15 @@ public class DirectChannel extends MessageChannel
             }
         }
         consume(type, agent);
+        for (long s = ring.deliveredSequence(), end = ring.tailSequence(); s < end; s++)
+        {
+            final int slot = ring.slotOf(s);
+            if (ring.getInt(slot, RECIPIENT) == agent && ring.getInt(slot, RECIPIENT_TYPE) == type)
+            {
+                ring.putInt(slot, RECIPIENT_TYPE, -1);
+                ring.putInt(slot, RECIPIENT, -1);
+            }
+        }
     }
 
     /**

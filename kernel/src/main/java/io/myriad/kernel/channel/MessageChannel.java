@@ -117,25 +117,19 @@ public abstract class MessageChannel extends Channel implements AutoCloseable
         return policy;
     }
 
-    /**
-     * @return how long a message takes.
-     */
+    /** @return how long a message takes. */
     public Latency latency()
     {
         return latency;
     }
 
-    /**
-     * @return who may send.
-     */
+    /** @return who may send. */
     public Access senders()
     {
         return senders;
     }
 
-    /**
-     * @return who may receive.
-     */
+    /** @return who may receive. */
     public Access receivers()
     {
         return receivers;
@@ -278,9 +272,11 @@ public abstract class MessageChannel extends Channel implements AutoCloseable
      * Hands a message to its recipient at delivery.
      *
      * @param slot its slot.
+     * @return false if the message is for no one any more (its recipient died on its way): it is dropped.
      */
-    protected void delivering(final int slot)
+    protected boolean delivering(final int slot)
     {
+        return true;
     }
 
     /**
@@ -297,8 +293,14 @@ public abstract class MessageChannel extends Channel implements AutoCloseable
             {
                 break;
             }
-            delivering(slot);
+            final boolean kept = delivering(slot);
             ring.deliverNext();
+            if (!kept)
+            {
+                ring.state(slot, MessageRing.RETIRED);
+                dropped++;
+                continue;
+            }
             delivered++;
             if (log != null)
             {
@@ -390,6 +392,7 @@ public abstract class MessageChannel extends Channel implements AutoCloseable
         if (ring != null)
         {
             ring.close();
+            ring = null;
         }
     }
 }

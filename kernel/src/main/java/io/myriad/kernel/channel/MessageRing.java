@@ -257,7 +257,8 @@ final class MessageRing implements AutoCloseable
         buffer.putInt(at + SENDER, sender);
         buffer.putInt(at + RECIPIENT_TYPE, recipientType);
         buffer.putInt(at + RECIPIENT, recipient);
-        buffer.putLong(at + TOPIC, topic & 0xFFFF_FFFFL);
+        buffer.putInt(at + TOPIC, topic);
+        buffer.putInt(at + TOPIC + Integer.BYTES, 0);
         links[slot] = -1;
         states[slot] = PENDING;
         tailSequence++;

@@ -99,7 +99,8 @@ final class RingSections
                     ", which does not fit its place in the channel");
             }
             ring.state(slot, state);
-            buffer.putLong(at + TOPIC, in.getInt() & 0xFFFF_FFFFL);
+            buffer.putInt(at + TOPIC, in.getInt());
+            buffer.putInt(at + TOPIC + Integer.BYTES, 0);
             in.getBytes(buffer, at + HEADER_LENGTH, ring.messageLength());
         }
     }

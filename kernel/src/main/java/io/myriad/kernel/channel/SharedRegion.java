@@ -155,6 +155,11 @@ public final class SharedRegion extends Channel implements AutoCloseable
         }
         final int record = bytes.getInt(payload + CommandDescriptor.CHANNEL_ARGUMENT_OFFSET, ByteOrder.LITTLE_ENDIAN);
         final int field = bytes.getInt(payload + CommandDescriptor.CHANNEL_FIELD_OFFSET, ByteOrder.LITTLE_ENDIAN);
+        if (!holds(record, field))
+        {
+            // a record or field the region does not have: aimed at nothing, as a command to a dead agent is
+            return Outcome.TARGET_DEAD;
+        }
         put(record, field, bytes.getDouble(payload + CommandDescriptor.CHANNEL_HEADER_LENGTH,
             ByteOrder.LITTLE_ENDIAN));
         accepted++;
@@ -191,11 +196,11 @@ public final class SharedRegion extends Channel implements AutoCloseable
      * @param agent  the reader's index.
      * @param record the record, from 0.
      * @param field  the field's index.
-     * @return the value, or NaN (counted) if the agent may not read the region.
+     * @return the value, or NaN (counted) if the agent may not read the region or it has no such record or field.
      */
     public double read(final int type, final int agent, final int record, final int field)
     {
-        if (!readers.allows(type, agent))
+        if (!readers.allows(type, agent) || !holds(record, field))
         {
             readsDenied.incrementAndGet();
             return Double.NaN;
@@ -238,6 +243,11 @@ public final class SharedRegion extends Channel implements AutoCloseable
     public long readsDenied()
     {
         return readsDenied.get();
+    }
+
+    private boolean holds(final int record, final int field)
+    {
+        return record >= 0 && record < records && field >= 0 && field < schema.fieldCount();
     }
 
     private int at(final int record, final int field)

@@ -53,10 +53,6 @@ public final class CommandApplier
      */
     public void apply(final Outbox outbox, final long step, final MutableDirectBuffer outcomeBits)
     {
-        for (int r = 0, reads = outbox.readCount(); r < reads; r++)
-        {
-            world.channel(outbox.readChannel(r)).consume(outbox.readType(r), outbox.readAgent(r));
-        }
         final MutableDirectBuffer buffer = outbox.buffer();
         final int end = outbox.length();
         final Command command = this.command;
@@ -71,6 +67,21 @@ public final class CommandApplier
                 outcomeBits.putByte(index, (byte)outcome);
             }
             index++;
+        }
+    }
+
+    /**
+     * Marks what the agents of one outbox read from channels during the phase as read. The apply stage marks
+     * every batch's reads before it applies any batch's commands: the reads saw the state the phase began with,
+     * so the sends of one batch must find room freed by the reads of every batch, whatever the batch size.
+     *
+     * @param outbox a batch's outbox.
+     */
+    public void applyReads(final Outbox outbox)
+    {
+        for (int r = 0, reads = outbox.readCount(); r < reads; r++)
+        {
+            world.channel(outbox.readChannel(r)).consume(outbox.readType(r), outbox.readAgent(r));
         }
     }
 
@@ -159,6 +170,11 @@ public final class CommandApplier
         }
         if (id == CommandDescriptor.CHANNEL)
         {
+            final int source = command.sourceType();
+            if (source >= 0 && (source >= world.typeCount() || !world.store(source).isAlive(command.sourceIndex())))
+            {
+                return Outcome.SOURCE_DEAD;
+            }
             return channel(command);
         }
         if (type < 0 || type >= world.typeCount())
@@ -288,6 +304,7 @@ public final class CommandApplier
         if (outcome != Outcome.APPLIED)
         {
             store.despawn(born);
+            world.agentGone(type, born);
         }
         return outcome;
     }

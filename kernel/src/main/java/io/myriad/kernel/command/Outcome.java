@@ -21,13 +21,15 @@ public final class Outcome
     public static final int CHANNEL_FULL = 5;
     /** An act on a channel by an agent without permission: a send, a write, a subscription, to a non-receiver. */
     public static final int DENIED = 6;
+    /** An act on a channel by an agent that died earlier in the step. */
+    public static final int SOURCE_DEAD = 7;
     /** The lowest reason a model may register. */
     public static final int FIRST_MODEL_REASON = 8;
     /** The highest reason there is. */
     public static final int MAX_REASON = 255;
 
     private static final String[] KERNEL_NAMES = { "applied", "target_dead", "capacity", "parent_dead", "thinking",
-        "channel_full", "denied" };
+        "channel_full", "denied", "source_dead" };
 
     private Outcome()
     {

@@ -73,6 +73,10 @@ final class ApplyStage
         final double[] stepMetrics = this.stepMetrics;
         for (int b = 0; b < count; b++)
         {
+            applier.applyReads(batches[b].outbox());
+        }
+        for (int b = 0; b < count; b++)
+        {
             final Batch batch = batches[b];
             final Outbox outbox = batch.outbox();
             final int commands = outbox.count();

@@ -373,6 +373,85 @@ class ChannelTest
         }
     }
 
+    @Test
+    void theStateIsTheSameForAnyBatchSize()
+    {
+        final long[] hashes = new long[3];
+        final int[] sizes = { 7, 16, 100 };
+        for (int b = 0; b < sizes.length; b++)
+        {
+            try (Simulation sim = Simulation.launch(context(Chatter.model(400), 2).batchSize(sizes[b])))
+            {
+                sim.run(30);
+                hashes[b] = sim.stateHash();
+            }
+        }
+        assertEquals(hashes[0], hashes[1], "batches of 7 and 16");
+        assertEquals(hashes[0], hashes[2], "batches of 7 and 100");
+    }
+
+    @Test
+    void mailOnItsWayToAnAgentThatDiesIsDroppedNotHandedToTheNextAtItsIndex()
+    {
+        final DirectChannel mail = new DirectChannel("mail", NoteCodec.SCHEMA, 8, FullPolicy.REJECT,
+            Latency.steps(3));
+        mail.senders(Access.types("talker")).receivers(Access.types("talker"));
+        final ChatModel model = new ChatModel(3, List.of(mail), (batch, readers, type, agent) ->
+        {
+            collect(batch, readers, 0, type, agent);
+            if (type == 0 && agent == 0 && batch.step() == 0)
+            {
+                note(batch, mail.send(batch.outbox(), type, agent, 0, 2), 5);
+            }
+            if (type == 0 && agent == 2 && batch.step() == 1)
+            {
+                batch.outbox().despawn(type, agent);
+                batch.outbox().spawn(type, -1, -1);
+            }
+            if (type == 0 && agent == 1 && batch.step() == 1)
+            {
+                batch.outbox().despawn(type, agent);
+                note(batch, mail.send(batch.outbox(), type, agent, 0, 0), 6);
+            }
+        });
+        try (Simulation sim = run(model, 5))
+        {
+            assertEquals(5, sim.tick());
+            assertEquals(List.of(), gotBy(0, 2), "the pet born at index 2 gets nothing meant for the one before");
+            assertEquals(1, mail.dropped(), "the message for the dead agent was dropped");
+            assertEquals(0, mail.delivered());
+            assertEquals(1, mail.sent(), "the send of an agent dead earlier in the step is refused");
+            assertEquals(0, mail.size(), "nothing is left to fill the channel");
+        }
+    }
+
+    @Test
+    void aWriteToARecordTheRegionDoesNotHaveIsRefusedAndTheRunGoesOn()
+    {
+        final SharedRegion board = new SharedRegion("board", NoteCodec.SCHEMA, 2)
+            .readers(Access.types("talker")).writers(Access.types("talker"));
+        final double[] seen = new double[1];
+        final ChatModel model = new ChatModel(3, List.of(board), (batch, readers, type, agent) ->
+        {
+            if (type == 0 && batch.step() == 0)
+            {
+                board.write(batch.outbox(), type, agent, agent, 1, 2.5);
+            }
+            if (type == 0 && agent == 0 && batch.step() == 1)
+            {
+                seen[0] = board.read(type, agent, 9, 1);
+            }
+        });
+        try (Simulation sim = run(model, 2))
+        {
+            assertEquals(2, sim.tick());
+            assertEquals(2, board.accepted(), "records 0 and 1 written, record 2 refused");
+            assertEquals(2.5, board.get(1, 1));
+            assertTrue(Double.isNaN(seen[0]));
+            assertEquals(1, board.readsDenied());
+        }
+    }
+
     private static List<Long> stamps(final List<Got> got)
     {
         return got.stream().map(Got::stamp).toList();

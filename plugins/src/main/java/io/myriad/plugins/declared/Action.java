@@ -66,7 +66,9 @@ interface Action
     {
         return (scope, outbox, type) ->
         {
-            final int recipient = (int)to.eval(scope);
+            final double index = to.eval(scope);
+            // NaN or out of range: no agent, so the channel refuses it as aimed at a non-receiver
+            final int recipient = index >= 0 && index <= Integer.MAX_VALUE ? (int)index : -1;
             message.write(scope, outbox.buffer(), channel.send(outbox, type, scope.index, recipientType, recipient));
         };
     }

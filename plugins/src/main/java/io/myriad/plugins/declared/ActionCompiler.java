@@ -97,6 +97,17 @@ final class ActionCompiler
             fields[f] = ExprParser.compile(value.getValue(), at + "." + value.getKey(), kind);
         }
         final Action.Message message = new Action.Message(schema, fields);
+        if (action.to() != null && !(channel instanceof DirectChannel) || channel instanceof TopicChannel &&
+            action.to() != null)
+        {
+            throw new SpecException(at + ".to", -1, channel.name() + " is a " + channel.kind() + " channel; only a " +
+                "send on a direct channel names its recipient");
+        }
+        if (action.topic() != null && !(channel instanceof TopicChannel))
+        {
+            throw new SpecException(at + ".topic", -1, channel.name() + " is a " + channel.kind() + " channel; " +
+                "only a send on a topics channel names a topic");
+        }
         if (channel instanceof TopicChannel)
         {
             return Action.publish((TopicChannel)channel, topic((TopicChannel)channel, action, at), message);

@@ -132,6 +132,11 @@ final class Compiler
             {
                 throw new SpecException(path + ".count", -1, "is " + type.count() + "; a type needs at least 1 agent");
             }
+            if (type.fields().isEmpty())
+            {
+                throw new SpecException(path + ".fields", -1, "declares no field; an agent type keeps at least " +
+                    "one, e.g. fields: {greeted: int}");
+            }
             fields(type.fields(), path + ".fields");
         }
     }
@@ -146,11 +151,11 @@ final class Compiler
                 throw new SpecException(path + "." + field.name(), -1, "is declared twice");
             }
             if (!field.name().matches("[A-Za-z_][A-Za-z0-9_]*") || List.of("step", "index", "id", "count", "true",
-                "false", "sender", "and", "or", "not").contains(field.name()))
+                "false", "sender", "and", "or", "not", "channel", "to", "topic").contains(field.name()))
             {
                 throw new SpecException(path + "." + field.name(), -1, "is not a name a field may have: use " +
                     "letters, digits and _, not starting with a digit, and none of step, index, id, count, true, " +
-                    "false, sender, and, or, not");
+                    "false, sender, and, or, not, channel, to, topic");
             }
             if (Values.storage(field.type()) == null)
             {
@@ -181,8 +186,26 @@ final class Compiler
                 throw new SpecException(path + ".records", -1, "is " + channel.records() + "; a region holds at " +
                     "least 1 record");
             }
-            return new SharedRegion(channel.name(), schema, channel.records()).readers(receivers[index])
-                .writers(senders[index]);
+            try
+            {
+                return new SharedRegion(channel.name(), schema, channel.records()).readers(receivers[index])
+                    .writers(senders[index]);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new SpecException(path + ".records", -1, ex.getMessage());
+            }
+        }
+        if (channel.message().isEmpty())
+        {
+            throw new SpecException(path + ".message", -1, "declares no field; a message carries at least one, " +
+                "e.g. message: {word: symbol}");
+        }
+        final long slot = 56 + (schema.length() + 7L) / 8 * 8;
+        if ((long)channel.capacity() * slot > Integer.MAX_VALUE - 64)
+        {
+            throw new SpecException(path + ".capacity", -1, "is " + channel.capacity() + " messages of " + slot +
+                " bytes a slot; a channel holds at most " + (Integer.MAX_VALUE - 64) / slot);
         }
         if (channel.capacity() < 1)
         {

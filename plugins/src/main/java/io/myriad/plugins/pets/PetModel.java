@@ -35,7 +35,8 @@ import io.myriad.layouts.AgentStore;
  * in the social network ({@link SocialTies}) grows or shrinks, and the partner hears of it through its inbox on a
  * point-to-point channel; pets broadcast their moods now and then, and hearing others' lifts or lowers their own.
  * Users feed and play with pets through the model's inputs or a scenario's schedule ({@link UserEvents}). A step
- * is two sweeps: the pets ({@link PetTurn}), then the food growing back on every cell.
+ * is three sweeps: the pets indexed by cell ({@link Gather}), their turns ({@link PetTurn}), then the food growing
+ * back on every cell.
  */
 final class PetModel implements Model
 {
@@ -47,6 +48,8 @@ final class PetModel implements Model
     final SocialTies ties;
     final DirectChannel invites;
     final BroadcastChannel moods;
+    /** The pets' preferences in the order of the index by cell, three a pet: derived afresh every step. */
+    final double[] likesByRank;
 
     PetModel(final PetSettings settings)
     {
@@ -62,6 +65,7 @@ final class PetModel implements Model
         this.moods = new BroadcastChannel("moods", MoodNoteCodec.SCHEMA, 1024, FullPolicy.DROP_OLDEST,
             Latency.NEXT_STEP);
         moods.senders(Access.types("pet")).receivers(Access.types("pet"));
+        this.likesByRank = new double[3 * settings.pets()];
     }
 
     @Override
@@ -105,7 +109,7 @@ final class PetModel implements Model
     @Override
     public List<Phase> phases()
     {
-        return List.of(new PetTurn(this), new Regrow());
+        return List.of(new Gather(this), new PetTurn(this), new Regrow());
     }
 
     @Override

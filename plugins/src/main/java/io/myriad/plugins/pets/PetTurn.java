@@ -12,13 +12,13 @@ import io.myriad.kernel.world.World;
 import io.myriad.layouts.AgentStore;
 
 /**
- * A pet's turn. Before the sweep, on the driving thread: the index of pets by cell is rebuilt and the users'
- * interactions the scenario schedules for the step are carried out. Then each pet, in parallel: reads its
- * invitations (someone played with it: lonely no more, as much as they get on) and the moods broadcast (which pull
- * its own); looks over its cell and the eight around it for its best partner (the most compatible, a tie counting
- * for half); needs drift; chooses ({@link PetMind}) and acts: eats through a command (food is shared, first come
- * first served), rests, moves next to or onto its partner, plays (its loneliness falls; its partner is sent an
- * invitation and the pair's tie changes through a command), or wanders; its ties decay; now and then it
+ * A pet's turn, after {@link Gather} has indexed the pets by cell and copied their preferences in that order.
+ * Each pet, in parallel: reads its invitations (someone played with it: lonely no more, as much as they get on)
+ * and the moods broadcast (which pull its own); looks over its cell and the eight around it for its best partner
+ * (the most compatible, a tie counting for half; its neighbours' preferences read from the copy, a few cache lines
+ * per row of cells); needs drift; chooses ({@link PetMind}) and acts: eats through a command (food is shared,
+ * first come first served), rests, moves next to or onto its partner, plays (its loneliness falls; its partner is
+ * sent an invitation and the pair's tie changes through a command), or wanders; its ties decay; now and then it
  * broadcasts its mood. A pet writes only its own fields and its own row of ties while the sweep runs.
  */
 final class PetTurn implements Phase
@@ -39,20 +39,6 @@ final class PetTurn implements Phase
     public AgentType sweeps()
     {
         return model.pets;
-    }
-
-    @Override
-    public void beforeBatches(final World world, final long step)
-    {
-        model.byCell.rebuild(world.store(model.pets), PetSchema.CELL);
-        final UserEvents events = model.settings.events();
-        for (int e = 0; e < events.size(); e++)
-        {
-            if (events.step(e) == step)
-            {
-                model.interact(world, events.kind(e), events.pet(e));
-            }
-        }
     }
 
     public PhaseWorker newWorker(final World world)
@@ -118,14 +104,17 @@ final class PetTurn implements Phase
             compatibility = 0;
             best = Double.NEGATIVE_INFINITY;
             seen = 0;
+            myFood = pet.likeFood(i);
+            myRest = pet.likeRest(i);
+            myCompany = pet.likeCompany(i);
             look(i, cell);
             for (int c = 0; c < cells; c++)
             {
                 look(i, around[c]);
             }
-            final int action = PetMind.choose(hunger, energy, social, pet.likeFood(i), pet.likeRest(i),
-                pet.likeCompany(i), model.food.get(cell), partner >= 0 && partnerCell == cell,
-                partner >= 0 && partnerCell != cell, compatibility, seen);
+            final int action = PetMind.choose(hunger, energy, social, myFood, myRest, myCompany,
+                model.food.get(cell), partner >= 0 && partnerCell == cell, partner >= 0 && partnerCell != cell,
+                compatibility, seen);
             hunger += PetMind.HUNGER_DRIFT;
             energy += PetMind.ENERGY_DRIFT;
             social += PetMind.SOCIAL_DRIFT;
@@ -183,6 +172,9 @@ final class PetTurn implements Phase
         private double compatibility;
         private double best;
         private int seen;
+        private double myFood;
+        private double myRest;
+        private double myCompany;
 
         /**
          * Looks over the pets of a cell for a better partner: the most compatible, a tie counting for half, the
@@ -190,6 +182,7 @@ final class PetTurn implements Phase
          */
         private void look(final int i, final int cell)
         {
+            final double[] likes = model.likesByRank;
             for (int r = model.byCell.start(cell), end = model.byCell.end(cell); r < end; r++)
             {
                 final int other = model.byCell.agentAt(r);
@@ -198,8 +191,8 @@ final class PetTurn implements Phase
                     continue;
                 }
                 seen++;
-                final double agree = PetMind.compatibility(pet.likeFood(i), pet.likeRest(i), pet.likeCompany(i),
-                    pet.likeFood(other), pet.likeRest(other), pet.likeCompany(other));
+                final double agree = PetMind.compatibility(myFood, myRest, myCompany, likes[3 * r],
+                    likes[3 * r + 1], likes[3 * r + 2]);
                 final double score = agree + 0.5 * model.ties.strength(i, other);
                 if (score > best || (score == best && other < partner))
                 {

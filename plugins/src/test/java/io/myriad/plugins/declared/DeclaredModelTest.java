@@ -128,6 +128,17 @@ class DeclaredModelTest
         assertEquals("agents.Greeter.policy[0].then[0].send.wrod", send.path());
         assertTrue(send.problem().contains("have no field wrod"), send.problem());
 
+        final SpecException to = assertThrows(SpecException.class, () -> new DeclaredModel(greeters(List.of(
+            new RuleSpec(null, List.of(send("greetings", "1", Map.of("word", "1"))))))));
+        assertEquals("agents.Greeter.policy[0].then[0].send.to", to.path());
+        assertTrue(to.problem().contains("only a send on a direct channel names its recipient"), to.problem());
+
+        final DeclaredSpec bare = greeters(List.of());
+        final SpecException fields = assertThrows(SpecException.class, () -> new DeclaredModel(new DeclaredSpec(
+            List.of(new TypeSpec("Greeter", "Greeter", 2, List.of(), Map.of(), List.of())), bare.channels(),
+            bare.connections(), List.of(), List.of(), List.of())));
+        assertEquals("agents.Greeter.fields", fields.path());
+
         final SpecException syntax = assertThrows(SpecException.class, () -> new DeclaredModel(greeters(List.of(
             new RuleSpec("greeted > ", List.of())))));
         assertTrue(syntax.problem().startsWith("the expression ends where a value was expected"), syntax.problem());
