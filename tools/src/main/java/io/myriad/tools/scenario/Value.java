@@ -244,7 +244,8 @@ public final class Value
                 value = asBoolean();
                 break;
             case STRING:
-                value = asString();
+                // a text parameter may be empty (no user events, say): the model's own checks say if it may not
+                value = (kind == Kind.STRING || kind == Kind.TEXT) && text.isEmpty() ? "" : asString();
                 break;
             default:
                 throw new IllegalStateException("unknown parameter type " + type);
