@@ -50,6 +50,12 @@ final class ModelCreation
             requireCapacityOfSmallerModel(settings);
             throw ex;
         }
+        final String clock = model.clock() == Clock.TICKS ? "ticks" : "events";
+        if (settings.clock() != null && !settings.clock().equals(clock))
+        {
+            throw new ScenarioException(settings.originOf(Scenario.CLOCK) + ": model " + settings.model() +
+                " runs on the " + clock + " clock; write clock: " + clock + ", or leave it out");
+        }
         if (model.clock() == Clock.TICKS && settings.maxSimTime() < Double.POSITIVE_INFINITY)
         {
             final String origin = settings.originOf(Scenario.MAX_SIM_TIME);

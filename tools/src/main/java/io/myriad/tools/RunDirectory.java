@@ -74,7 +74,7 @@ final class RunDirectory
         // a negative seed is written m5, not -5: a name with "--" reads as a flag
         final String seed = settings.seed() < 0 ? "m" + Long.toString(settings.seed()).substring(1) :
             Long.toString(settings.seed());
-        final String name = settings.model() + "-" + TIMESTAMP.format(now) + "-" + seed;
+        final String name = settings.name() + "-" + TIMESTAMP.format(now) + "-" + seed;
         Path directory = runs.resolve(name);
         for (int i = 2; Files.exists(directory); i++)
         {

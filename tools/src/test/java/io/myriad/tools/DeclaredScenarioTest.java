@@ -94,6 +94,23 @@ class DeclaredScenarioTest
         assertTrue(replay.out.contains("every recorded hash matched"), replay.out);
     }
 
+    @Test
+    void aRunIsNamedByItsScenarioAndItsClockIsChecked() throws IOException
+    {
+        write(dir.resolve("n.yaml"), "simulation:\n  name: hello-run\n  clock: ticks\n" + GREETERS);
+        final CliRun run = CliRun.run(dir, "run", "n.yaml");
+        assertEquals(Main.EXIT_OK, run.status, run.toString());
+        try (Stream<Path> runs = Files.list(dir.resolve("runs")))
+        {
+            assertTrue(runs.findFirst().orElseThrow().getFileName().toString().startsWith("hello-run-"));
+        }
+        write(dir.resolve("e.yaml"), "simulation:\n  clock: events\n" + GREETERS);
+        final CliRun events = CliRun.run(dir, "validate", "e.yaml");
+        assertEquals(Main.EXIT_BAD_INPUT, events.status, events.toString());
+        assertTrue(events.err.contains("e.yaml:2:10: simulation.clock: model declared runs on the ticks clock; " +
+            "write clock: ticks, or leave it out"), events.err);
+    }
+
     static Stream<Arguments> faults()
     {
         return Stream.of(

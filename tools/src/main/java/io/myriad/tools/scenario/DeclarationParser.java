@@ -10,6 +10,7 @@ import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 import io.myriad.plugins.declared.DeclaredModel;
+import io.myriad.plugins.declared.DeclaredPlugin;
 import io.myriad.plugins.declared.DeclaredSpec;
 import io.myriad.plugins.declared.DeclaredSpec.ActionSpec;
 import io.myriad.plugins.declared.DeclaredSpec.ChannelSpec;
@@ -72,6 +73,47 @@ final class DeclarationParser
                 ex.problem());
         }
         return spec;
+    }
+
+    /**
+     * Reads the blocks that declare a model into the settings of a run of model {@code declared}: its agents (the
+     * sum of the types' counts) and its {@code spec} parameter.
+     */
+    static void into(final String source, final Map<String, Node> keys,
+        final Map<String, Node> declaration, final Map<String, Value> settings, final Map<String, Value> parameters)
+    {
+        if (!declaration.containsKey(Scenario.AGENTS))
+        {
+            final String block = declaration.keySet().iterator().next();
+            throw new ScenarioException(ScenarioParser.where(source, keys.get(block)) + ": " + block + ": declares " +
+                "part of a model, but the scenario declares no agent types; add them under agents, e.g. 'agents: " +
+                "{Greeter: {count: 2}}'");
+        }
+        final String origin = ScenarioParser.where(source, keys.get(Scenario.AGENTS)) + ": " + Scenario.AGENTS;
+        final Value model = settings.get(Scenario.MODEL);
+        if (model != null && !DeclaredPlugin.NAME.equals(model.text()))
+        {
+            throw new ScenarioException(model.origin() + ": the scenario declares its own agent types (" + origin +
+                "), which run as model declared; remove 'model: " + model.text() + "'");
+        }
+        if (!parameters.isEmpty())
+        {
+            throw new ScenarioException(parameters.values().iterator().next().keyOrigin() + ": a model declared " +
+                "in the scenario takes no parameters; put values in its fields' initial expressions instead");
+        }
+        final DeclaredSpec spec = DeclarationParser.parse(source, declaration);
+        long agents = 0;
+        for (final DeclaredSpec.TypeSpec type : spec.types())
+        {
+            agents += type.count();
+        }
+        if (agents > Integer.MAX_VALUE)
+        {
+            throw new ScenarioException(origin + ": declares " + agents + " agents; at most " + Integer.MAX_VALUE);
+        }
+        settings.put(Scenario.MODEL, new Value(Value.Kind.STRING, DeclaredPlugin.NAME, origin));
+        settings.put(Scenario.AGENTS, new Value(Value.Kind.INTEGER, Long.toString(agents), origin));
+        parameters.put(DeclaredPlugin.SPEC, new Value(Value.Kind.STRING, DeclaredPlugin.toJson(spec), origin));
     }
 
     private DeclaredSpec spec(final Map<String, Node> blocks)

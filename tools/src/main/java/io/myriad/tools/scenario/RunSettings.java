@@ -58,6 +58,8 @@ public final class RunSettings
     private final int metricsEvery;
     private final CheckpointPolicy checkpointPolicy;
     private final DeciderSettings decider;
+    private final String name;
+    private final String clock;
     private final String scenario;
     private final Map<String, String> origins;
 
@@ -78,10 +80,14 @@ public final class RunSettings
         final int metricsEvery,
         final CheckpointPolicy checkpointPolicy,
         final DeciderSettings decider,
+        final String name,
+        final String clock,
         final String scenario,
         final Map<String, String> origins)
     {
         this.decider = decider;
+        this.name = name;
+        this.clock = clock;
         this.checkpointPolicy = checkpointPolicy;
         this.journal = journal;
         this.journalLevel = journalLevel;
@@ -222,6 +228,23 @@ public final class RunSettings
     }
 
     /**
+     * @return the run's name, which names its directory: the scenario's {@code name}, else the model's.
+     */
+    public String name()
+    {
+        return name != null ? name : model();
+    }
+
+    /**
+     * @return the clock the scenario says the model runs on, {@code ticks} or {@code events}, or null if it says
+     *         none.
+     */
+    public String clock()
+    {
+        return clock;
+    }
+
+    /**
      * @return the model's name.
      */
     public String model()
@@ -266,7 +289,8 @@ public final class RunSettings
         final int rows = origins.containsKey(Scenario.METRICS_EVERY) || metricsEvery == 0 ? metricsEvery :
             (int)Math.min(Integer.MAX_VALUE, Math.max(metricsEvery, agents));
         return new RunSettings(plugin, preset, modelConfig, ticks, maxSimTime, timeScale, threads, layout, batchSize,
-            waitStrategy, journal, journalLevel, hashes, rows, checkpointPolicy, decider, scenario, origins);
+            waitStrategy, journal, journalLevel, hashes, rows, checkpointPolicy, decider, name, clock, scenario,
+            origins);
     }
 
     /**

@@ -78,6 +78,15 @@ public final class Scenario
     /** Simulated seconds one tick stands for; default 1. */
     public static final String SECONDS_PER_TICK = "seconds_per_tick";
 
+    /** The run's name, which names its directory; the model's name by default. */
+    public static final String NAME = "name";
+
+    /** The clock the model runs on, ticks or events: checked against the model's when given. */
+    public static final String CLOCK = "clock";
+
+    /** Mapping of the run's settings ({@link #RUN_KEYS}), which may also be written at the top level. */
+    public static final String SIMULATION = "simulation";
+
     /** Mapping of model parameter names to values. */
     public static final String PARAMETERS = "parameters";
 
@@ -93,12 +102,18 @@ public final class Scenario
         DeciderSettings.TIMEOUT, DeciderSettings.CACHE, DeciderSettings.BASE_URL, DeciderSettings.MODEL,
         DeciderSettings.API_KEY, DeciderSettings.MAX_TOKENS, DeciderSettings.TEMPERATURE, DeciderSettings.RETRIES);
 
-    /** Every key a scenario may have, in the order to document them. */
-    public static final List<String> KEYS = List.of(
-        MODEL, PRESET, AGENTS, TICKS, MAX_TICKS, MAX_SIM_TIME, TIME_SCALE, THREADS, SEED, LAYOUT, BATCH_SIZE,
+    /** The keys of the run's settings: the {@link #SIMULATION} block's, in the order to document them. */
+    public static final List<String> RUN_KEYS = List.of(
+        NAME, MODEL, PRESET, CLOCK, TICKS, MAX_TICKS, MAX_SIM_TIME, TIME_SCALE, THREADS, SEED, LAYOUT, BATCH_SIZE,
         WAIT_STRATEGY, JOURNAL, JOURNAL_LEVEL, HASH_EVERY, METRICS_EVERY, CHECKPOINT_EVERY_TICKS,
-        CHECKPOINT_EVERY_EVENTS, CHECKPOINT_EVERY_SIM_SECONDS, KEEP_CHECKPOINTS, SECONDS_PER_TICK, PARAMETERS,
-        DECIDER, "channels", "connections", "rules", "events", "metrics");
+        CHECKPOINT_EVERY_EVENTS, CHECKPOINT_EVERY_SIM_SECONDS, KEEP_CHECKPOINTS, SECONDS_PER_TICK);
+
+    /** Every key a scenario may have at its top level, in the order to document them. */
+    public static final List<String> KEYS = List.of(
+        SIMULATION, AGENTS, PARAMETERS, DECIDER, "channels", "connections", "rules", "events", "metrics",
+        NAME, MODEL, PRESET, CLOCK, TICKS, MAX_TICKS, MAX_SIM_TIME, TIME_SCALE, THREADS, SEED, LAYOUT, BATCH_SIZE,
+        WAIT_STRATEGY, JOURNAL, JOURNAL_LEVEL, HASH_EVERY, METRICS_EVERY, CHECKPOINT_EVERY_TICKS,
+        CHECKPOINT_EVERY_EVENTS, CHECKPOINT_EVERY_SIM_SECONDS, KEEP_CHECKPOINTS, SECONDS_PER_TICK);
 
     private static final Scenario EMPTY = new Scenario(null, Map.of(), Map.of());
 

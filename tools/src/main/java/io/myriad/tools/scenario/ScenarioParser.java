@@ -26,8 +26,6 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
-import io.myriad.plugins.declared.DeclaredPlugin;
-import io.myriad.plugins.declared.DeclaredSpec;
 
 /**
  * Reads a scenario file into a {@link Scenario}, checking its shape: a mapping of known keys, with a mapping
@@ -125,16 +123,24 @@ public final class ScenarioParser
             {
                 decider(valueNode, source, settings);
             }
-            else if (Scenario.KEYS.contains(key))
+            else if (Scenario.SIMULATION.equals(key))
             {
-                final String settingKey = Scenario.MAX_TICKS.equals(key) ? Scenario.TICKS : key;
-                final Value previous = settings.get(settingKey);
-                if (previous != null)
+                final Map<String, Node> inner = new HashMap<>();
+                for (final NodeTuple run : entries(valueNode, source, key, "the run's settings, e.g. 'ticks: 200'"))
                 {
-                    throw new ScenarioException(where(source, tuple.getKeyNode()) + ": " + key + ": the run's " +
-                        "length is already set by " + previous.origin() + "; keep one of ticks and max_ticks");
+                    final String name = key(run.getKeyNode(), source, key + ".", inner);
+                    if (!Scenario.RUN_KEYS.contains(name))
+                    {
+                        throw new ScenarioException(where(source, run.getKeyNode()) + ": " + key + "." + name +
+                            ": unknown key" + suggestion(name, Scenario.RUN_KEYS) + "; the run's settings are " +
+                            String.join(", ", Scenario.RUN_KEYS));
+                    }
+                    setting(source, run, key + "." + name, name, settings);
                 }
-                settings.put(settingKey, value(valueNode, source, key));
+            }
+            else if (Scenario.RUN_KEYS.contains(key) || Scenario.AGENTS.equals(key))
+            {
+                setting(source, tuple, key, key, settings);
             }
             else
             {
@@ -144,50 +150,26 @@ public final class ScenarioParser
         }
         if (!declaration.isEmpty())
         {
-            declared(source, seen, declaration, settings, parameters);
+            DeclarationParser.into(source, seen, declaration, settings, parameters);
         }
         return new Scenario(source, settings, parameters);
     }
 
     /**
-     * Reads the blocks that declare a model into the settings of a run of model {@code declared}: its agents (the
-     * sum of the types' counts) and its {@code spec} parameter.
+     * Keeps one run setting, written at the top level or in the simulation block, refusing one written twice.
      */
-    private static void declared(final String source, final Map<String, Node> keys,
-        final Map<String, Node> declaration, final Map<String, Value> settings, final Map<String, Value> parameters)
+    private static void setting(final String source, final NodeTuple tuple, final String path, final String key,
+        final Map<String, Value> settings)
     {
-        if (!declaration.containsKey(Scenario.AGENTS))
+        final String settingKey = Scenario.MAX_TICKS.equals(key) ? Scenario.TICKS : key;
+        final Value previous = settings.get(settingKey);
+        if (previous != null)
         {
-            final String block = declaration.keySet().iterator().next();
-            throw new ScenarioException(where(source, keys.get(block)) + ": " + block + ": declares part of a " +
-                "model, but the scenario declares no agent types; add them under agents, e.g. 'agents: " +
-                "{Greeter: {count: 2}}'");
+            throw new ScenarioException(where(source, tuple.getKeyNode()) + ": " + path + ": already set by " +
+                previous.origin() + (settingKey.equals(key) ? "" : " (ticks and max_ticks are one setting)") +
+                "; keep one of them");
         }
-        final String origin = where(source, keys.get(Scenario.AGENTS)) + ": " + Scenario.AGENTS;
-        final Value model = settings.get(Scenario.MODEL);
-        if (model != null && !DeclaredPlugin.NAME.equals(model.text()))
-        {
-            throw new ScenarioException(model.origin() + ": the scenario declares its own agent types (" + origin +
-                "), which run as model declared; remove 'model: " + model.text() + "'");
-        }
-        if (!parameters.isEmpty())
-        {
-            throw new ScenarioException(parameters.values().iterator().next().keyOrigin() + ": a model declared " +
-                "in the scenario takes no parameters; put values in its fields' initial expressions instead");
-        }
-        final DeclaredSpec spec = DeclarationParser.parse(source, declaration);
-        long agents = 0;
-        for (final DeclaredSpec.TypeSpec type : spec.types())
-        {
-            agents += type.count();
-        }
-        if (agents > Integer.MAX_VALUE)
-        {
-            throw new ScenarioException(origin + ": declares " + agents + " agents; at most " + Integer.MAX_VALUE);
-        }
-        settings.put(Scenario.MODEL, new Value(Value.Kind.STRING, DeclaredPlugin.NAME, origin));
-        settings.put(Scenario.AGENTS, new Value(Value.Kind.INTEGER, Long.toString(agents), origin));
-        parameters.put(DeclaredPlugin.SPEC, new Value(Value.Kind.STRING, DeclaredPlugin.toJson(spec), origin));
+        settings.put(settingKey, value(tuple.getValueNode(), source, path));
     }
 
     /**
@@ -356,7 +338,7 @@ public final class ScenarioParser
         return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
     }
 
-    private static String where(final String source, final Node node)
+    static String where(final String source, final Node node)
     {
         return node.getStartMark().map((mark) -> where(source, mark)).orElse(source);
     }

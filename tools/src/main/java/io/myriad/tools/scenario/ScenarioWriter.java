@@ -26,8 +26,15 @@ public final class ScenarioWriter
     public static String toYaml(final RunSettings settings)
     {
         final Map<String, Object> scenario = new LinkedHashMap<>();
+        if (!settings.name().equals(settings.model()))
+        {
+            scenario.put(Scenario.NAME, settings.name());
+        }
         scenario.put(Scenario.MODEL, settings.model());
-        scenario.put(Scenario.AGENTS, settings.agents());
+        if (settings.clock() != null)
+        {
+            scenario.put(Scenario.CLOCK, settings.clock());
+        }
         scenario.put(Scenario.TICKS, settings.ticks());
         if (settings.timeScale() > 0)
         {
@@ -52,13 +59,16 @@ public final class ScenarioWriter
         scenario.put(Scenario.CHECKPOINT_EVERY_SIM_SECONDS, checkpoints.everySimSeconds());
         scenario.put(Scenario.KEEP_CHECKPOINTS, checkpoints.keep());
         scenario.put(Scenario.SECONDS_PER_TICK, checkpoints.secondsPerTick());
+        final Map<String, Object> file = new LinkedHashMap<>();
+        file.put(Scenario.SIMULATION, scenario);
+        file.put(Scenario.AGENTS, settings.agents());
         if (!settings.parameters().isEmpty())
         {
-            scenario.put(Scenario.PARAMETERS, new LinkedHashMap<>(settings.parameters()));
+            file.put(Scenario.PARAMETERS, new LinkedHashMap<>(settings.parameters()));
         }
         if (settings.decider().given())
         {
-            scenario.put(Scenario.DECIDER, settings.decider().toYaml());
+            file.put(Scenario.DECIDER, settings.decider().toYaml());
         }
 
         final DumpSettings dumpSettings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build();
@@ -67,6 +77,6 @@ public final class ScenarioWriter
             .append(settings.preset() == null ? "" : ", preset " + settings.preset() + " applied")
             .append(".\n")
             .append("# Run it again with: myriad run scenario.yaml\n");
-        return header + new Dump(dumpSettings).dumpToString(scenario);
+        return header + new Dump(dumpSettings).dumpToString(file);
     }
 }

@@ -114,12 +114,29 @@ final class SettingsResolver
             Scenario.METRICS_EVERY, 0, Integer.MAX_VALUE, RunSettings.DEFAULT_METRICS_EVERY);
 
         final CheckpointPolicy checkpointPolicy = checkpointPolicy(layers);
+        final Value nameValue = layers.pick(Scenario.NAME);
+        final String name = nameValue == null ? null : nameValue.asString();
+        if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}"))
+        {
+            throw nameValue.problem("must be a name for the run's directory: letters, digits, '.', '_' and '-', " +
+                "at most 64, starting with a letter or digit");
+        }
+        final Value clockValue = layers.pick(Scenario.CLOCK);
+        final String clock = clockValue == null ? null : clockValue.asString();
+        if (clock != null && !clock.equals("ticks") && !clock.equals("events"))
+        {
+            throw clockValue.problem("must be ticks or events");
+        }
+        if (clock != null)
+        {
+            origins.put(Scenario.CLOCK, clockValue.origin());
+        }
         final ModelConfig modelConfig = model.config(seed);
 
         final RunSettings settings = new RunSettings(
             model.plugin(), model.preset(), modelConfig, ticks, maxSimTime, timeScale, threads, layout, batchSize,
             waitStrategy, journal, journalLevel, hashEvery, metricsEvery, checkpointPolicy,
-            DeciderSettings.resolve(layers), file.source(), origins);
+            DeciderSettings.resolve(layers), name, clock, file.source(), origins);
         if (model.plugin().schema() != null)
         {
             // before the model is created: it may size arrays of its own for every agent

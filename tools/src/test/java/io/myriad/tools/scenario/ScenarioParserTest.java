@@ -65,13 +65,37 @@ class ScenarioParserTest
     }
 
     @Test
+    void shouldReadTheSimulationBlockAsTheRunsSettings()
+    {
+        final Scenario scenario = ScenarioParser.parse("simulation:\n  name: trial-1\n  model: counter\n" +
+            "  max_ticks: 7\n  seed: 3\nagents: 9\n", "x.yaml");
+        assertEquals("trial-1", scenario.get(Scenario.NAME).asString());
+        assertEquals(7, scenario.get(Scenario.TICKS).asLong(1, 100));
+        assertEquals("x.yaml:4:14: simulation.max_ticks", scenario.get(Scenario.TICKS).origin());
+        assertEquals(9, scenario.get(Scenario.AGENTS).asLong(1, 100));
+    }
+
+    @Test
+    void shouldRejectASettingWrittenBothInTheBlockAndAtTheTop()
+    {
+        final ScenarioException twice = assertThrows(ScenarioException.class,
+            () -> ScenarioParser.parse("seed: 1\nsimulation:\n  seed: 2\n", "x.yaml"));
+        assertTrue(twice.getMessage().startsWith("x.yaml:3:3: simulation.seed: already set by x.yaml:1:7: seed; " +
+            "keep one of them"), twice.getMessage());
+        final ScenarioException unknown = assertThrows(ScenarioException.class,
+            () -> ScenarioParser.parse("simulation:\n  tickz: 2\n", "x.yaml"));
+        assertTrue(unknown.getMessage().startsWith("x.yaml:2:3: simulation.tickz: unknown key (did you mean " +
+            "'ticks'?); the run's settings are name, model, "), unknown.getMessage());
+    }
+
+    @Test
     void shouldRejectBothTicksAndMaxTicks()
     {
         final ScenarioException ex = assertThrows(ScenarioException.class,
             () -> ScenarioParser.parse("ticks: 3\nmax_ticks: 30\n", "x.yaml"));
 
-        assertTrue(ex.getMessage().startsWith("x.yaml:2:1: max_ticks: the run's length is already set by " +
-            "x.yaml:1:8: ticks"), ex.getMessage());
+        assertTrue(ex.getMessage().startsWith("x.yaml:2:1: max_ticks: already set by x.yaml:1:8: ticks (ticks and " +
+            "max_ticks are one setting); keep one of them"), ex.getMessage());
     }
 
     @Test
@@ -80,7 +104,8 @@ class ScenarioParserTest
         final ScenarioException ex = assertThrows(ScenarioException.class,
             () -> ScenarioParser.parse("model: counter\n\ncolour: red\n", "x.yaml"));
 
-        assertTrue(ex.getMessage().startsWith("x.yaml:3:1: colour: unknown key; a scenario's keys are model, "),
+        assertTrue(ex.getMessage().startsWith("x.yaml:3:1: colour: unknown key; a scenario's keys are simulation, " +
+            "agents, parameters, "),
             ex.getMessage());
     }
 

@@ -68,6 +68,8 @@ class ScenarioSchemaTest
     void itNamesTheKeysTheParserReads()
     {
         assertEquals(new TreeSet<>(Scenario.KEYS), names(json.get("properties")), "top-level keys");
+        assertEquals(new TreeSet<>(Scenario.RUN_KEYS), names(json.get("$defs").get("run").get("properties")),
+            "the simulation block's keys");
         assertEquals(new TreeSet<>(Scenario.DECIDER_KEYS), names(json.get("properties").get("decider")
             .get("properties")), "decider keys");
         final JsonNode defs = json.get("$defs");
@@ -94,6 +96,8 @@ class ScenarioSchemaTest
             "an action");
         assertEquals(List.of(), check("agents: { G: { count: 1 } }\nchannels:\n  c: { kind: direct, latency: " +
             "1.5 s }\n"));
+        assertFalse(check("simulation: { ticks: 3, agents: 5 }\n").isEmpty(), "agents outside the simulation block");
+        assertEquals(List.of(), check("simulation: { name: a-run, model: flocking, clock: ticks, ticks: 3 }\n"));
     }
 
     private static Set<String> names(final JsonNode properties)
