@@ -50,10 +50,15 @@ final class JournalTailCommand extends JournalSubcommand
             final JournalRecord record = new JournalRecord();
             final ArrayDeque<String> last = new ArrayDeque<>();
             boolean ended = false;
+            RunVocabulary vocabulary = RunVocabulary.none();
             while (reader.next(record))
             {
                 ended = record.type() == RecordType.RUN_END;
-                RecordJson.forEachLine(record, null, (line) ->
+                if (record.type() == RecordType.RUN_START)
+                {
+                    vocabulary = RunVocabulary.of(record.runHeader(), journal());
+                }
+                RecordJson.forEachLine(record, null, vocabulary, (line) ->
                 {
                     if (lines > 0)
                     {
@@ -71,7 +76,7 @@ final class JournalTailCommand extends JournalSubcommand
             {
                 if (reader.next(record))
                 {
-                    RecordJson.forEachLine(record, null, out::println);
+                    RecordJson.forEachLine(record, null, vocabulary, out::println);
                     ended = record.type() == RecordType.RUN_END || out.checkError();
                 }
                 else

@@ -39,20 +39,8 @@ final class RecordJson
     }
 
     /**
-     * Hands each line a record prints to an action: an events record's one line per event, any other record's one.
-     *
-     * @param record a checked record.
-     * @param agent  only the lines about this agent (the events that target it and its inputs), or null for all.
-     * @param action what to do with each line, in order.
-     */
-    static void forEachLine(final JournalRecord record, final Integer agent, final Consumer<String> action)
-    {
-        forEachLine(record, agent, RunVocabulary.none(), action);
-    }
-
-    /**
-     * As {@link #forEachLine(JournalRecord, Integer, Consumer)}, naming what the run's model names: the actions
-     * of decisions, the channels and messages of channel entries.
+     * Hands each line a record prints to an action: an events record's one line per event, any other record's one;
+     * naming what the run's model names (the actions of decisions, the channels and messages of channel entries).
      *
      * @param record     a checked record.
      * @param agent      only the lines about this agent, or null for all.

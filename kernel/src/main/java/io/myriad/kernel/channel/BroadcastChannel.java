@@ -26,6 +26,8 @@ public final class BroadcastChannel extends MessageChannel
     private static final long[] NONE = new long[0];
 
     private long[][] cursors;
+    /** True when a receiver read, was born or died since the last pass over the receivers found nothing to free. */
+    private boolean readSinceScan = true;
 
     /**
      * @param name     the channel's name.
@@ -95,6 +97,7 @@ public final class BroadcastChannel extends MessageChannel
         if (receivers().allows(type, agent))
         {
             cursors(type, agent)[agent] = ring.deliveredSequence();
+            readSinceScan = true;
         }
     }
 
@@ -106,7 +109,16 @@ public final class BroadcastChannel extends MessageChannel
         if (receivers().mentions(type))
         {
             cursors(type, agent)[agent] = ring.deliveredSequence();
+            readSinceScan = true;
         }
+    }
+
+    /**
+     * A receiver that dies no longer holds messages back.
+     */
+    public void agentGone(final int type, final int agent)
+    {
+        readSinceScan = true;
     }
 
     /**
@@ -114,6 +126,13 @@ public final class BroadcastChannel extends MessageChannel
      */
     protected void makeRoom()
     {
+        if (!readSinceScan && ring.headSequence() < ring.deliveredSequence())
+        {
+            // nothing read since the last pass freed what it could: a full channel refuses its sends in constant
+            // time instead of passing over every receiver again
+            return;
+        }
+        readSinceScan = false;
         long least = ring.deliveredSequence();
         final World world = world();
         for (int type = 0; type < cursors.length; type++)
@@ -133,6 +152,11 @@ public final class BroadcastChannel extends MessageChannel
             }
         }
         ring.freeBefore(Math.max(least, ring.headSequence()));
+        if (ring.headSequence() == ring.deliveredSequence())
+        {
+            // every delivered message is freed: deliveries to come make a pass worth its while again
+            readSinceScan = true;
+        }
     }
 
     int first(final int type, final int agent)
