@@ -7,6 +7,7 @@ import io.myriad.kernel.channel.DirectChannel;
 import io.myriad.kernel.channel.SharedRegion;
 import io.myriad.kernel.channel.TopicChannel;
 import io.myriad.kernel.command.Outbox;
+import io.myriad.kernel.space.grid.Grid2D;
 import io.myriad.layouts.CommandSchema;
 import io.myriad.layouts.FieldType;
 
@@ -33,6 +34,22 @@ interface Action
     static Action set(final int at, final Expr value)
     {
         return (scope, outbox, type) -> scope.values[at] = value.eval(scope);
+    }
+
+    /**
+     * Moves the agent by (dx, dy) cells from where it was when its turn began, wrapping on a torus; off a bounded
+     * grid it stays.
+     */
+    static Action move(final Grid2D grid, final int now, final int next, final Expr dx, final Expr dy)
+    {
+        return (scope, outbox, type) ->
+        {
+            final int to = grid.offset((int)scope.values[now], (int)dx.eval(scope), (int)dy.eval(scope));
+            if (to != Grid2D.NO_CELL)
+            {
+                scope.values[next] = to;
+            }
+        };
     }
 
     /**

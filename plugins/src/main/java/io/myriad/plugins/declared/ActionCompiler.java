@@ -20,7 +20,7 @@ import io.myriad.plugins.declared.DeclaredSpec.ActionSpec;
 final class ActionCompiler
 {
     /** The kinds of action, in the order to document them. */
-    static final List<String> KINDS = List.of("set", "send", "subscribe", "unsubscribe", "write");
+    static final List<String> KINDS = List.of("set", "send", "subscribe", "unsubscribe", "write", "move");
 
     private final Compiler compiler;
     private final KindCompiler kind;
@@ -51,6 +51,8 @@ final class ActionCompiler
             }
             case "write":
                 return write(action, values, at);
+            case "move":
+                return move(values, at);
             default:
                 throw new SpecException(path, -1, "'" + action.kind() + "' is no action; an action is one of " +
                     String.join(", ", KINDS));
@@ -69,7 +71,7 @@ final class ActionCompiler
         for (final Map.Entry<String, String> value : values.entrySet())
         {
             final String where = at + "." + value.getKey();
-            sets[i++] = Action.set(Scope.next(kind.spec().fields().size()) + kind.field(value.getKey(), where),
+            sets[i++] = Action.set(Scope.next(kind.fieldCount()) + kind.field(value.getKey(), where),
                 ExprParser.compile(value.getValue(), where, kind));
         }
         return sets.length == 1 ? sets[0] : (scope, outbox, agentType) ->
@@ -123,6 +125,27 @@ final class ActionCompiler
                 ExprParser.compile(action.to(), at + ".to", kind), message);
         }
         return Action.broadcast((BroadcastChannel)channel, message);
+    }
+
+    private Action move(final java.util.Map<String, String> values, final String at)
+    {
+        if (kind.cellField() < 0)
+        {
+            throw new SpecException(at, -1, "moves on no grid: declare a space, e.g. 'space: {width: 20, height: 20}'");
+        }
+        for (final String key : values.keySet())
+        {
+            if (!key.equals("dx") && !key.equals("dy"))
+            {
+                throw new SpecException(at + "." + key, -1, "is not part of a move; a move has dx and dy");
+            }
+        }
+        final Expr dx = values.get("dx") == null ? Expr.constant(0) : ExprParser.compile(values.get("dx"),
+            at + ".dx", kind);
+        final Expr dy = values.get("dy") == null ? Expr.constant(0) : ExprParser.compile(values.get("dy"),
+            at + ".dy", kind);
+        return Action.move(compiler.grid, Scope.NOW + kind.cellField(), Scope.next(kind.fieldCount()) +
+            kind.cellField(), dx, dy);
     }
 
     private Action write(final ActionSpec action, final Map<String, String> values, final String at)

@@ -44,11 +44,14 @@ final class AgentKind
     final Aggregate[][] aggregates;
     final int aggregateSlots;
     final Rule[] rules;
+    /** The index of the agent's cell among its fields, or -1 without a space. */
+    final int cellField;
 
     AgentKind(final AgentType type, final int index, final int count, final FieldType[] storage,
         final Expr[] initial, final Expr[][] instances, final MessageChannel[] inputs, final Aggregate[][] aggregates,
-        final int aggregateSlots, final Rule[] rules)
+        final int aggregateSlots, final Rule[] rules, final int cellField)
     {
+        this.cellField = cellField;
         this.type = type;
         this.index = index;
         this.count = count;

@@ -15,6 +15,9 @@ import io.myriad.kernel.channel.Latency;
 import io.myriad.kernel.channel.MessageChannel;
 import io.myriad.kernel.channel.SharedRegion;
 import io.myriad.kernel.channel.TopicChannel;
+import io.myriad.kernel.space.grid.Grid2D;
+import io.myriad.kernel.space.grid.MultipleOccupancy;
+import io.myriad.kernel.space.grid.Topology;
 import io.myriad.plugins.declared.DeclaredSpec.ChannelSpec;
 import io.myriad.plugins.declared.DeclaredSpec.ConnectionSpec;
 import io.myriad.plugins.declared.DeclaredSpec.FieldSpec;
@@ -32,6 +35,10 @@ final class Compiler
     final List<String> symbols = new ArrayList<>();
     final List<Channel> channels = new ArrayList<>();
     final List<ChannelSpec> channelSpecs;
+    /** The agents' grid, or null when the declaration has no space. */
+    final Grid2D grid;
+    /** Per type, its agents by cell, rebuilt every step; null without a space. */
+    final MultipleOccupancy[] byCell;
     private final Access[] senders;
     private final Access[] receivers;
     private final boolean[][] feeds;
@@ -42,6 +49,12 @@ final class Compiler
         this.spec = spec;
         this.channelSpecs = spec.channels();
         checkTypes();
+        this.grid = grid(spec.space());
+        this.byCell = new MultipleOccupancy[spec.types().size()];
+        for (int t = 0; grid != null && t < byCell.length; t++)
+        {
+            byCell[t] = grid.multipleOccupancy(spec.types().get(t).name(), spec.types().get(t).count());
+        }
         this.senders = new Access[channelSpecs.size()];
         this.receivers = new Access[channelSpecs.size()];
         this.feeds = new boolean[channelSpecs.size()][spec.types().size()];
@@ -141,6 +154,26 @@ final class Compiler
         }
     }
 
+    private static Grid2D grid(final DeclaredSpec.SpaceSpec space)
+    {
+        if (space == null)
+        {
+            return null;
+        }
+        if (space.width() < 1 || space.height() < 1 || (long)space.width() * space.height() > Grid2D.MAX_CELLS)
+        {
+            throw new SpecException("space", -1, "is " + space.width() + " x " + space.height() + " cells; a grid " +
+                "has at least 1 cell a side and at most " + Grid2D.MAX_CELLS + " cells");
+        }
+        final String topology = space.topology() == null ? "torus" : space.topology();
+        if (!topology.equals("torus") && !topology.equals("bounded"))
+        {
+            throw new SpecException("space.topology", -1, "is " + topology + "; it is torus or bounded");
+        }
+        return new Grid2D("space", space.width(), space.height(),
+            topology.equals("torus") ? Topology.TORUS : Topology.BOUNDED);
+    }
+
     private static void fields(final List<FieldSpec> fields, final String path)
     {
         final Set<String> names = new HashSet<>();
@@ -151,11 +184,12 @@ final class Compiler
                 throw new SpecException(path + "." + field.name(), -1, "is declared twice");
             }
             if (!field.name().matches("[A-Za-z_][A-Za-z0-9_]*") || List.of("step", "index", "id", "count", "true",
-                "false", "sender", "and", "or", "not", "channel", "to", "topic").contains(field.name()))
+                "false", "sender", "and", "or", "not", "channel", "to", "topic", "x", "y", "cell")
+                .contains(field.name()))
             {
                 throw new SpecException(path + "." + field.name(), -1, "is not a name a field may have: use " +
                     "letters, digits and _, not starting with a digit, and none of step, index, id, count, true, " +
-                    "false, sender, and, or, not, channel, to, topic");
+                    "false, sender, and, or, not, channel, to, topic, x, y, cell");
             }
             if (Values.storage(field.type()) == null)
             {

@@ -27,6 +27,7 @@ public final class DeclaredModel implements Model
 {
     private final List<AgentKind> kinds = new ArrayList<>();
     private final List<Channel> channels;
+    private final Compiler compiler;
     private final List<String> symbols;
     private final List<Metric> metrics = new ArrayList<>();
     private final Set<String> symbolFields = new HashSet<>();
@@ -40,6 +41,7 @@ public final class DeclaredModel implements Model
     public DeclaredModel(final DeclaredSpec spec)
     {
         final Compiler compiler = new Compiler(spec);
+        this.compiler = compiler;
         for (int t = 0; t < spec.types().size(); t++)
         {
             kinds.add(new KindCompiler(compiler, t).compile());
@@ -97,7 +99,13 @@ public final class DeclaredModel implements Model
     @Override
     public List<Part> parts()
     {
-        return List.copyOf(channels);
+        final List<Part> parts = new ArrayList<>();
+        if (compiler.grid != null)
+        {
+            parts.add(compiler.grid);
+        }
+        parts.addAll(channels);
+        return parts;
     }
 
     @Override
@@ -117,8 +125,19 @@ public final class DeclaredModel implements Model
         final List<Phase> phases = new ArrayList<>();
         for (final AgentKind kind : kinds)
         {
+            final boolean first = phases.isEmpty();
             phases.add(new Phase()
             {
+                @Override
+                public void beforeBatches(final World world, final long step)
+                {
+                    // every type's agents by cell, as they are when the step begins, for near()
+                    for (int t = 0; first && compiler.grid != null && t < kinds.size(); t++)
+                    {
+                        compiler.byCell[t].rebuild(world.store(kinds.get(t).type), kinds.get(t).cellField);
+                    }
+                }
+
                 public String name()
                 {
                     return kind.type.name();

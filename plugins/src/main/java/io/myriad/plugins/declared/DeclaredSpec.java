@@ -16,6 +16,7 @@ import java.util.Map;
  * @param rules       periodic engine rules.
  * @param events      scheduled events.
  * @param metrics     figures written to the run's metrics.
+ * @param space       the grid the agents live on, or null for none.
  */
 public record DeclaredSpec(
     List<TypeSpec> types,
@@ -23,7 +24,8 @@ public record DeclaredSpec(
     List<ConnectionSpec> connections,
     List<EngineRuleSpec> rules,
     List<EventSpec> events,
-    List<MetricSpec> metrics)
+    List<MetricSpec> metrics,
+    SpaceSpec space)
 {
     /**
      * Replaces absent lists with empty ones.
@@ -36,6 +38,18 @@ public record DeclaredSpec(
         rules = rules == null ? List.of() : List.copyOf(rules);
         events = events == null ? List.of() : List.copyOf(events);
         metrics = metrics == null ? List.of() : List.copyOf(metrics);
+    }
+
+    /**
+     * The grid every declared agent lives on: each has a cell (its {@code x} and {@code y}), placed at random at
+     * the start, moved by {@code move} actions, and counts the agents around it with {@code near()}.
+     *
+     * @param width    cells across.
+     * @param height   cells down.
+     * @param topology {@code torus} (the default) or {@code bounded}.
+     */
+    public record SpaceSpec(int width, int height, String topology)
+    {
     }
 
     /**

@@ -5,28 +5,18 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Compiles an expression's text into an {@link Expr} tree, by recursive descent:
- * <pre>
- *   or      := and ( ("or" | "||") and )*
- *   and     := not ( ("and" | "&amp;&amp;") not )*
- *   not     := ("not" | "!") not | compare
- *   compare := sum ( ("==" | "!=" | "&lt;" | "&lt;=" | "&gt;" | "&gt;=") sum )?
- *   sum     := product ( ("+" | "-") product )*
- *   product := unary ( ("*" | "/" | "%") unary )*
- *   unary   := "-" unary | atom
- *   atom    := number | 'text' | name | name "(" arguments ")" | "(" or ")"
- * </pre>
- * A name is one of the agent's fields, {@code step}, {@code index} (from 0), {@code id} (from 1), {@code count}
- * (agents of the type), {@code true} or {@code false}; quoted text is a symbol. Functions: {@code min}, {@code max}
- * and {@code abs}, {@code floor}, {@code sqrt}, {@code exp}, {@code log}, {@code pow}, {@code if(c, a, b)},
- * {@code random()}, {@code uniform(a, b)}, {@code normal(mean, sd)}, {@code choice(a, b, ...)}, and over the
- * messages read this step: {@code count(channel)}, {@code sum(channel.field)}, {@code mean}, {@code min},
+ * Compiles an expression's text into an {@link Expr} tree, by recursive descent: {@code or} and {@code and} (or
+ * {@code || &&}), {@code not} ({@code !}), comparisons ({@code == != < <= > >=}), {@code + -}, {@code * / %},
+ * unary minus, then numbers, quoted text (a symbol), parentheses, names and calls. A name is one of the agent's
+ * fields, {@code step}, {@code index} (from 0), {@code id} (from 1), {@code count} (agents of the type),
+ * {@code true}, {@code false}, and on a grid {@code x} and {@code y}. Functions: those of {@link Functions}; over
+ * the messages read this step {@code count(channel)}, {@code sum(channel.field)}, {@code mean}, {@code min},
  * {@code max}, {@code last(channel.field)} and {@code has(channel.field, value)}, where {@code sender} is the
- * sender's index. Constant parts are folded.
+ * sender's index; on a grid {@code near()} and {@code near(Type)}, the agents around. Constants are folded.
  */
 final class ExprParser
 {
-    /** Comparison operators, longest first, so that {@code <=} is not read as {@code <}. */
+    /** Comparison operators, longest first: {@code <=} is not read as {@code <}. */
     private static final String[] COMPARISONS = { "==", "!=", "<=", ">=", "<", ">" };
 
     private final String text;
@@ -225,6 +215,10 @@ final class ExprParser
         {
             return builtin;
         }
+        if (name.equals("x") || name.equals("y"))
+        {
+            return names.position(name, start);
+        }
         final int field = names.field(name);
         if (field < 0)
         {
@@ -243,6 +237,13 @@ final class ExprParser
             ((function.equals("min") || function.equals("max")) && isMessageField()))
         {
             return aggregate(function, start);
+        }
+        if (function.equals("near"))
+        {
+            skipSpace();
+            final String type = peek(')') ? null : name();
+            expect(")");
+            return names.near(type, start);
         }
         final List<Expr> args = arguments();
         try

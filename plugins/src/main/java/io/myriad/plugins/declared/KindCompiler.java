@@ -8,6 +8,9 @@ import java.util.Map;
 
 import io.myriad.kernel.channel.Channel;
 import io.myriad.kernel.channel.MessageChannel;
+import io.myriad.kernel.space.grid.Grid2D;
+import io.myriad.kernel.space.grid.MultipleOccupancy;
+import io.myriad.kernel.space.grid.Neighbourhood;
 import io.myriad.kernel.world.AgentType;
 import io.myriad.layouts.CommandSchema;
 import io.myriad.layouts.FieldType;
@@ -32,6 +35,7 @@ final class KindCompiler implements Names
     private final List<String> fieldNames = new ArrayList<>();
     private final List<MessageChannel> inputs = new ArrayList<>();
     private final List<Aggregate> aggregates = new ArrayList<>();
+    private final int cellField;
     private int slots;
 
     KindCompiler(final Compiler compiler, final int typeIndex)
@@ -42,6 +46,12 @@ final class KindCompiler implements Names
         for (final FieldSpec field : spec.fields())
         {
             fieldNames.add(field.name());
+        }
+        // on a grid, an agent's cell is one more field, after those declared
+        this.cellField = compiler.grid == null ? -1 : fieldNames.size();
+        if (compiler.grid != null)
+        {
+            fieldNames.add("cell");
         }
         for (int c = 0; c < compiler.channels.size(); c++)
         {
@@ -57,9 +67,15 @@ final class KindCompiler implements Names
     {
         final String path = "agents." + spec.name();
         final Schema.Builder schema = Schema.builder(spec.name());
-        final FieldType[] storage = new FieldType[spec.fields().size()];
+        final FieldType[] storage = new FieldType[fieldNames.size()];
         final Expr[] initial = new Expr[storage.length];
-        for (int f = 0; f < storage.length; f++)
+        if (cellField >= 0)
+        {
+            final int cells = compiler.grid.cellCount();
+            storage[cellField] = FieldType.INT;
+            initial[cellField] = (s) -> Math.min(cells - 1, (int)(s.uniform() * cells));
+        }
+        for (int f = 0; f < spec.fields().size(); f++)
         {
             final FieldSpec field = spec.fields().get(f);
             storage[f] = Values.storage(field.type());
@@ -94,6 +110,10 @@ final class KindCompiler implements Names
                 ExprParser.compile(rule.when(), at + ".when", this), null, actions(rule.then(), at + ".then")));
         }
         engineRules(rules);
+        if (cellField >= 0)
+        {
+            schema.field("cell", FieldType.INT);
+        }
         final AgentType type = AgentType.of(spec.name(), schema.build(), spec.count());
         final Aggregate[][] byInput = new Aggregate[inputs.size()][];
         for (int c = 0; c < inputs.size(); c++)
@@ -102,7 +122,7 @@ final class KindCompiler implements Names
             byInput[c] = aggregates.stream().filter((a) -> a.input == input).toArray(Aggregate[]::new);
         }
         return new AgentKind(type, typeIndex, spec.count(), storage, initial, instances,
-            inputs.toArray(new MessageChannel[0]), byInput, slots, rules.toArray(new AgentKind.Rule[0]));
+            inputs.toArray(new MessageChannel[0]), byInput, slots, rules.toArray(new AgentKind.Rule[0]), cellField);
     }
 
     private void engineRules(final List<AgentKind.Rule> rules)
@@ -177,6 +197,78 @@ final class KindCompiler implements Names
     public int field(final String name)
     {
         return fieldNames.indexOf(name);
+    }
+
+    /**
+     * @return the type's fields, the cell included on a grid.
+     */
+    int fieldCount()
+    {
+        return fieldNames.size();
+    }
+
+    /**
+     * @return the index of the agent's cell among its fields, or -1 without a space.
+     */
+    int cellField()
+    {
+        return cellField;
+    }
+
+    public Expr position(final String axis, final int column)
+    {
+        requireSpace(axis, column);
+        final int at = Scope.NOW + cellField;
+        final int width = compiler.grid.width();
+        return axis.equals("x") ? (s) -> (int)s.values[at] % width : (s) -> (int)s.values[at] / width;
+    }
+
+    public Expr near(final String type, final int column)
+    {
+        requireSpace("near()", column);
+        final List<MultipleOccupancy> counted = new ArrayList<>();
+        boolean own = false;
+        for (int t = 0; t < compiler.byCell.length; t++)
+        {
+            if (type == null || compiler.spec.types().get(t).name().equals(type))
+            {
+                counted.add(compiler.byCell[t]);
+                own |= t == typeIndex;
+            }
+        }
+        if (counted.isEmpty())
+        {
+            throw new SpecException(null, column, "there is no agent type " + type + " to count near; the types are " +
+                compiler.typeNames());
+        }
+        final MultipleOccupancy[] indexes = counted.toArray(new MultipleOccupancy[0]);
+        final int self = own ? 1 : 0;
+        final int at = Scope.NOW + cellField;
+        final Grid2D grid = compiler.grid;
+        return (s) ->
+        {
+            final int cell = (int)s.values[at];
+            final int around = grid.neighbours(cell, Neighbourhood.MOORE, 1, s.around);
+            int total = -self;
+            for (final MultipleOccupancy index : indexes)
+            {
+                total += index.count(cell);
+                for (int k = 0; k < around; k++)
+                {
+                    total += index.count(s.around[k]);
+                }
+            }
+            return total;
+        };
+    }
+
+    private void requireSpace(final String what, final int column)
+    {
+        if (compiler.grid == null)
+        {
+            throw new SpecException(null, column, what + " needs a space: declare one, e.g. 'space: {width: 20, " +
+                "height: 20}'");
+        }
     }
 
     public int symbol(final String text)

@@ -12,6 +12,20 @@ interface Names
     int field(String name);
 
     /**
+     * @param axis {@code x} or {@code y}.
+     * @return the agent's column or row on the model's grid.
+     * @throws SpecException if the model has no space.
+     */
+    Expr position(String axis, int column);
+
+    /**
+     * @param type a type's name, or null for every type.
+     * @return how many agents (of that type) are in the agent's cell and the eight around it, itself not counted.
+     * @throws SpecException if the model has no space, or no such type.
+     */
+    Expr near(String type, int column);
+
+    /**
      * @return the symbol's number.
      */
     int symbol(String text);

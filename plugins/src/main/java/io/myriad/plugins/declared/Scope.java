@@ -38,6 +38,8 @@ final class Scope extends ScopeFields
     final int aggregates;
     final long key;
     final int count;
+    /** Scratch for the cells around the agent, when its model has a space. */
+    final int[] around = new int[8];
 
     /**
      * @param fields     the type's fields.

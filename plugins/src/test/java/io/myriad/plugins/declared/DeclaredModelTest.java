@@ -46,7 +46,7 @@ class DeclaredModelTest
             List.of(new ChannelSpec("greetings", "broadcast", List.of(new FieldSpec("word", "symbol", null)), 16,
                 "reject", 1, false, null, 0)),
             List.of(new ConnectionSpec("Greeter_*", "greetings"), new ConnectionSpec("greetings", "Greeter_*")),
-            List.of(), List.of(), List.of(new MetricSpec("greeted", "Greeter.greeted", "sum")));
+            List.of(), List.of(), List.of(new MetricSpec("greeted", "Greeter.greeted", "sum")), null);
     }
 
     static final List<RuleSpec> GREETING = List.of(
@@ -93,7 +93,7 @@ class DeclaredModelTest
             List.of(new ChannelSpec("talk", "direct", List.of(new FieldSpec("level", "double", null)), 4000,
                 "drop_oldest", 2, false, null, 0)),
             List.of(new ConnectionSpec("T_*", "talk"), new ConnectionSpec("talk", "Talker")),
-            List.of(), List.of(), List.of());
+            List.of(), List.of(), List.of(), null);
         final long[] hashes = new long[3];
         final int[] threads = { 1, 2, 4 };
         for (int t = 0; t < threads.length; t++)
@@ -136,12 +136,83 @@ class DeclaredModelTest
         final DeclaredSpec bare = greeters(List.of());
         final SpecException fields = assertThrows(SpecException.class, () -> new DeclaredModel(new DeclaredSpec(
             List.of(new TypeSpec("Greeter", "Greeter", 2, List.of(), Map.of(), List.of())), bare.channels(),
-            bare.connections(), List.of(), List.of(), List.of())));
+            bare.connections(), List.of(), List.of(), List.of(), null)));
         assertEquals("agents.Greeter.fields", fields.path());
 
         final SpecException syntax = assertThrows(SpecException.class, () -> new DeclaredModel(greeters(List.of(
             new RuleSpec("greeted > ", List.of())))));
         assertTrue(syntax.problem().startsWith("the expression ends where a value was expected"), syntax.problem());
+    }
+
+    private static DeclaredSpec neighbours(final List<RuleSpec> policy)
+    {
+        final List<FieldSpec> fields = List.of(new FieldSpec("seen", "int", null));
+        return new DeclaredSpec(
+            List.of(new TypeSpec("Red", "R", 40, fields, Map.of(), policy),
+                new TypeSpec("Blue", "B", 40, fields, Map.of(), policy)),
+            List.of(), List.of(), List.of(), List.of(), List.of(), new DeclaredSpec.SpaceSpec(12, 9, "torus"));
+    }
+
+    @Test
+    void nearCountsTheAgentsInTheCellAndTheEightAround()
+    {
+        final DeclaredModel model = new DeclaredModel(neighbours(List.of(
+            new RuleSpec(null, List.of(set("seen", "near() * 1000 + near(Red)"))))));
+        try (Simulation sim = Simulation.launch(new SimulationContext().model(model).seed(3).workers(2)
+            .batchSize(16)))
+        {
+            sim.run(1);
+            final World world = sim.world();
+            for (int t = 0; t < 2; t++)
+            {
+                for (int i = 0; i < 40; i++)
+                {
+                    final int cell = (int)field(world, t, i, 1);
+                    int all = 0;
+                    int red = 0;
+                    for (int u = 0; u < 2; u++)
+                    {
+                        for (int j = 0; j < 40; j++)
+                        {
+                            final int other = (int)field(world, u, j, 1);
+                            final int dx = Math.floorMod(other % 12 - cell % 12 + 1, 12);
+                            final int dy = Math.floorMod(other / 12 - cell / 12 + 1, 9);
+                            if ((u != t || j != i) && dx <= 2 && dy <= 2)
+                            {
+                                all++;
+                                red += u == 0 ? 1 : 0;
+                            }
+                        }
+                    }
+                    assertEquals(all * 1000 + red, field(world, t, i, 0), "agent " + i + " of type " + t);
+                }
+            }
+        }
+    }
+
+    @Test
+    void agentsMoveOnTheGridTheSameOnOneTwoAndFourThreads()
+    {
+        final DeclaredSpec spec = neighbours(List.of(new RuleSpec("near(Red) < 3", List.of(
+            new ActionSpec("move", null, null, null, Map.of("dx", "choice(-1, 0, 1)", "dy", "choice(-1, 0, 1)")),
+            set("seen", "seen + 1")))));
+        final long[] hashes = new long[3];
+        final int[] threads = { 1, 2, 4 };
+        for (int t = 0; t < threads.length; t++)
+        {
+            try (Simulation sim = Simulation.launch(new SimulationContext().model(new DeclaredModel(spec)).seed(4)
+                .workers(threads[t]).batchSize(8)))
+            {
+                sim.run(25);
+                hashes[t] = sim.stateHash();
+                assertTrue(field(sim.world(), 0, 0, 0) + field(sim.world(), 1, 5, 0) > 0, "some moved");
+            }
+        }
+        assertEquals(hashes[0], hashes[1]);
+        assertEquals(hashes[0], hashes[2]);
+        final SpecException noSpace = assertThrows(SpecException.class, () -> new DeclaredModel(greeters(List.of(
+            new RuleSpec("near() > 1", List.of())))));
+        assertTrue(noSpace.problem().startsWith("near() needs a space"), noSpace.problem());
     }
 
     @Test

@@ -32,7 +32,9 @@ import io.myriad.plugins.declared.SpecException;
 final class DeclarationParser
 {
     /** The blocks of a declared model. */
-    static final List<String> BLOCKS = List.of("agents", "channels", "connections", "rules", "events", "metrics");
+    static final List<String> BLOCKS = List.of("agents", "space", "channels", "connections", "rules", "events",
+        "metrics");
+    static final List<String> SPACE_KEYS = List.of("width", "height", "topology");
 
     static final List<String> TYPE_KEYS = List.of("count", "prefix", "fields", "instances", "policy");
     static final List<String> FIELD_KEYS = List.of("type", "initial");
@@ -43,7 +45,7 @@ final class DeclarationParser
     static final List<String> ENGINE_RULE_KEYS = List.of("name", "agents", "every", "when", "then");
     static final List<String> EVENT_KEYS = List.of("at", "agents", "then");
     static final List<String> METRIC_KEYS = List.of("of", "reduce");
-    static final List<String> ACTIONS = List.of("set", "send", "subscribe", "unsubscribe", "write");
+    static final List<String> ACTIONS = List.of("set", "send", "subscribe", "unsubscribe", "write", "move");
     private static final int DEFAULT_CAPACITY = 1024;
 
     private final YamlNodes yaml;
@@ -172,7 +174,18 @@ final class DeclarationParser
                 }
             }
         }
-        return new DeclaredSpec(types, channels, connections, rules, events, metrics);
+        DeclaredSpec.SpaceSpec space = null;
+        if (blocks.containsKey("space"))
+        {
+            final Map<String, Node> entry = yaml.mapping(blocks.get("space"), "space", "{width: 20, height: 20}",
+                SPACE_KEYS);
+            required(entry, "width", "space");
+            required(entry, "height", "space");
+            space = new DeclaredSpec.SpaceSpec((int)yaml.integer(entry.get("width"), "space.width", 1, 1 << 27),
+                (int)yaml.integer(entry.get("height"), "space.height", 1, 1 << 27),
+                optional(entry, "topology", "space"));
+        }
+        return new DeclaredSpec(types, channels, connections, rules, events, metrics, space);
     }
 
     private TypeSpec type(final String name, final Node node)

@@ -110,7 +110,7 @@ public final class Scenario
 
     /** Every key a scenario may have at its top level, in the order to document them. */
     public static final List<String> KEYS = List.of(
-        SIMULATION, AGENTS, PARAMETERS, DECIDER, "channels", "connections", "rules", "events", "metrics",
+        SIMULATION, AGENTS, PARAMETERS, DECIDER, "space", "channels", "connections", "rules", "events", "metrics",
         NAME, MODEL, PRESET, CLOCK, TICKS, MAX_TICKS, MAX_SIM_TIME, TIME_SCALE, THREADS, SEED, LAYOUT, BATCH_SIZE,
         WAIT_STRATEGY, JOURNAL, JOURNAL_LEVEL, HASH_EVERY, METRICS_EVERY, CHECKPOINT_EVERY_TICKS,
         CHECKPOINT_EVERY_EVENTS, CHECKPOINT_EVERY_SIM_SECONDS, KEEP_CHECKPOINTS, SECONDS_PER_TICK);

@@ -80,6 +80,8 @@ class ScenarioSchemaTest
             names(json.get("properties").get("rules").get("items").get("properties")));
         assertEquals(new TreeSet<>(DeclarationParser.EVENT_KEYS),
             names(json.get("properties").get("events").get("items").get("properties")));
+        assertEquals(new TreeSet<>(DeclarationParser.SPACE_KEYS), names(json.get("properties").get("space")
+            .get("properties")));
         assertEquals(new TreeSet<>(DeclarationParser.METRIC_KEYS),
             names(json.get("properties").get("metrics").get("additionalProperties").get("properties")));
     }
