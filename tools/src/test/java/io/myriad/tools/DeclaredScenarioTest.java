@@ -111,6 +111,27 @@ class DeclaredScenarioTest
             "write clock: ticks, or leave it out"), events.err);
     }
 
+    @Test
+    void aFaultInTheSpaceOrSimulationBlockIsToldWhereAndRefused() throws IOException
+    {
+        write(dir.resolve("s.yaml"), "space: { width: 0, height: 5 }\n" + GREETERS);
+        final CliRun space = CliRun.run(dir, "validate", "s.yaml");
+        assertEquals(Main.EXIT_BAD_INPUT, space.status, space.toString());
+        assertTrue(space.err.contains("s.yaml:1:17: space.width: must be from 1 to 134217728, was 0"), space.err);
+        write(dir.resolve("m.yaml"), "space: { width: 4, height: 5 }\n" + GREETERS.replace(
+            "- set: { greeted: greeted + 1 }", "- move: { dx: 1, dz: 1 }"));
+        final CliRun move = CliRun.run(dir, "validate", "m.yaml");
+        assertEquals(Main.EXIT_BAD_INPUT, move.status, move.toString());
+        assertTrue(move.err.contains("agents.Greeter.policy[1].then[1].move.dz: is not part of a move; a move has " +
+            "dx and dy"), move.err);
+        write(dir.resolve("n.yaml"), "simulation:\n  name: no/slashes\n" + GREETERS);
+        final CliRun name = CliRun.run(dir, "run", "n.yaml");
+        assertEquals(Main.EXIT_BAD_INPUT, name.status, name.toString());
+        assertTrue(name.err.contains("n.yaml:2:9: simulation.name: must be a name for the run's directory"),
+            name.err);
+        assertFalse(Files.exists(dir.resolve("runs")), "no run directory");
+    }
+
     static Stream<Arguments> faults()
     {
         return Stream.of(
