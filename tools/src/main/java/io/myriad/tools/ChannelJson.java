@@ -116,15 +116,7 @@ final class ChannelJson
             final String name = schema.field(f).name();
             final int offset = at + schema.offset(f);
             final FieldType type = schema.field(f).type();
-            final double value = switch (type)
-            {
-                case BYTE -> buffer.getByte(offset);
-                case SHORT -> buffer.getShort(offset, ORDER);
-                case INT -> buffer.getInt(offset, ORDER);
-                case LONG -> buffer.getLong(offset, ORDER);
-                case FLOAT -> buffer.getFloat(offset, ORDER);
-                case DOUBLE -> buffer.getDouble(offset, ORDER);
-            };
+            final double value = type.read(buffer, offset, ORDER);
             final String symbol = vocabulary.symbol(channel, name, value);
             if (symbol != null)
             {

@@ -168,17 +168,6 @@ public abstract class Channel implements Part
     }
 
     /**
-     * The sim time of a step, by the world's clock.
-     *
-     * @param step a step.
-     * @return its time: the event queue's on the event clock, the step on the tick clock.
-     */
-    protected final double timeOf(final long step)
-    {
-        return world.events() == null ? step : world.events().now();
-    }
-
-    /**
      * Folds the counters into a hash; subclasses call it first.
      *
      * @param hasher the world's hash.

@@ -101,21 +101,6 @@ public final class Inbox extends InboxFields
     }
 
     /**
-     * @return how many messages the open inbox holds, counted by walking them; {@link #next()} starts again after.
-     */
-    public int count()
-    {
-        int count = 0;
-        for (int s = channel.first(type, agent); s >= 0; s = channel.next(s, type, agent))
-        {
-            count++;
-        }
-        started = false;
-        slot = -1;
-        return count;
-    }
-
-    /**
      * @return the buffer holding the message, for its codec to wrap; read it, never write it (a broadcast's
      *         receivers share one copy, and the journal and the state hash see it).
      */

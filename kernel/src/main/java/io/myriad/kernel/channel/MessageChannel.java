@@ -48,11 +48,13 @@ public abstract class MessageChannel extends Channel implements AutoCloseable
      * @param capacity the most messages held at once.
      * @param policy   what a send does when the channel is full.
      * @param latency  how long a message takes.
+     * @throws IllegalArgumentException if the capacity is below 1 or more than one allocation holds.
      */
     protected MessageChannel(final String name, final CommandSchema message, final int capacity,
         final FullPolicy policy, final Latency latency)
     {
         super(name);
+        MessageRing.checkCapacity(capacity, message.length(), name);
         this.message = message;
         this.capacity = capacity;
         this.policy = policy;
@@ -245,7 +247,7 @@ public abstract class MessageChannel extends Channel implements AutoCloseable
             }
         }
         final long step = command.step();
-        final double time = timeOf(step);
+        final double time = world().simTime(step);
         final double due = latency.inSteps() ? step + latency.amount() : time + latency.amount();
         final int slot = ring.claim(step, time, due, command.sourceType(), command.sourceIndex(), recipientType,
             recipient, topic);

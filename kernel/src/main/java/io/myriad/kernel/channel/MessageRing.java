@@ -68,20 +68,13 @@ final class MessageRing implements AutoCloseable
     private boolean closed;
 
     /**
-     * @param capacity      slots: the most messages held at once.
+     * @param capacity      slots: the most messages held at once, as {@link #checkCapacity} allows.
      * @param messageLength bytes of a message, a multiple of 8.
      * @param channel       the channel's name, for errors.
      */
     MessageRing(final int capacity, final int messageLength, final String channel)
     {
-        this.slotBytes = HEADER_LENGTH + BitUtil.align(messageLength, Long.BYTES);
-        if (capacity < 1 || (long)capacity * slotBytes > Integer.MAX_VALUE - BitUtil.CACHE_LINE_LENGTH)
-        {
-            throw new IllegalArgumentException("channel " + channel + " has a capacity of " + capacity +
-                " messages; it must hold at least 1 and at most " +
-                (Integer.MAX_VALUE - BitUtil.CACHE_LINE_LENGTH) / slotBytes + " messages of " + messageLength +
-                " bytes");
-        }
+        this.slotBytes = slotBytes(messageLength);
         this.capacity = capacity;
         this.messageLength = messageLength;
         this.states = new byte[capacity];
@@ -91,6 +84,32 @@ final class MessageRing implements AutoCloseable
         final int misalignment = (int)(BufferUtil.address(allocation) & (BitUtil.CACHE_LINE_LENGTH - 1));
         this.buffer = new UnsafeBuffer(allocation, misalignment == 0 ? 0 : BitUtil.CACHE_LINE_LENGTH - misalignment,
             bytes);
+    }
+
+    /**
+     * @param messageLength bytes of a message.
+     * @return bytes of a slot: its header and the message, padded to 8.
+     */
+    static int slotBytes(final int messageLength)
+    {
+        return HEADER_LENGTH + BitUtil.align(messageLength, Long.BYTES);
+    }
+
+    /**
+     * @param capacity      messages a channel would hold.
+     * @param messageLength bytes of a message.
+     * @param channel       the channel's name, for the message.
+     * @throws IllegalArgumentException if the capacity is below 1 or more than one allocation holds.
+     */
+    static void checkCapacity(final int capacity, final int messageLength, final String channel)
+    {
+        final int most = (Integer.MAX_VALUE - BitUtil.CACHE_LINE_LENGTH) / slotBytes(messageLength);
+        if (capacity < 1 || capacity > most)
+        {
+            throw new IllegalArgumentException("channel " + channel + " has a capacity of " + capacity +
+                " messages; it must hold at least 1 and at most " + most + " messages of " + messageLength +
+                " bytes");
+        }
     }
 
     int capacity()

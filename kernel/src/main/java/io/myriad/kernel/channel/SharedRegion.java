@@ -18,7 +18,6 @@ import io.myriad.kernel.world.PartReader;
 import io.myriad.kernel.world.PartWriter;
 import io.myriad.kernel.world.World;
 import io.myriad.layouts.CommandSchema;
-import io.myriad.layouts.FieldType;
 
 /**
  * Shared memory: a region of records of one schema (declared like a command's, {@code @Command}, or built at run
@@ -175,18 +174,7 @@ public final class SharedRegion extends Channel implements AutoCloseable
      */
     public void put(final int record, final int field, final double value)
     {
-        final int at = at(record, field);
-        final FieldType type = schema.field(field).type();
-        switch (type)
-        {
-            case BYTE -> buffer.putByte(at, (byte)value);
-            case SHORT -> buffer.putShort(at, (short)value, ByteOrder.LITTLE_ENDIAN);
-            case INT -> buffer.putInt(at, (int)value, ByteOrder.LITTLE_ENDIAN);
-            case LONG -> buffer.putLong(at, (long)value, ByteOrder.LITTLE_ENDIAN);
-            case FLOAT -> buffer.putFloat(at, (float)value, ByteOrder.LITTLE_ENDIAN);
-            case DOUBLE -> buffer.putDouble(at, value, ByteOrder.LITTLE_ENDIAN);
-            default -> throw new IllegalStateException("field type " + type);
-        }
+        schema.field(field).type().write(buffer, at(record, field), value, ByteOrder.LITTLE_ENDIAN);
     }
 
     /**
@@ -217,16 +205,7 @@ public final class SharedRegion extends Channel implements AutoCloseable
      */
     public double get(final int record, final int field)
     {
-        final int at = at(record, field);
-        return switch (schema.field(field).type())
-        {
-            case BYTE -> buffer.getByte(at);
-            case SHORT -> buffer.getShort(at, ByteOrder.LITTLE_ENDIAN);
-            case INT -> buffer.getInt(at, ByteOrder.LITTLE_ENDIAN);
-            case LONG -> buffer.getLong(at, ByteOrder.LITTLE_ENDIAN);
-            case FLOAT -> buffer.getFloat(at, ByteOrder.LITTLE_ENDIAN);
-            case DOUBLE -> buffer.getDouble(at, ByteOrder.LITTLE_ENDIAN);
-        };
+        return schema.field(field).type().read(buffer, at(record, field), ByteOrder.LITTLE_ENDIAN);
     }
 
     /**

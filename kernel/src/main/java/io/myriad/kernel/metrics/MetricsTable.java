@@ -122,7 +122,7 @@ public final class MetricsTable
         {
             if (dense || store.isAlive(i))
             {
-                final double value = value(buffer, store.offset(slot, i), type);
+                final double value = type.read(buffer, store.offset(slot, i));
                 sum += value;
                 min = Math.min(min, value);
                 max = Math.max(max, value);
@@ -159,29 +159,10 @@ public final class MetricsTable
         {
             if (dense || store.isAlive(i))
             {
-                final double position = (value(buffer, store.offset(slot, i), type) - low) * scale;
+                final double position = (type.read(buffer, store.offset(slot, i)) - low) * scale;
                 final int bin = position < 0 || Double.isNaN(position) ? 0 : (int)Math.min(bins - 1, (long)position);
                 row[first + bin] += 1.0;
             }
-        }
-    }
-
-    private static double value(final UnsafeBuffer buffer, final int offset, final FieldType type)
-    {
-        switch (type)
-        {
-            case BYTE:
-                return buffer.getByte(offset);
-            case SHORT:
-                return buffer.getShort(offset);
-            case INT:
-                return buffer.getInt(offset);
-            case LONG:
-                return buffer.getLong(offset);
-            case FLOAT:
-                return buffer.getFloat(offset);
-            default:
-                return buffer.getDouble(offset);
         }
     }
 

@@ -46,7 +46,7 @@ final class ApplyStage
             return;
         }
         final JournalWriter journal = eventJournal;
-        final double time = world.events() == null ? step : world.events().now();
+        final double time = world.simTime(step);
         for (int c = 0, channels = world.channelCount(); c < channels; c++)
         {
             world.channel(c).deliver(step, time, journal == null ? null : deliveries);

@@ -138,9 +138,7 @@ public final class World implements AutoCloseable
         return decisions;
     }
 
-    /**
-     * @return how many channels the world has.
-     */
+    /** @return how many channels the world has. */
     public int channelCount()
     {
         return channels.length;
@@ -153,6 +151,12 @@ public final class World implements AutoCloseable
     public Channel channel(final int id)
     {
         return channels[id];
+    }
+
+    /** @return a step's sim time: on the event clock the queue's now, on the tick clock the step itself. */
+    public double simTime(final long step)
+    {
+        return events == null ? step : events.now();
     }
 
     /** Tells every part of an agent born during the run: the apply stage does, with its type id and index. */

@@ -129,7 +129,7 @@ final class AgentKind
         final int fields = storage.length;
         for (int f = 0; f < fields; f++)
         {
-            values[Scope.NOW + f] = Values.getNative(columns[f], store.offset(f, agent), storage[f]);
+            values[Scope.NOW + f] = storage[f].read(columns[f], store.offset(f, agent));
             values[next + f] = values[Scope.NOW + f];
         }
         final Outbox outbox = batch.outbox();

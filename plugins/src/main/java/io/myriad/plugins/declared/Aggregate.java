@@ -1,6 +1,7 @@
 package io.myriad.plugins.declared;
 
 import io.myriad.kernel.channel.Inbox;
+import io.myriad.layouts.CommandSchema;
 import io.myriad.layouts.FieldType;
 
 /**
@@ -78,7 +79,8 @@ final class Aggregate
             slots[slot]++;
             return;
         }
-        final double v = type == null ? inbox.sender() : Values.get(inbox.buffer(), inbox.offset() + offset, type);
+        final double v = type == null ? inbox.sender() : type.read(inbox.buffer(), inbox.offset() + offset,
+            CommandSchema.BYTE_ORDER);
         switch (kind)
         {
             case SUM -> slots[slot] += v;

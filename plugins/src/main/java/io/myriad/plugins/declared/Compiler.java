@@ -235,17 +235,6 @@ final class Compiler
             throw new SpecException(path + ".message", -1, "declares no field; a message carries at least one, " +
                 "e.g. message: {word: symbol}");
         }
-        final long slot = 56 + (schema.length() + 7L) / 8 * 8;
-        if ((long)channel.capacity() * slot > Integer.MAX_VALUE - 64)
-        {
-            throw new SpecException(path + ".capacity", -1, "is " + channel.capacity() + " messages of " + slot +
-                " bytes a slot; a channel holds at most " + (Integer.MAX_VALUE - 64) / slot);
-        }
-        if (channel.capacity() < 1)
-        {
-            throw new SpecException(path + ".capacity", -1, "is " + channel.capacity() + "; a channel holds at " +
-                "least 1 message");
-        }
         final FullPolicy policy = FullPolicy.ofLabel(channel.full() == null ? "reject" : channel.full());
         if (policy == null)
         {
@@ -260,23 +249,33 @@ final class Compiler
         {
             throw new SpecException(path + ".latency", -1, ex.getMessage());
         }
-        final MessageChannel made = switch (channel.kind())
+        final MessageChannel made;
+        try
         {
-            case "broadcast" -> new BroadcastChannel(channel.name(), schema, channel.capacity(), policy, latency);
-            case "direct" -> new DirectChannel(channel.name(), schema, channel.capacity(), policy, latency);
-            case "topics" ->
+            made = switch (channel.kind())
             {
-                if (channel.topics() == null || channel.topics().isEmpty())
+                case "broadcast" ->
+                    new BroadcastChannel(channel.name(), schema, channel.capacity(), policy, latency);
+                case "direct" -> new DirectChannel(channel.name(), schema, channel.capacity(), policy, latency);
+                case "topics" ->
                 {
-                    throw new SpecException(path + ".topics", -1, "names no topic; a topics channel needs a list " +
-                        "of them, e.g. [news, gossip]");
+                    if (channel.topics() == null || channel.topics().isEmpty())
+                    {
+                        throw new SpecException(path + ".topics", -1, "names no topic; a topics channel needs a " +
+                            "list of them, e.g. [news, gossip]");
+                    }
+                    yield new TopicChannel(channel.name(), schema, channel.topics(), channel.capacity(), policy,
+                        latency);
                 }
-                yield new TopicChannel(channel.name(), schema, channel.topics(), channel.capacity(), policy,
-                    latency);
-            }
-            default -> throw new SpecException(path + ".kind", -1, "is " + channel.kind() + "; a channel is " +
-                "broadcast, direct, topics or shared");
-        };
+                default -> throw new SpecException(path + ".kind", -1, "is " + channel.kind() + "; a channel is " +
+                    "broadcast, direct, topics or shared");
+            };
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            // the capacity: below 1, or more messages than one allocation holds
+            throw new SpecException(path + ".capacity", -1, ex.getMessage());
+        }
         return made.senders(senders[index]).receivers(receivers[index]);
     }
 

@@ -267,7 +267,7 @@ public final class ScenarioParser
     private static List<NodeTuple> entries(final Node node, final String source, final String key,
         final String example)
     {
-        if (isNull(node))
+        if (YamlNodes.isNull(node))
         {
             return List.of();
         }
@@ -296,7 +296,7 @@ public final class ScenarioParser
         return key;
     }
 
-    private static Value value(final Node node, final String source, final String path)
+    static Value value(final Node node, final String source, final String path)
     {
         final String origin = where(source, node) + (path.isEmpty() ? "" : ": " + path);
         if (node instanceof ScalarNode)
@@ -331,11 +331,6 @@ public final class ScenarioParser
             return new Value(Value.Kind.MAPPING, "", origin);
         }
         return new Value(Value.Kind.SEQUENCE, "", origin);
-    }
-
-    private static boolean isNull(final Node node)
-    {
-        return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
     }
 
     static String where(final String source, final Node node)

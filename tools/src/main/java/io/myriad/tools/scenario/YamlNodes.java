@@ -34,7 +34,7 @@ final class YamlNodes
      */
     String where(final Node node)
     {
-        return node.getStartMark().map((mark) -> ScenarioParser.where(source, mark)).orElse(source);
+        return ScenarioParser.where(source, node);
     }
 
     ScenarioException fail(final Node node, final String path, final String problem)
@@ -187,17 +187,12 @@ final class YamlNodes
         return node == null || (node instanceof ScalarNode && Tag.NULL.equals(node.getTag()));
     }
 
-    static String describe(final Node node)
+    /**
+     * @return a node as the parser's messages describe a value: text quoted, lists and mappings by kind.
+     */
+    String describe(final Node node)
     {
-        if (node instanceof MappingNode)
-        {
-            return "a mapping";
-        }
-        if (node instanceof SequenceNode)
-        {
-            return "a list";
-        }
-        return isNull(node) ? "nothing" : "'" + ((ScalarNode)node).getValue() + "'";
+        return ScenarioParser.value(node, source, "").describe();
     }
 
     private static Node keyNode(final Node mapping, final String key)
