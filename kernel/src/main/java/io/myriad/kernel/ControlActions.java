@@ -10,8 +10,10 @@ import io.myriad.kernel.command.CommandApplier;
 import io.myriad.kernel.command.CommandDescriptor;
 import io.myriad.kernel.decide.AnswerDescriptor;
 import io.myriad.kernel.event.EventQueue;
+import io.myriad.kernel.model.ExternalEvent;
 import io.myriad.kernel.model.Model;
 import io.myriad.kernel.world.World;
+import io.myriad.layouts.AgentStore;
 
 /**
  * What a simulation's driving thread does for control requests that reach past the control surface: a new time
@@ -27,6 +29,7 @@ final class ControlActions implements Control.Target
 
     private final Simulation simulation;
     private final UnsafeBuffer bytes = new UnsafeBuffer(new byte[LENGTH]);
+    private final UnsafeBuffer inputBytes = new UnsafeBuffer(new byte[0]);
 
     ControlActions(final Simulation simulation)
     {
@@ -60,6 +63,44 @@ final class ControlActions implements Control.Target
         bytes.putInt(CommandDescriptor.SCHEDULE_KIND_OFFSET, kind, ByteOrder.LITTLE_ENDIAN);
         simulation.input(INJECTED_EVENT, agent, bytes, 0, LENGTH);
         return true;
+    }
+
+    public boolean input(final int kind, final int agent, final byte[] data)
+    {
+        if (!isExternalInput(simulation.model(), simulation.world(), kind, agent, data.length))
+        {
+            return false;
+        }
+        inputBytes.wrap(data);
+        simulation.input(kind, agent, inputBytes, 0, data.length);
+        return true;
+    }
+
+    /**
+     * @return true if the model lists the input among its external events, for an agent of the type it names
+     *         that lives, or for none (-1) when it names none, with eight bytes when it takes an argument and none
+     *         when it does not.
+     */
+    static boolean isExternalInput(
+        final Model model, final World world, final int kind, final int agent, final int length)
+    {
+        for (final ExternalEvent event : model.externalEvents())
+        {
+            if (!event.scheduled() && event.kind() == kind)
+            {
+                if (length != (event.argument() == null ? 0 : Long.BYTES))
+                {
+                    return false;
+                }
+                if (event.agentType() == null)
+                {
+                    return agent == -1;
+                }
+                final AgentStore store = world.store(world.type(event.agentType()));
+                return agent >= 0 && agent < store.highWaterMark() && store.isAlive(agent);
+            }
+        }
+        return false;
     }
 
     /**

@@ -9,6 +9,7 @@ import io.myriad.kernel.journal.JournalWriter;
 import io.myriad.kernel.metrics.Metric;
 import io.myriad.kernel.metrics.MetricsTable;
 import io.myriad.kernel.metrics.MetricsWriter;
+import io.myriad.kernel.observe.RunObserver;
 import io.myriad.kernel.world.World;
 import io.myriad.layouts.ModuleAccess;
 
@@ -39,6 +40,8 @@ final class RunRecords
     private final double[] row;
     private final boolean timed;
     private long lastMetricsTick;
+    private final RunObserver observer;
+    private final List<String> header;
 
     RunRecords(final SimulationContext ctx, final World world, final long startTick)
     {
@@ -67,12 +70,14 @@ final class RunRecords
         // on the event clock, a row says the sim time it was taken at, before the metrics
         this.timed = world.events() != null;
         this.row = new double[metrics.columns() + (timed ? 1 : 0)];
-        final List<String> header = new ArrayList<>();
+        final List<String> columns = new ArrayList<>();
         if (timed)
         {
-            header.add(SIM_TIME_COLUMN);
+            columns.add(SIM_TIME_COLUMN);
         }
-        header.addAll(metrics.header());
+        columns.addAll(metrics.header());
+        this.header = List.copyOf(columns);
+        this.observer = ctx.observer();
         this.metricsContinued = records.metricsKeptUpTo() != RecordsContext.NEW_METRICS_FILE;
         if (records.metricsFile() == null)
         {
@@ -114,7 +119,7 @@ final class RunRecords
      */
     void tickEnded(final long tick, final long events, final double simTime)
     {
-        if (metricsWriter != null && tick % metricsEvery == 0 && tick > lastMetricsTick)
+        if ((metricsWriter != null || observer != null) && tick % metricsEvery == 0 && tick > lastMetricsTick)
         {
             writeMetrics(tick);
         }
@@ -183,16 +188,31 @@ final class RunRecords
         }
     }
 
+    /**
+     * @return the columns of a metrics row, as {@code metrics.csv} heads them after its step.
+     */
+    List<String> metricsColumns()
+    {
+        return header;
+    }
+
     private void writeMetrics(final long tick)
     {
-        if (metricsWriter != null)
+        if (metricsWriter != null || observer != null)
         {
             if (timed)
             {
                 row[0] = world.events().now();
             }
             metrics.compute(world, row, timed ? 1 : 0);
-            metricsWriter.write(tick, row);
+            if (metricsWriter != null)
+            {
+                metricsWriter.write(tick, row);
+            }
+            if (observer != null)
+            {
+                observer.metricsRow(tick, row);
+            }
             lastMetricsTick = tick;
         }
     }

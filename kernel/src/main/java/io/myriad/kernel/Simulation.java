@@ -1,5 +1,7 @@
 package io.myriad.kernel;
 
+import java.util.List;
+
 import org.HdrHistogram.Histogram;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
@@ -78,6 +80,7 @@ public final class Simulation implements Agent, AutoCloseable
         this.cycle = new StepCycle(ctx, world, pipeline, applier, records, tick);
         cycle.controlTarget(new ControlActions(this));
         cycle.decisions(decisions);
+        cycle.observer(ctx.observer(), this);
         if (journal != null && journal.level() == JournalLevel.EVENTS)
         {
             pipeline.eventJournal(journal);
@@ -173,15 +176,13 @@ public final class Simulation implements Agent, AutoCloseable
         return cycle.advance();
     }
 
-    /** {@inheritDoc} */
+    @Override
     public String roleName()
     {
         return "myriad-simulation";
     }
 
-    /**
-     * Releases the workers and the world when an {@code AgentRunner} closes the agent.
-     */
+    /** Releases the workers and the world when an {@code AgentRunner} closes the agent. */
     public void onClose()
     {
         close();
@@ -319,6 +320,12 @@ public final class Simulation implements Agent, AutoCloseable
     public double[] lastTickMetrics()
     {
         return pipeline.lastStepMetrics();
+    }
+
+    /** @return the columns of a metrics row ({@code metrics.csv}'s after its step, an observer's), in order. */
+    public List<String> metricsColumns()
+    {
+        return records.metricsColumns();
     }
 
     /** @return the apply stage, with its counts of commands by outcome. */

@@ -9,6 +9,7 @@ import org.agrona.concurrent.IdleStrategy;
 
 import io.myriad.kernel.checkpoint.Checkpoint;
 import io.myriad.kernel.model.Model;
+import io.myriad.kernel.observe.RunObserver;
 import io.myriad.kernel.pipeline.WaitStrategies;
 import io.myriad.layouts.Layout;
 
@@ -37,6 +38,7 @@ public final class SimulationContext
     private ThreadFactory threadFactory;
     private RecordsContext records = new RecordsContext();
     private DecisionsContext decisions = new DecisionsContext();
+    private RunObserver observer;
 
     /**
      * Checks the settings and fills in what was left unset.
@@ -336,6 +338,22 @@ public final class SimulationContext
     public ThreadFactory threadFactory()
     {
         return threadFactory;
+    }
+
+    /**
+     * @param observer told at every step boundary and of every metrics row, on the driving thread; null for none.
+     * @return this context.
+     */
+    public SimulationContext observer(final RunObserver observer)
+    {
+        this.observer = observer;
+        return this;
+    }
+
+    /** @return what watches the run, or null. */
+    public RunObserver observer()
+    {
+        return observer;
     }
 
     /**

@@ -10,6 +10,7 @@ import io.myriad.kernel.control.Control;
 import io.myriad.kernel.control.Pacer;
 import io.myriad.kernel.metrics.AllocationMeter;
 import io.myriad.kernel.model.Model;
+import io.myriad.kernel.observe.RunObserver;
 import io.myriad.kernel.pipeline.StepPipeline;
 import io.myriad.kernel.world.World;
 
@@ -39,6 +40,8 @@ final class StepCycle
     private final Control control = new Control(false);
     private Control.Target controlTarget;
     private Decisions decisions;
+    private RunObserver observer;
+    private Simulation simulation;
     private long step;
     private boolean finished;
     private long startNs;
@@ -108,18 +111,15 @@ final class StepCycle
     private boolean mayStart(final long maxWaitNs)
     {
         control.poll(controlTarget);
-        if (isOver() || !decisions.ready())
-        {
-            return false;
-        }
-        final double time = nextStepTime();
-        if (isOver() || !control.canStep(time))
-        {
-            return false;
-        }
+        final double time = isOver() || !decisions.ready() ? Double.NaN : nextStepTime();
         // steps run while paused are not paced
-        if (!control.isPaused() && !pacer.awaitStep(time, maxWaitNs))
+        if (Double.isNaN(time) || isOver() || !control.canStep(time) ||
+            (!control.isPaused() && !pacer.awaitStep(time, maxWaitNs)))
         {
+            if (observer != null)
+            {
+                observer.atBoundary(simulation, false);
+            }
             return false;
         }
         control.stepping();
@@ -134,6 +134,12 @@ final class StepCycle
     void decisions(final Decisions decisions)
     {
         this.decisions = decisions;
+    }
+
+    void observer(final RunObserver runObserver, final Simulation observed)
+    {
+        this.observer = runObserver;
+        this.simulation = observed;
     }
 
     Control control()
@@ -214,5 +220,9 @@ final class StepCycle
         records.tickEnded(step, applier.handled(), eventClock == null ? Double.NaN : eventClock.simTime());
         control.publish(simTime(), step, eventsTaken(), eventsPending(), pacer.timeScale());
         decisions.stepped();
+        if (observer != null)
+        {
+            observer.atBoundary(simulation, true);
+        }
     }
 }

@@ -89,6 +89,8 @@ public final class Main
         commandLine.addSubcommand(JournalCommand.commandLine(workingDirectory));
         commandLine.addSubcommand(new ModelsCommand());
         commandLine.addSubcommand(new ValidateCommand(workingDirectory));
+        commandLine.addSubcommand(
+            new ServeCommand(workingDirectory, home.resolve(RunCommand.DEFAULT_SCENARIO).getParent()));
         commandLine.setParameterExceptionHandler(Main::onBadArguments);
         commandLine.setExecutionExceptionHandler(Main::onFailure);
         return commandLine;

@@ -22,7 +22,10 @@ import io.myriad.tools.scenario.Scenario;
 import io.myriad.tools.scenario.ScenarioException;
 import io.myriad.tools.scenario.ScenarioParser;
 import io.myriad.tools.scenario.Value;
+import io.myriad.tools.server.ControlServer;
+import io.myriad.tools.server.HostedRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -183,6 +186,13 @@ final class RunCommand implements Callable<Integer>
     @Option(names = "--json", description = "Also print the summary as one JSON line, the last line of output.")
     boolean json;
 
+    @Option(names = "--serve", description = "Serve the run on the control server and its dashboard while it " +
+        "runs, and after it ends until interrupted (Ctrl-C); see --port, --bind, --token.")
+    boolean serve;
+
+    @Mixin
+    ServeOptions serveOptions = new ServeOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -212,8 +222,38 @@ final class RunCommand implements Callable<Integer>
         final PrintWriter stderr = spec.commandLine().getErr();
         Oversubscription.warnIfOversubscribed(settings.threads(), processors, settings.waitStrategy(),
             settings.originOf(Scenario.WAIT_STRATEGY), stderr);
-        final RunSummary summary = SimulationRun.run(settings, model, decisions, runDirectory, stderr);
+        if (!serve)
+        {
+            final RunSummary summary = SimulationRun.run(settings, model, decisions, runDirectory, null,
+                SimulationRun.withKeys(stderr));
+            report(settings, runDirectory, summary, stdout);
+            return Main.EXIT_OK;
+        }
+        try (ControlServer server = serveOptions.start(new ServedRuns(workingDirectory, defaultScenario.getParent()),
+            stdout))
+        {
+            final HostedRun hosted = server.runs().host(scenario != null ? scenario : settings.model(),
+                settings.model(), runDirectory.path());
+            final RunSummary summary = SimulationRun.run(settings, model, decisions, runDirectory,
+                hosted.snapshots(), (sim, endTick) ->
+                {
+                    hosted.attach(sim);
+                    final long wallNs = SimulationRun.runWithKeys(sim, endTick, stderr);
+                    hosted.lastFrames(sim);
+                    return wallNs;
+                });
+            report(settings, runDirectory, summary, stdout);
+            hosted.finished(SummaryJson.toLine(summary));
+            stdout.println("the run is done; still serving it until interrupted (Ctrl-C)");
+            stdout.flush();
+            ServeOptions.awaitInterrupt();
+        }
+        return Main.EXIT_OK;
+    }
 
+    private void report(final RunSettings settings, final RunDirectory runDirectory, final RunSummary summary,
+        final PrintWriter stdout)
+    {
         runDirectory.write(settings, summary);
         SummaryText.print(summary, stdout);
         if (json)
@@ -221,7 +261,6 @@ final class RunCommand implements Callable<Integer>
             stdout.println(SummaryJson.toLine(summary));
         }
         stdout.flush();
-        return Main.EXIT_OK;
     }
 
     private Scenario fileSettings()

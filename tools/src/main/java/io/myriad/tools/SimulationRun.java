@@ -16,6 +16,7 @@ import io.myriad.kernel.journal.JournalException;
 import io.myriad.kernel.journal.JournalWriter;
 import io.myriad.kernel.journal.RunHeader;
 import io.myriad.kernel.model.Model;
+import io.myriad.kernel.observe.RunObserver;
 import io.myriad.tools.report.ProgressBar;
 import io.myriad.tools.report.RunSummary;
 import io.myriad.tools.scenario.RunSettings;
@@ -35,11 +36,25 @@ final class SimulationRun
     }
 
     /**
+     * How a run's steps are driven once it is launched, on the calling thread.
+     */
+    interface Driver
+    {
+        /**
+         * @param sim     the simulation, launched.
+         * @param endTick the tick to stop at, or {@link Long#MAX_VALUE}.
+         * @return wall time of the steps, in nanoseconds.
+         */
+        long drive(Simulation sim, long endTick);
+    }
+
+    /**
      * @param settings     the run's settings.
      * @param model        the model, created for them.
      * @param decisions    how the run asks its model's decider.
      * @param runDirectory where the journal, checkpoints and metrics go.
-     * @param stderr       where the progress bar goes.
+     * @param observer     what watches the run (the control server's snapshots), or null.
+     * @param driver       drives the steps: {@link #withKeys(PrintWriter)} on the command line.
      * @return the run's summary, with the journal's figures when it wrote one.
      * @throws RunFailedException if the journal or a checkpoint fails, or memory runs out.
      */
@@ -48,7 +63,8 @@ final class SimulationRun
         final Model model,
         final DecisionsContext decisions,
         final RunDirectory runDirectory,
-        final PrintWriter stderr)
+        final RunObserver observer,
+        final Driver driver)
     {
         final JournalWriter journal = settings.journal() ? startJournal(settings, runDirectory) : null;
         final Path directory = runDirectory.path();
@@ -64,6 +80,7 @@ final class SimulationRun
             .timeScale(settings.timeScale())
             .modelName(settings.model())
             .decisions(decisions)
+            .observer(observer)
             .records(new RecordsContext()
                 .journal(journal)
                 .checkpoints(settings.checkpointPolicy().isEnabled() ?
@@ -80,7 +97,7 @@ final class SimulationRun
             final Simulation sim = Simulation.launch(context);
             try
             {
-                final long wallNs = runWithKeys(sim, settings.ticks(), stderr);
+                final long wallNs = driver.drive(sim, settings.ticks());
                 summary = RunSummary.of(settings, sim, 0, 0, wallNs, runDirectory.display());
             }
             finally
@@ -103,6 +120,15 @@ final class SimulationRun
         {
             throw new RunFailedException("a checkpoint failed: " + ex.getMessage(), ex);
         }
+    }
+
+    /**
+     * @param stderr where the progress bar goes.
+     * @return the command line's driver: {@link #runWithKeys}.
+     */
+    static Driver withKeys(final PrintWriter stderr)
+    {
+        return (sim, endTick) -> runWithKeys(sim, endTick, stderr);
     }
 
     /**

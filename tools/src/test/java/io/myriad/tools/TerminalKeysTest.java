@@ -26,6 +26,11 @@ class TerminalKeysTest
         {
         }
 
+        public boolean input(final int kind, final int agent, final byte[] data)
+        {
+            return true;
+        }
+
         public boolean injectEvent(
             final double time, final int priority, final int kind, final int agent, final long data)
         {

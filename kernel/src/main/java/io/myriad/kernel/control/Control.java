@@ -43,6 +43,16 @@ public final class Control
         boolean injectEvent(double time, int priority, int kind, int agent, long data);
 
         /**
+         * Journals and applies an input from outside the run, one the model lists among its external events.
+         *
+         * @param kind  the model's input kind.
+         * @param agent the agent it is for, or -1.
+         * @param data  its bytes.
+         * @return false if it was refused: not one of the model's external inputs, or for no such agent.
+         */
+        boolean input(int kind, int agent, byte[] data);
+
+        /**
          * The run goes on after a pause: its pace starts again from where it stands.
          */
         void resumed();
@@ -59,7 +69,7 @@ public final class Control
      * @param timeScale       sim seconds a wall second, 0 for as fast as possible.
      * @param paused          true while paused.
      * @param stopped         true once stopped.
-     * @param refused         injected events refused so far.
+     * @param refused         injected events and inputs refused so far.
      * @param thinking        agents with a decision in flight: asked, outcome not yet in effect.
      * @param atDecider       decisions sent to the decider or waiting to be sent, not yet answered.
      */
@@ -71,10 +81,11 @@ public final class Control
 
     private enum Type
     {
-        PAUSE, RESUME, STEP, STEP_TO, TIME_SCALE, INJECT, STOP
+        PAUSE, RESUME, STEP, STEP_TO, TIME_SCALE, INJECT, INPUT, STOP
     }
 
-    private record Request(Type type, long steps, double time, int priority, int kind, int agent, long data)
+    private record Request(
+        Type type, long steps, double time, int priority, int kind, int agent, long data, byte[] bytes)
     {
     }
 
@@ -176,7 +187,22 @@ public final class Control
      */
     public boolean inject(final double time, final int priority, final int kind, final int agent, final long data)
     {
-        return requests.offer(new Request(Type.INJECT, 0, time, priority, kind, agent, data));
+        return requests.offer(new Request(Type.INJECT, 0, time, priority, kind, agent, data, null));
+    }
+
+    /**
+     * Hands the model an input from outside the run ({@code Model.applyInput}), journaled before it is applied at
+     * the next step boundary; refused (counted in {@link Status#refused()}) unless the model lists it among its
+     * {@code externalEvents()}.
+     *
+     * @param kind  the model's input kind.
+     * @param agent the agent it is for, or -1.
+     * @param data  its bytes, which the caller no longer changes.
+     * @return false if the queue of requests is full.
+     */
+    public boolean input(final int kind, final int agent, final byte[] data)
+    {
+        return requests.offer(new Request(Type.INPUT, 0, 0, 0, kind, agent, 0, data.clone()));
     }
 
     /**
@@ -293,7 +319,7 @@ public final class Control
 
     private boolean offer(final Type type, final long count, final double value)
     {
-        return requests.offer(new Request(type, count, value, 0, 0, -1, 0));
+        return requests.offer(new Request(type, count, value, 0, 0, -1, 0, null));
     }
 
     private void apply(final Request request, final Target target)
@@ -322,6 +348,13 @@ public final class Control
             {
                 if (!target.injectEvent(request.time(), request.priority(), request.kind(), request.agent(),
                     request.data()))
+                {
+                    refused.lazySet(refused.get() + 1);
+                }
+            }
+            case INPUT ->
+            {
+                if (!target.input(request.kind(), request.agent(), request.bytes()))
                 {
                     refused.lazySet(refused.get() + 1);
                 }

@@ -58,6 +58,16 @@ public interface Model
     }
 
     /**
+     * @return what the model takes from outside its run, for people steering it: a dashboard's buttons, the
+     *         control server's {@code inject}. An input not listed here is refused through the control surface.
+     *         None by default.
+     */
+    default List<ExternalEvent> externalEvents()
+    {
+        return List.of();
+    }
+
+    /**
      * Says whether an event injected from outside the run ({@code Simulation.control().inject}) may be scheduled:
      * asked on the driving thread before the event is journaled, so a refused one changes nothing. Accept only kinds
      * the model means to take from outside, for agents that exist, and that its phases handle safely beside the

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.agrona.DirectBuffer;
 
+import io.myriad.kernel.model.ExternalEvent;
 import io.myriad.kernel.metrics.Metric;
 import io.myriad.kernel.model.Model;
 import io.myriad.kernel.model.Phase;
@@ -90,6 +91,13 @@ public final class FlockingModel implements Model
     {
         world.store(birds).spawn(parameters.birds());
         scatter(world);
+    }
+
+    @Override
+    public List<ExternalEvent> externalEvents()
+    {
+        return List.of(ExternalEvent.input("scatter", "scatters the flock: every bird to a fresh place and heading",
+            FlockingPlugin.INPUT_SCATTER));
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.agrona.DirectBuffer;
 
+import io.myriad.kernel.model.ExternalEvent;
 import io.myriad.kernel.command.Command;
 import io.myriad.kernel.command.CommandRegistry;
 import io.myriad.kernel.command.Outcome;
@@ -75,6 +76,13 @@ public final class ForestFireModel implements Model
     {
         world.store(forest).spawn();
         plant(world, 0);
+    }
+
+    @Override
+    public List<ExternalEvent> externalEvents()
+    {
+        return List.of(ExternalEvent.input("replant", "plants the forest again as at the start, with a fresh fire",
+            ForestFirePlugin.INPUT_REPLANT));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.myriad.kernel.model.ExternalEvent;
 import io.myriad.kernel.Clock;
 import io.myriad.kernel.command.CommandRegistry;
 import io.myriad.kernel.command.Outbox;
@@ -125,6 +126,13 @@ final class NationModel implements Model
             events.schedule(settings.crashTime(), CRASH_PRIORITY, CRASH, -1,
                 Double.doubleToRawLongBits(settings.crashDepth()));
         }
+    }
+
+    @Override
+    public List<ExternalEvent> externalEvents()
+    {
+        return List.of(ExternalEvent.event("crash", "a market crash now: the price falls by a depth in [0, 1)",
+            CRASH, CRASH_PRIORITY).withArgument("depth"));
     }
 
     /**

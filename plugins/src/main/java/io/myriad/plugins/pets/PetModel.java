@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.agrona.DirectBuffer;
 
+import io.myriad.kernel.model.ExternalEvent;
 import io.myriad.kernel.channel.Access;
 import io.myriad.kernel.channel.BroadcastChannel;
 import io.myriad.kernel.channel.DirectChannel;
@@ -139,6 +140,15 @@ final class PetModel implements Model
         pet.wrapIfStale(command.world().store(pets));
         pet.hunger(command.targetIndex(), Math.max(0, pet.hunger(command.targetIndex()) - granted));
         return Outcome.APPLIED;
+    }
+
+    @Override
+    public List<ExternalEvent> externalEvents()
+    {
+        return List.of(
+            ExternalEvent.input("feed", "a user feeds a pet: its hunger falls", UserEvents.FEED).forAgent("pet"),
+            ExternalEvent.input("play", "a user plays with a pet: it is less lonely and happier", UserEvents.PLAY)
+                .forAgent("pet"));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.myriad.plugins.poisson;
 
 import java.util.List;
 
+import io.myriad.kernel.model.ExternalEvent;
 import io.myriad.kernel.Clock;
 import io.myriad.kernel.command.CommandRegistry;
 import io.myriad.kernel.command.Outbox;
@@ -104,6 +105,13 @@ final class PoissonModel implements Model
             Metric.min("wealth_min", deciders, DeciderSchema.WEALTH),
             Metric.max("wealth_max", deciders, DeciderSchema.WEALTH),
             Metric.sum("decisions", deciders, DeciderSchema.DECISIONS));
+    }
+
+    @Override
+    public List<ExternalEvent> externalEvents()
+    {
+        return List.of(ExternalEvent.event("nudge", "moves an agent's wealth by an amount, now", NUDGE, 0)
+            .forAgent(deciders.name()).withArgument("amount"));
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.agrona.DirectBuffer;
 
+import io.myriad.kernel.model.ExternalEvent;
 import io.myriad.kernel.model.Model;
 import io.myriad.kernel.model.Phase;
 import io.myriad.kernel.model.PhaseWorker;
@@ -74,6 +75,13 @@ final class SirModel implements Model
         contacts.copyFrom(generator.generate(contacts.name(), world.seed(), STREAM_NETWORK));
         world.store(people).spawn(generator.nodeCount());
         infectAsAtStart(world);
+    }
+
+    @Override
+    public List<ExternalEvent> externalEvents()
+    {
+        return List.of(ExternalEvent.input("new_epidemic", "everybody susceptible again but the people infected " +
+            "at the start, who are infected again", SirPlugin.INPUT_NEW_EPIDEMIC));
     }
 
     /**

@@ -1,0 +1,93 @@
+package io.myriad.tools;
+
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.concurrent.CountDownLatch;
+
+import io.myriad.tools.scenario.ScenarioException;
+import io.myriad.tools.server.ControlServer;
+import io.myriad.tools.server.RunFactory;
+import picocli.CommandLine.Option;
+
+/**
+ * The control server's flags, shared by {@code myriad serve} and {@code myriad run --serve}.
+ */
+final class ServeOptions
+{
+    /** The port the server listens on unless told otherwise. */
+    static final int DEFAULT_PORT = 7070;
+
+    @Option(names = "--port", paramLabel = "N", description = "Port of the control server; default 7070, 0 for " +
+        "any free one.")
+    int port = DEFAULT_PORT;
+
+    @Option(names = "--bind", paramLabel = "ADDR", description = "Address to listen on; default 127.0.0.1 " +
+        "(this machine only). 0.0.0.0 opens it to the network: every request still needs the token.")
+    String bind = "127.0.0.1";
+
+    @Option(names = "--token", paramLabel = "TOKEN", description = "The token requests must carry; default a " +
+        "random one, printed at start (or the MYRIAD_TOKEN environment variable).")
+    String token;
+
+    /**
+     * Starts the server and prints its address.
+     *
+     * @throws ScenarioException if the port or address is wrong.
+     */
+    ControlServer start(final RunFactory factory, final PrintWriter out)
+    {
+        if (port < 0 || port > 65535)
+        {
+            throw new ScenarioException("--port " + port + ": a port is 0 to 65535");
+        }
+        final String chosen = token != null ? token : System.getenv("MYRIAD_TOKEN");
+        if (chosen != null && chosen.length() < 16)
+        {
+            throw new ScenarioException("--token: at least 16 characters, so that it cannot be guessed");
+        }
+        final ControlServer server;
+        try
+        {
+            server = ControlServer.start(bind, port, chosen, factory);
+        }
+        catch (final IllegalArgumentException | IllegalStateException ex)
+        {
+            throw new ScenarioException(ex.getMessage());
+        }
+        if (!isLoopback(bind))
+        {
+            out.println("the control server listens on " + bind + ", open to the network: keep its token secret");
+        }
+        out.println("dashboard and API: " + server.url());
+        out.flush();
+        return server;
+    }
+
+    /**
+     * Waits until the thread is interrupted (Ctrl-C ends the JVM; a test interrupts the thread).
+     */
+    static void awaitInterrupt()
+    {
+        try
+        {
+            new CountDownLatch(1).await();
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean isLoopback(final String address)
+    {
+        try
+        {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        }
+        catch (final UnknownHostException ex)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package io.myriad.tools.server;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+
+import io.myriad.kernel.control.Control;
+import io.myriad.kernel.observe.Frame;
+import io.myriad.kernel.observe.MetricsRing;
+import io.myriad.kernel.observe.SnapshotView;
+import io.myriad.kernel.observe.Snapshots;
+
+/**
+ * The one thread that feeds every WebSocket client: every {@link #PERIOD_MS} ms it takes the views' newest frames
+ * (copying each once, off the simulation's thread, into a buffer all its clients share), asks for the next frame
+ * of each view a client is ready for, and sends each client its due status, metrics rows and frame, skipping a
+ * client whose previous message of that kind is still on its way.
+ */
+final class Streamer implements AutoCloseable
+{
+    static final long PERIOD_MS = 5;
+    static final int METRICS_ROWS_A_MESSAGE = 512;
+
+    private final List<RunSocket> sockets = new CopyOnWriteArrayList<>();
+    private final Map<SnapshotView, Copy> newest = new IdentityHashMap<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    private record Copy(ByteBuffer bytes, long step)
+    {
+    }
+
+    Streamer()
+    {
+        this.thread = new Thread(this::loop, "myriad-stream");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void add(final RunSocket socket)
+    {
+        sockets.add(socket);
+    }
+
+    void remove(final RunSocket socket)
+    {
+        sockets.remove(socket);
+    }
+
+    /**
+     * @return clients connected.
+     */
+    int clients()
+    {
+        return sockets.size();
+    }
+
+    @Override
+    public void close()
+    {
+        running = false;
+        thread.interrupt();
+    }
+
+    private void loop()
+    {
+        while (running)
+        {
+            try
+            {
+                round(System.nanoTime());
+                Thread.sleep(PERIOD_MS);
+            }
+            catch (final InterruptedException ex)
+            {
+                return;
+            }
+            catch (final RuntimeException ex)
+            {
+                // a client that went away mid-send; the next round goes on without it
+            }
+        }
+    }
+
+    private void round(final long now)
+    {
+        for (final RunSocket socket : sockets)
+        {
+            final SnapshotView view = socket.view;
+            if (view != null && !newest.containsKey(view))
+            {
+                newest.put(view, null);
+            }
+        }
+        for (final Map.Entry<SnapshotView, Copy> entry : newest.entrySet())
+        {
+            final Frame frame = entry.getKey().take();
+            if (frame != null)
+            {
+                final ByteBuffer bytes = ByteBuffer.allocate(frame.length());
+                frame.copyTo(bytes);
+                bytes.flip();
+                entry.setValue(new Copy(bytes, frame.step()));
+            }
+        }
+        for (final RunSocket socket : sockets)
+        {
+            final Session session = socket.session();
+            if (session == null || !session.isOpen())
+            {
+                continue;
+            }
+            if (now >= socket.nextStatusNs && !socket.textInFlight.get())
+            {
+                socket.nextStatusNs = now + socket.statusIntervalNs;
+                send(session, socket.textInFlight, status(socket, now));
+            }
+            final SnapshotView view = socket.view;
+            if (view != null && now >= socket.nextFrameNs && !socket.binaryInFlight.get())
+            {
+                view.request();
+                final Copy copy = newest.get(view);
+                if (copy != null && (copy.step() != socket.sentStep || view != socket.sentView))
+                {
+                    socket.sentStep = copy.step();
+                    socket.sentView = view;
+                    socket.nextFrameNs = now + socket.frameIntervalNs;
+                    socket.binaryInFlight.set(true);
+                    session.sendBinary(copy.bytes().duplicate(), release(socket.binaryInFlight));
+                }
+            }
+        }
+    }
+
+    private static void send(final Session session, final AtomicBoolean inFlight, final String text)
+    {
+        inFlight.set(true);
+        session.sendText(text, release(inFlight));
+    }
+
+    private static Callback release(final AtomicBoolean inFlight)
+    {
+        return Callback.from(() -> inFlight.set(false), (failure) -> inFlight.set(false));
+    }
+
+    private static String status(final RunSocket socket, final long now)
+    {
+        final HostedRun run = socket.run;
+        final Map<String, Object> message = new LinkedHashMap<>();
+        message.put("type", "status");
+        message.put("run", run.id());
+        message.put("state", run.state().name().toLowerCase());
+        final Control control = run.control();
+        if (control != null)
+        {
+            final Control.Status status = control.status();
+            message.put("status", HostedRun.status(status));
+            if (socket.lastSteps >= 0 && now > socket.lastStatusNs)
+            {
+                message.put("stepsPerSecond", (status.steps() - socket.lastSteps) * 1e9 / (now - socket.lastStatusNs));
+            }
+            socket.lastSteps = status.steps();
+            socket.lastStatusNs = now;
+        }
+        final MetricsRing ring = run.snapshots().metrics();
+        if (ring != null && socket.metricsCursor < ring.published())
+        {
+            if (socket.metricsCursor < 0)
+            {
+                message.put("columns", run.metricsColumns());
+            }
+            socket.metricsCursor = Math.max(socket.metricsCursor, ring.published() - Snapshots.METRICS_ROWS + 1);
+            final List<double[]> rows = new ArrayList<>();
+            final double[] row = new double[ring.columns()];
+            while (socket.metricsCursor < ring.published() && rows.size() < METRICS_ROWS_A_MESSAGE)
+            {
+                final long step = ring.read(socket.metricsCursor++, row);
+                if (step >= 0)
+                {
+                    final double[] withStep = new double[row.length + 1];
+                    withStep[0] = step;
+                    System.arraycopy(row, 0, withStep, 1, row.length);
+                    rows.add(withStep);
+                }
+            }
+            message.put("rows", rows);
+        }
+        if (run.error() != null)
+        {
+            message.put("error", run.error());
+        }
+        return Json.text(message);
+    }
+}

@@ -1,0 +1,119 @@
+'use strict';
+/*
+ * The space view: draws the control server's binary frames (docs/server.md, "Frames") on a 2D canvas, a pixel a
+ * point or a cell, at every animation frame. window.myriadStats counts what was drawn, for people and for tests.
+ */
+const MyriadSpace = (() => {
+  const HEADER = 88;
+  const POINTS = 1;
+  const GRID = 2;
+  const HAS_VALUES = 1;
+  const BACKGROUND = 0xff20100b; // ABGR: #0b1020
+  const PLAIN = 0xfffac060;      // ABGR: #60c0fa
+  const STOPS = [[68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 231, 37]];
+
+  const palette = new Uint32Array(256);
+  for (let i = 0; i < 256; i++) {
+    const t = i / 255 * (STOPS.length - 1);
+    const k = Math.min(STOPS.length - 2, Math.floor(t));
+    const f = t - k;
+    const c = [0, 1, 2].map((j) => Math.round(STOPS[k][j] + f * (STOPS[k + 1][j] - STOPS[k][j])));
+    palette[i] = (255 << 24 | c[2] << 16 | c[1] << 8 | c[0]) >>> 0;
+  }
+
+  function parse(buffer) {
+    const v = new DataView(buffer);
+    return {
+      kind: v.getInt32(0, true), view: v.getInt32(4, true), step: Number(v.getBigInt64(8, true)),
+      simTime: v.getFloat64(16, true), count: v.getInt32(24, true), total: v.getInt32(28, true),
+      min: v.getFloat64(64, true), max: v.getFloat64(72, true), flags: v.getInt32(80, true),
+      stride: v.getInt32(84, true), buffer: buffer
+    };
+  }
+
+  class Renderer {
+    constructor(canvas) {
+      this.canvas = canvas;
+      this.context = canvas.getContext('2d', { alpha: false });
+      this.image = this.context.createImageData(canvas.width, canvas.height);
+      this.pixels = new Uint32Array(this.image.data.buffer);
+      this.scratch = document.createElement('canvas');
+      this.frame = null;
+      this.stats = { draws: 0, fps: 0, frames: 0, step: -1, points: 0, kind: 0 };
+      window.myriadStats = this.stats;
+      this.windowStart = performance.now();
+      this.windowDraws = 0;
+      const loop = (now) => { this.draw(now); requestAnimationFrame(loop); };
+      requestAnimationFrame(loop);
+    }
+
+    show(buffer) {
+      this.frame = parse(buffer);
+      this.stats.frames++;
+      this.stats.step = this.frame.step;
+      this.stats.kind = this.frame.kind;
+    }
+
+    clear() {
+      this.frame = null;
+    }
+
+    draw(now) {
+      if (this.frame !== null) {
+        if (this.frame.kind === POINTS) {
+          this.points(this.frame);
+        } else if (this.frame.kind === GRID) {
+          this.grid(this.frame);
+        }
+        this.stats.draws++;
+        this.windowDraws++;
+      }
+      if (now - this.windowStart >= 1000) {
+        this.stats.fps = this.windowDraws * 1000 / (now - this.windowStart);
+        this.windowStart = now;
+        this.windowDraws = 0;
+      }
+    }
+
+    points(f) {
+      const w = this.canvas.width;
+      const h = this.canvas.height;
+      const n = f.count;
+      const xs = new Uint16Array(f.buffer, HEADER, n);
+      const ys = new Uint16Array(f.buffer, HEADER + 2 * n, n);
+      const values = (f.flags & HAS_VALUES) ? new Uint8Array(f.buffer, HEADER + 4 * n, n) : null;
+      const px = this.pixels;
+      px.fill(BACKGROUND);
+      const sx = (w - 1) / 65535;
+      const sy = (h - 1) / 65535;
+      for (let i = 0; i < n; i++) {
+        const p = (h - 1 - ((ys[i] * sy) | 0)) * w + ((xs[i] * sx) | 0);
+        px[p] = values === null ? PLAIN : palette[values[i]];
+      }
+      this.context.putImageData(this.image, 0, 0);
+      this.stats.points = n;
+    }
+
+    grid(f) {
+      const cols = f.count;
+      const rows = f.total;
+      if (this.scratch.width !== cols || this.scratch.height !== rows) {
+        this.scratch.width = cols;
+        this.scratch.height = rows;
+        this.cells = this.scratch.getContext('2d').createImageData(cols, rows);
+        this.cellPixels = new Uint32Array(this.cells.data.buffer);
+      }
+      const bytes = new Uint8Array(f.buffer, HEADER, cols * rows);
+      const px = this.cellPixels;
+      for (let i = 0; i < bytes.length; i++) {
+        px[i] = palette[bytes[i]];
+      }
+      this.scratch.getContext('2d').putImageData(this.cells, 0, 0);
+      this.context.imageSmoothingEnabled = false;
+      this.context.drawImage(this.scratch, 0, 0, this.canvas.width, this.canvas.height);
+      this.stats.points = cols * rows;
+    }
+  }
+
+  return { Renderer: Renderer, parse: parse };
+})();
