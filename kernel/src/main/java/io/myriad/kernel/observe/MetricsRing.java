@@ -68,7 +68,7 @@ public final class MetricsRing
      */
     public long read(final long sequence, final double[] row)
     {
-        if (sequence >= published.get() || sequence < published.get() - capacity)
+        if (sequence < 0 || sequence >= published.get() || sequence < published.get() - capacity)
         {
             return -1;
         }

@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.myriad.kernel.control.Control;
 import io.myriad.kernel.observe.Frame;
@@ -27,6 +29,7 @@ import io.myriad.kernel.observe.Snapshots;
 final class Streamer implements AutoCloseable
 {
     static final long PERIOD_MS = 5;
+    private static final Logger LOG = LoggerFactory.getLogger(Streamer.class);
     static final int METRICS_ROWS_A_MESSAGE = 512;
 
     private final List<RunSocket> sockets = new CopyOnWriteArrayList<>();
@@ -85,7 +88,8 @@ final class Streamer implements AutoCloseable
             }
             catch (final RuntimeException ex)
             {
-                // a client that went away mid-send; the next round goes on without it
+                // one client's failure (gone mid-send, say) must not stop the others' stream
+                LOG.warn("streaming failed this round; going on", ex);
             }
         }
     }
@@ -177,7 +181,8 @@ final class Streamer implements AutoCloseable
             {
                 message.put("columns", run.metricsColumns());
             }
-            socket.metricsCursor = Math.max(socket.metricsCursor, ring.published() - Snapshots.METRICS_ROWS + 1);
+            socket.metricsCursor = Math.max(Math.max(0, socket.metricsCursor),
+                ring.published() - Snapshots.METRICS_ROWS + 1);
             final List<double[]> rows = new ArrayList<>();
             final double[] row = new double[ring.columns()];
             while (socket.metricsCursor < ring.published() && rows.size() < METRICS_ROWS_A_MESSAGE)
