@@ -19,6 +19,7 @@
   let charts = [];
   let columns = [];
   let series = [];
+  let speedTouched = false;
 
   function say(text) {
     $('message').textContent = text || '';
@@ -27,7 +28,8 @@
   async function api(method, path, body) {
     const response = await fetch('/api/' + path, {
       method: method,
-      headers: { 'Authorization': 'Bearer ' + token, 'Content-Type': 'application/json' },
+      headers: token ? { 'Authorization': 'Bearer ' + token, 'Content-Type': 'application/json' } :
+        { 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body)
     });
     const json = await response.json();
@@ -94,6 +96,7 @@
       socket = null;
     }
     renderer.clear();
+    speedTouched = false;
     run = null;
     scene = null;
     resetCharts();
@@ -120,7 +123,9 @@
 
   function connect(id) {
     const scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
-    socket = new WebSocket(scheme + location.host + '/ws/runs/' + id + '?token=' + encodeURIComponent(token));
+    // without a token of its own (a page opened from its cookie), the socket goes on the cookie too
+    socket = new WebSocket(scheme + location.host + '/ws/runs/' + id +
+      (token ? '?token=' + encodeURIComponent(token) : ''));
     socket.binaryType = 'arraybuffer';
     socket.onopen = () => {
       socket.send(JSON.stringify({ type: 'status', hz: 10 }));
@@ -191,6 +196,10 @@
     $('state').textContent = message.state + (message.status && message.status.paused ? ' (paused)' : '');
     const s = message.status;
     if (s) {
+      if (!speedTouched) {
+        $('speed').value = s.timeScale === 0 ? 4 : Math.log10(s.timeScale);
+        $('speed-text').textContent = s.timeScale === 0 ? 'max' : s.timeScale.toPrecision(2) + '\u00d7';
+      }
       $('sim-time').textContent = s.simTime.toFixed(2);
       $('steps').textContent = s.step.toLocaleString();
       $('events-rate').textContent = Math.round(s.eventsPerSecond).toLocaleString();
@@ -273,10 +282,14 @@
   }
 
   $('speed').addEventListener('input', () => {
+    speedTouched = true;
     const scale = scaleOf($('speed').value);
     $('speed-text').textContent = scale === 0 ? 'max' : scale.toPrecision(2) + '\u00d7';
   });
-  $('speed').addEventListener('change', () => control('speed', { timeScale: scaleOf($('speed').value) }));
+  $('speed').addEventListener('change', async () => {
+    await control('speed', { timeScale: scaleOf($('speed').value) });
+    speedTouched = false;
+  });
 
   function events(list) {
     $('event').replaceChildren(...list.map((e) => new Option(e.name, e.name)));

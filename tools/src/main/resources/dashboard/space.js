@@ -105,8 +105,13 @@ const MyriadSpace = (() => {
       }
       const bytes = new Uint8Array(f.buffer, HEADER, cols * rows);
       const px = this.cellPixels;
-      for (let i = 0; i < bytes.length; i++) {
-        px[i] = palette[bytes[i]];
+      // row 0 at the bottom, as the points' y grows upwards
+      for (let r = 0; r < rows; r++) {
+        const from = r * cols;
+        const to = (rows - 1 - r) * cols;
+        for (let c = 0; c < cols; c++) {
+          px[to + c] = palette[bytes[from + c]];
+        }
       }
       this.scratch.getContext('2d').putImageData(this.cells, 0, 0);
       this.context.imageSmoothingEnabled = false;

@@ -119,7 +119,8 @@ final class RunRecords
      */
     void tickEnded(final long tick, final long events, final double simTime)
     {
-        if ((metricsWriter != null || observer != null) && tick % metricsEvery == 0 && tick > lastMetricsTick)
+        if ((metricsWriter != null || observer != null) && metricsEvery > 0 && tick % metricsEvery == 0 &&
+            tick > lastMetricsTick)
         {
             writeMetrics(tick);
         }

@@ -244,8 +244,9 @@ final class RunCommand implements Callable<Integer>
                 });
             report(settings, runDirectory, summary, stdout);
             hosted.finished(SummaryJson.toLine(summary));
-            stdout.println("the run is done; still serving it until interrupted (Ctrl-C)");
-            stdout.flush();
+            // on standard error, so that a --json summary stays the last line of standard output
+            stderr.println("the run is done; still serving it until interrupted (Ctrl-C)");
+            stderr.flush();
             ServeOptions.awaitInterrupt();
         }
         return Main.EXIT_OK;

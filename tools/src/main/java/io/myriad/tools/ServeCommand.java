@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
     footer =
     {
         "",
-        "Exit status: 0 after an interrupt, 2 bad input (a port in use, an address not this machine's)."
+        "Ctrl-C stops the runs still going (each writes its summary and stays resumable) and the server.",
+        "Exit status: 130 after Ctrl-C, 2 bad input (a port in use, an address not this machine's)."
     })
 final class ServeCommand implements Callable<Integer>
 {
@@ -55,6 +56,8 @@ final class ServeCommand implements Callable<Integer>
         Main.requireModuleAccess();
         final PrintWriter out = spec.commandLine().getOut();
         final ControlServer server = options.start(new ServedRuns(workingDirectory, scenarios), out);
+        final Thread shutdown = new Thread(() -> ServeOptions.stopAll(server), "myriad-serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
         try
         {
             out.println("serving until interrupted (Ctrl-C)");
@@ -63,7 +66,7 @@ final class ServeCommand implements Callable<Integer>
         }
         finally
         {
-            server.close();
+            ServeOptions.stopAll(server);
         }
         return Main.EXIT_OK;
     }

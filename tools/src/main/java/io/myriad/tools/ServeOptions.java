@@ -4,9 +4,11 @@ import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Pattern;
 
 import io.myriad.tools.scenario.ScenarioException;
 import io.myriad.tools.server.ControlServer;
+import io.myriad.tools.server.HostedRun;
 import io.myriad.tools.server.RunFactory;
 import picocli.CommandLine.Option;
 
@@ -15,6 +17,9 @@ import picocli.CommandLine.Option;
  */
 final class ServeOptions
 {
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._~-]{16,}");
+    private static final long STOP_WAIT_MS = 10_000;
+
     /** The port the server listens on unless told otherwise. */
     static final int DEFAULT_PORT = 7070;
 
@@ -42,9 +47,10 @@ final class ServeOptions
             throw new ScenarioException("--port " + port + ": a port is 0 to 65535");
         }
         final String chosen = token != null ? token : System.getenv("MYRIAD_TOKEN");
-        if (chosen != null && chosen.length() < 16)
+        if (chosen != null && !TOKEN.matcher(chosen).matches())
         {
-            throw new ScenarioException("--token: at least 16 characters, so that it cannot be guessed");
+            throw new ScenarioException("--token: at least 16 characters, so that it cannot be guessed, of letters, " +
+                "digits, '.', '_', '~' and '-', so that it travels in an address and a cookie as it is");
         }
         final ControlServer server;
         try
@@ -62,6 +68,39 @@ final class ServeOptions
         out.println("dashboard and API: " + server.url());
         out.flush();
         return server;
+    }
+
+    /**
+     * Stops every run still going, waits for them to write their summaries (ten seconds at most), then the server.
+     * Once only, whoever calls first: the shutdown hook on Ctrl-C, or the command on its way out.
+     */
+    static void stopAll(final ControlServer server)
+    {
+        synchronized (server)
+        {
+            for (final HostedRun run : server.runs().all())
+            {
+                if (run.control() != null)
+                {
+                    run.control().stop();
+                }
+            }
+            final long deadline = System.currentTimeMillis() + STOP_WAIT_MS;
+            while (System.currentTimeMillis() < deadline && server.runs().all().stream().anyMatch((run) ->
+                run.state() == HostedRun.State.STARTING || run.state() == HostedRun.State.RUNNING))
+            {
+                try
+                {
+                    Thread.sleep(20);
+                }
+                catch (final InterruptedException ex)
+                {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            server.close();
+        }
     }
 
     /**

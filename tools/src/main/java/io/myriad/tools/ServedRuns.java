@@ -149,6 +149,16 @@ final class ServedRuns implements RunFactory
         {
             throw new RequestException(400, ex.getMessage());
         }
+        try
+        {
+            // now, so that the next request, planned before this run writes anything, picks another directory
+            Files.createDirectories(directory.path());
+        }
+        catch (final IOException ex)
+        {
+            throw new RequestException(400, "cannot create the run directory " + directory.display() + ": " +
+                ex.getMessage());
+        }
         final Object label = request.get("scenario") != null ? request.get("scenario") : settings.model();
         final HostedRun run = new HostedRun(id, label.toString(), settings.model(), directory.path());
         final boolean paused = Boolean.TRUE.equals(request.get("paused"));

@@ -104,7 +104,9 @@ class ServerStreamTest
                 break;
             }
         }
-        ServerFixture.await("closed for rate", () -> chatty.closed.get() == 1008);
+        ServerFixture.await("closed for rate", () -> chatty.closed.get() >= 0 || !chatty.socket.isInputClosed() &&
+            chatty.socket.isOutputClosed());
+        assertEquals(1008, chatty.closed.get(), "closed for its rate (policy violation)");
     }
 
     @Test

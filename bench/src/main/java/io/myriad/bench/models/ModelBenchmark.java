@@ -8,6 +8,7 @@ import io.myriad.kernel.Simulation;
 import io.myriad.kernel.SimulationContext;
 import io.myriad.kernel.model.ModelConfig;
 import io.myriad.kernel.model.ModelPlugin;
+import io.myriad.kernel.observe.RunObserver;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -72,6 +73,22 @@ public abstract class ModelBenchmark extends JvmFlags
     protected void launch(
         final ModelPlugin plugin, final int agents, final Map<String, ?> parameters, final int batchSize)
     {
+        launch(plugin, agents, parameters, batchSize, null);
+    }
+
+    /**
+     * As {@link #launch(ModelPlugin, int, Map, int)}, watched by an observer.
+     *
+     * @param plugin     the model.
+     * @param agents     agents at the start.
+     * @param parameters parameter values by name.
+     * @param batchSize  work items per batch.
+     * @param observer   told at every step boundary, or null.
+     */
+    protected void launch(
+        final ModelPlugin plugin, final int agents, final Map<String, ?> parameters, final int batchSize,
+        final RunObserver observer)
+    {
         if (simulation != null)
         {
             simulation.close();
@@ -80,7 +97,8 @@ public abstract class ModelBenchmark extends JvmFlags
             .model(plugin.create(ModelConfig.of(plugin, agents, SEED, parameters)))
             .seed(SEED)
             .workers(threads)
-            .batchSize(batchSize));
+            .batchSize(batchSize)
+            .observer(observer));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.myriad.kernel.observe;
 
 import java.util.Arrays;
+import java.util.List;
 
 import io.myriad.kernel.Simulation;
 
@@ -43,7 +44,7 @@ public final class Snapshots implements RunObserver
             throw new IllegalArgumentException("type " + points.name() + " has no field " + column + "; its " +
                 "fields: " + String.join(", ", points.columns()));
         }
-        final int rounded = Math.min(MAX_POINTS, Integer.highestOneBit(Math.max(1, maxPoints - 1)) << 1);
+        final int rounded = roundUp(maxPoints);
         final String key = "points/" + points.name() + "/" + column + "/" + rounded;
         final SnapshotView existing = find(key);
         return existing != null ? existing : add(new PointView(views.length, key, points, valueField, rounded));
@@ -59,10 +60,18 @@ public final class Snapshots implements RunObserver
      */
     public synchronized SnapshotView grid(final Scene.Layer layer, final int maxCells)
     {
-        final int rounded = Math.min(MAX_POINTS, Integer.highestOneBit(Math.max(1, maxCells - 1)) << 1);
+        final int rounded = roundUp(maxCells);
         final String key = "grid/" + layer.grid() + "/" + layer.name() + "/" + rounded;
         final SnapshotView existing = find(key);
         return existing != null ? existing : add(GridView.of(views.length, key, layer, rounded));
+    }
+
+    /**
+     * @return the views asked for so far, in the order they were.
+     */
+    public List<SnapshotView> views()
+    {
+        return List.of(views);
     }
 
     /**
@@ -94,6 +103,15 @@ public final class Snapshots implements RunObserver
             metrics = ring;
         }
         ring.put(step, row);
+    }
+
+    /**
+     * @return a count rounded up to a power of two, at least 1 and at most {@link #MAX_POINTS}.
+     */
+    static int roundUp(final int count)
+    {
+        final int capped = Math.max(1, Math.min(MAX_POINTS, count));
+        return capped == 1 ? 1 : Integer.highestOneBit(capped - 1) << 1;
     }
 
     private SnapshotView find(final String key)

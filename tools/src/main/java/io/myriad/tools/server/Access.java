@@ -10,7 +10,6 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.util.Fields;
 
 /**
  * The door every request passes: at most {@link #REQUESTS_PER_SECOND} a second from one address (a burst of
@@ -91,8 +90,8 @@ final class Access extends Handler.Wrapper
         {
             return null;
         }
-        final Fields query = Request.extractQueryParameters(request);
-        return query.getValue("token");
+        final String token = Request.extractQueryParameters(request).getValue("token");
+        return token == null || token.isEmpty() ? null : token;
     }
 
     /**

@@ -41,13 +41,14 @@ public final class ControlServer implements AutoCloseable
     private final Server server;
     private final ServerConnector connector;
     private final Runs runs;
-    private final Streamer streamer = new Streamer();
+    private final Streamer streamer;
     private final String token;
 
     private ControlServer(final String bind, final int port, final String token, final Runs runs)
     {
         this.token = token;
         this.runs = runs;
+        this.streamer = new Streamer(runs);
         final QueuedThreadPool threads = new QueuedThreadPool(32, 4);
         threads.setName("myriad-http");
         threads.setDaemon(true);
@@ -173,6 +174,10 @@ public final class ControlServer implements AutoCloseable
     @Override
     public void close()
     {
+        if (server.isStopped())
+        {
+            return;
+        }
         streamer.close();
         try
         {

@@ -85,13 +85,20 @@ public final class HostedRun
      */
     public void lastFrames(final Simulation ended)
     {
-        for (final Scene.Points points : scene.points())
+        try
         {
-            snapshots.points(points, null, RunSocket.DEFAULT_MAX_POINTS).request();
+            for (final Scene.Points points : scene.points())
+            {
+                snapshots.points(points, null, RunSocket.DEFAULT_MAX_POINTS).request();
+            }
+            for (final Scene.Layer layer : scene.layers())
+            {
+                snapshots.grid(layer, RunSocket.DEFAULT_MAX_CELLS).request();
+            }
         }
-        for (final Scene.Layer layer : scene.layers())
+        catch (final IllegalArgumentException full)
         {
-            snapshots.grid(layer, RunSocket.DEFAULT_MAX_CELLS).request();
+            // clients asked for every view the run keeps: the views they made still get their last frame
         }
         snapshots.atBoundary(ended, false);
     }

@@ -14,6 +14,8 @@ public final class Runs
 {
     /** Runs starting or running at once, at most. */
     public static final int MAX_ACTIVE = 4;
+    /** Runs that ended kept for clients, at most; the oldest are let go (their run directories stay). */
+    public static final int MAX_ENDED = 32;
 
     private final ConcurrentSkipListMap<Integer, HostedRun> byNumber = new ConcurrentSkipListMap<>();
     private final AtomicInteger next = new AtomicInteger(1);
@@ -53,6 +55,7 @@ public final class Runs
         final HostedRun run = factory.start("run-" + number, request);
         next.incrementAndGet();
         byNumber.put(number, run);
+        letGoOfOldRuns();
         return run;
     }
 
@@ -69,6 +72,7 @@ public final class Runs
         final int number = next.getAndIncrement();
         final HostedRun run = new HostedRun("run-" + number, label, model, directory);
         byNumber.put(number, run);
+        letGoOfOldRuns();
         return run;
     }
 
@@ -98,6 +102,19 @@ public final class Runs
     public List<HostedRun> all()
     {
         return new ArrayList<>(byNumber.values());
+    }
+
+    private void letGoOfOldRuns()
+    {
+        int ended = 0;
+        for (final Integer number : byNumber.descendingKeySet())
+        {
+            final HostedRun.State state = byNumber.get(number).state();
+            if ((state == HostedRun.State.FINISHED || state == HostedRun.State.FAILED) && ++ended > MAX_ENDED)
+            {
+                byNumber.remove(number);
+            }
+        }
     }
 
     private int active()

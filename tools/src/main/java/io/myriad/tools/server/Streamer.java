@@ -2,10 +2,12 @@ package io.myriad.tools.server;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -31,18 +33,22 @@ final class Streamer implements AutoCloseable
     static final long PERIOD_MS = 5;
     private static final Logger LOG = LoggerFactory.getLogger(Streamer.class);
     static final int METRICS_ROWS_A_MESSAGE = 512;
+    private static final long SWEEP_NS = 10_000_000_000L;
 
     private final List<RunSocket> sockets = new CopyOnWriteArrayList<>();
     private final Map<SnapshotView, Copy> newest = new IdentityHashMap<>();
     private final Thread thread;
+    private final Runs runs;
     private volatile boolean running = true;
+    private long lastSweepNs;
 
     private record Copy(ByteBuffer bytes, long step)
     {
     }
 
-    Streamer()
+    Streamer(final Runs runs)
     {
+        this.runs = runs;
         this.thread = new Thread(this::loop, "myriad-stream");
         thread.setDaemon(true);
         thread.start();
@@ -96,6 +102,11 @@ final class Streamer implements AutoCloseable
 
     private void round(final long now)
     {
+        if (now - lastSweepNs > SWEEP_NS)
+        {
+            lastSweepNs = now;
+            sweep();
+        }
         for (final RunSocket socket : sockets)
         {
             final SnapshotView view = socket.view;
@@ -142,6 +153,19 @@ final class Streamer implements AutoCloseable
                 }
             }
         }
+    }
+
+    /**
+     * Lets go of the copies of views whose runs the server no longer keeps.
+     */
+    private void sweep()
+    {
+        final Set<SnapshotView> kept = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (final HostedRun run : runs.all())
+        {
+            kept.addAll(run.snapshots().views());
+        }
+        newest.keySet().retainAll(kept);
     }
 
     private static void send(final Session session, final AtomicBoolean inFlight, final String text)
