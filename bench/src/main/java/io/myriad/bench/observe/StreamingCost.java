@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class StreamingCost
 {
+    /** One client for every socket, as one browser holds many: a selector thread, not one a socket. */
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
     private StreamingCost()
     {
     }
@@ -84,7 +87,7 @@ public final class StreamingCost
         final List<WebSocket> sockets = new ArrayList<>();
         for (int c = 0; c < clients; c++)
         {
-            final WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+            final WebSocket socket = CLIENT.newWebSocketBuilder()
                 .header("Authorization", "Bearer " + served.token)
                 .buildAsync(URI.create("ws://127.0.0.1:" + served.port + "/ws/runs/" + id), counter(frames))
                 .join();

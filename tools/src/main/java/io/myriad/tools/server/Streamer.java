@@ -1,6 +1,5 @@
 package io.myriad.tools.server;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -17,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.myriad.kernel.control.Control;
-import io.myriad.kernel.observe.Frame;
 import io.myriad.kernel.observe.MetricsRing;
 import io.myriad.kernel.observe.SnapshotView;
 import io.myriad.kernel.observe.Snapshots;
@@ -36,15 +34,11 @@ final class Streamer implements AutoCloseable
     private static final long SWEEP_NS = 10_000_000_000L;
 
     private final List<RunSocket> sockets = new CopyOnWriteArrayList<>();
-    private final Map<SnapshotView, Copy> newest = new IdentityHashMap<>();
+    private final Map<SnapshotView, FrameCopies> newest = new IdentityHashMap<>();
     private final Thread thread;
     private final Runs runs;
     private volatile boolean running = true;
     private long lastSweepNs;
-
-    private record Copy(ByteBuffer bytes, long step)
-    {
-    }
 
     Streamer(final Runs runs)
     {
@@ -112,19 +106,12 @@ final class Streamer implements AutoCloseable
             final SnapshotView view = socket.view;
             if (view != null && !newest.containsKey(view))
             {
-                newest.put(view, null);
+                newest.put(view, new FrameCopies(view));
             }
         }
-        for (final Map.Entry<SnapshotView, Copy> entry : newest.entrySet())
+        for (final FrameCopies copies : newest.values())
         {
-            final Frame frame = entry.getKey().take();
-            if (frame != null)
-            {
-                final ByteBuffer bytes = ByteBuffer.allocate(frame.length());
-                frame.copyTo(bytes);
-                bytes.flip();
-                entry.setValue(new Copy(bytes, frame.step()));
-            }
+            copies.refresh();
         }
         for (final RunSocket socket : sockets)
         {
@@ -142,14 +129,16 @@ final class Streamer implements AutoCloseable
             if (view != null && now >= socket.nextFrameNs && !socket.binaryInFlight.get())
             {
                 view.request();
-                final Copy copy = newest.get(view);
-                if (copy != null && (copy.step() != socket.sentStep || view != socket.sentView))
+                final FrameCopies.Copy copy = newest.get(view).newest();
+                if (copy != null && (copy.step != socket.sentStep || view != socket.sentView))
                 {
-                    socket.sentStep = copy.step();
+                    socket.sentStep = copy.step;
                     socket.sentView = view;
                     socket.nextFrameNs = now + socket.frameIntervalNs;
                     socket.binaryInFlight.set(true);
-                    session.sendBinary(copy.bytes().duplicate(), release(socket.binaryInFlight));
+                    copy.sending.incrementAndGet();
+                    session.sendBinary(copy.forSending(), Callback.from(() -> sent(socket, copy),
+                        (failure) -> sent(socket, copy)));
                 }
             }
         }
@@ -166,6 +155,12 @@ final class Streamer implements AutoCloseable
             kept.addAll(run.snapshots().views());
         }
         newest.keySet().retainAll(kept);
+    }
+
+    private static void sent(final RunSocket socket, final FrameCopies.Copy copy)
+    {
+        copy.sending.decrementAndGet();
+        socket.binaryInFlight.set(false);
     }
 
     private static void send(final Session session, final AtomicBoolean inFlight, final String text)
