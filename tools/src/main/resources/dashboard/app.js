@@ -153,6 +153,9 @@
     for (const layer of scene.layers) {
       options.push(new Option(layer.grid + ' / ' + layer.layer, 'grid:' + layer.grid + ':' + layer.layer));
     }
+    for (const network of scene.networks.filter((n) => n.drawable)) {
+      options.push(new Option(network.network + ' (network)', 'network:' + network.network));
+    }
     $('view').replaceChildren(...options);
     columnsFor();
   }
@@ -160,9 +163,11 @@
   function columnsFor() {
     const value = $('view').value || '';
     const points = scene && scene.points.find((p) => 'points:' + p.type === value);
+    const network = scene && scene.networks.find((n) => 'network:' + n.network === value);
+    const columns = points ? points.columns : network ? network.columns : [];
     $('column').replaceChildren(new Option('(one colour)', ''),
-      ...(points ? points.columns.filter((c) => c !== 'x' && c !== 'y').map((c) => new Option(c, c)) : []));
-    $('column').hidden = !points;
+      ...columns.filter((c) => c !== 'x' && c !== 'y' && c !== 'cell').map((c) => new Option(c, c)));
+    $('column').hidden = columns.length === 0;
   }
 
   function subscribe() {
@@ -172,6 +177,12 @@
     const value = $('view').value || '';
     if (value.startsWith('points:')) {
       const message = { type: 'view', view: 'points', agents: value.slice(7), maxPoints: 1 << 20, fps: 20 };
+      if ($('column').value) {
+        message.column = $('column').value;
+      }
+      socket.send(JSON.stringify(message));
+    } else if (value.startsWith('network:')) {
+      const message = { type: 'view', view: 'network', network: value.slice(8), fps: 10 };
       if ($('column').value) {
         message.column = $('column').value;
       }
@@ -220,7 +231,7 @@
       addRows(message.rows);
     }
     $('fps').textContent = renderer.stats.fps.toFixed(0) + ' fps, ' + renderer.stats.points.toLocaleString() +
-      (renderer.stats.kind === 2 ? ' cells' : ' points');
+      [' points', ' points', ' cells', ' nodes'][renderer.stats.kind];
   }
 
   function resetCharts() {

@@ -7,6 +7,8 @@ const MyriadSpace = (() => {
   const HEADER = 88;
   const POINTS = 1;
   const GRID = 2;
+  const NETWORK = 3;
+  const LAYOUT_ROUNDS = 300;
   const HAS_VALUES = 1;
   const BACKGROUND = 0xff20100b; // ABGR: #0b1020
   const PLAIN = 0xfffac060;      // ABGR: #60c0fa
@@ -64,6 +66,8 @@ const MyriadSpace = (() => {
           this.points(this.frame);
         } else if (this.frame.kind === GRID) {
           this.grid(this.frame);
+        } else if (this.frame.kind === NETWORK) {
+          this.network(this.frame);
         }
         this.stats.draws++;
         this.windowDraws++;
@@ -119,6 +123,128 @@ const MyriadSpace = (() => {
       this.stats.points = cols * rows;
     }
   }
+
+  /*
+   * A force-directed layout of a small network, one round an animation frame, so that it settles on screen:
+   * nodes start on a circle in their order (a ring lattice is drawn right away), links pull, and nodes push the
+   * others in their neighbourhood of a grid, so that a round costs about a pass over nodes and links.
+   */
+  class Layout {
+    constructor(nodes) {
+      this.n = nodes;
+      this.x = new Float32Array(nodes);
+      this.y = new Float32Array(nodes);
+      this.dx = new Float32Array(nodes);
+      this.dy = new Float32Array(nodes);
+      for (let i = 0; i < nodes; i++) {
+        const a = 2 * Math.PI * i / nodes;
+        this.x[i] = 0.5 + 0.4 * Math.cos(a) + (Math.random() - 0.5) * 0.01;
+        this.y[i] = 0.5 + 0.4 * Math.sin(a) + (Math.random() - 0.5) * 0.01;
+      }
+      this.k = Math.sqrt(1 / Math.max(1, nodes));
+      this.rounds = 0;
+    }
+
+    round(links) {
+      if (this.rounds >= LAYOUT_ROUNDS) {
+        return;
+      }
+      const n = this.n;
+      const k = this.k;
+      const temperature = 0.05 * (1 - this.rounds / LAYOUT_ROUNDS);
+      const { x, y, dx, dy } = this;
+      dx.fill(0);
+      dy.fill(0);
+      const size = 2 * k;
+      const cells = Math.max(1, Math.ceil(1 / size));
+      const buckets = new Map();
+      for (let i = 0; i < n; i++) {
+        const key = Math.min(cells - 1, Math.max(0, Math.floor(x[i] / size))) * 65536 +
+          Math.min(cells - 1, Math.max(0, Math.floor(y[i] / size)));
+        let bucket = buckets.get(key);
+        if (bucket === undefined) {
+          bucket = [];
+          buckets.set(key, bucket);
+        }
+        bucket.push(i);
+      }
+      for (const [key, bucket] of buckets) {
+        const cx = Math.floor(key / 65536);
+        const cy = key % 65536;
+        for (let ox = -1; ox <= 1; ox++) {
+          for (let oy = -1; oy <= 1; oy++) {
+            const other = buckets.get((cx + ox) * 65536 + cy + oy);
+            if (other === undefined) {
+              continue;
+            }
+            for (const i of bucket) {
+              for (const j of other) {
+                if (i === j) {
+                  continue;
+                }
+                const ddx = x[i] - x[j];
+                const ddy = y[i] - y[j];
+                const d2 = Math.max(ddx * ddx + ddy * ddy, 1e-9);
+                const f = k * k / d2;
+                dx[i] += ddx * f;
+                dy[i] += ddy * f;
+              }
+            }
+          }
+        }
+      }
+      for (let l = 0; l < links.length; l += 2) {
+        const i = links[l];
+        const j = links[l + 1];
+        const ddx = x[i] - x[j];
+        const ddy = y[i] - y[j];
+        const d = Math.sqrt(ddx * ddx + ddy * ddy) + 1e-9;
+        const f = d / k;
+        dx[i] -= ddx * f;
+        dy[i] -= ddy * f;
+        dx[j] += ddx * f;
+        dy[j] += ddy * f;
+      }
+      for (let i = 0; i < n; i++) {
+        const d = Math.sqrt(dx[i] * dx[i] + dy[i] * dy[i]) + 1e-9;
+        const step = Math.min(d, temperature);
+        x[i] = Math.min(0.98, Math.max(0.02, x[i] + dx[i] / d * step));
+        y[i] = Math.min(0.98, Math.max(0.02, y[i] + dy[i] / d * step));
+      }
+      this.rounds++;
+    }
+  }
+
+  Renderer.prototype.network = function (f) {
+    const nodes = f.count;
+    const links = new Int32Array(f.buffer.slice(HEADER + nodes, HEADER + nodes + 8 * f.total));
+    const values = new Uint8Array(f.buffer, HEADER, nodes);
+    if (!this.layout || this.layout.n !== nodes) {
+      this.layout = new Layout(nodes);
+    }
+    this.layout.round(links);
+    const c = this.context;
+    const w = this.canvas.width;
+    const h = this.canvas.height;
+    c.fillStyle = '#0b1020';
+    c.fillRect(0, 0, w, h);
+    c.strokeStyle = 'rgba(150, 170, 210, 0.35)';
+    c.lineWidth = 1;
+    c.beginPath();
+    const { x, y } = this.layout;
+    for (let l = 0; l < links.length; l += 2) {
+      c.moveTo(x[links[l]] * w, y[links[l]] * h);
+      c.lineTo(x[links[l + 1]] * w, y[links[l + 1]] * h);
+    }
+    c.stroke();
+    const size = nodes > 2000 ? 2 : 4;
+    for (let i = 0; i < nodes; i++) {
+      const colour = palette[(f.flags & HAS_VALUES) ? values[i] : 200];
+      c.fillStyle = 'rgb(' + (colour & 255) + ',' + (colour >> 8 & 255) + ',' + (colour >> 16 & 255) + ')';
+      c.fillRect(x[i] * w - size / 2, y[i] * h - size / 2, size, size);
+    }
+    this.stats.points = nodes;
+  };
 
   return { Renderer: Renderer, parse: parse };
 })();

@@ -155,6 +155,22 @@ class DashboardBrowserTest
         });
     }
 
+    @Test
+    void aSmallNetworkIsDrawnAsNodesAndLinks()
+    {
+        onFailureScreenshot("network", () ->
+        {
+            startFromPage("sir-network.yaml", "400", "1000000");
+            waitFor("the network to choose", () -> new Select(browser.findElement(By.id("view"))).getOptions()
+                .stream().anyMatch((o) -> o.getAttribute("value").startsWith("network:")));
+            new Select(browser.findElement(By.id("view"))).getOptions().stream()
+                .filter((o) -> o.getAttribute("value").startsWith("network:")).findFirst().orElseThrow().click();
+            waitFor("nodes drawn", () -> number("return window.myriadStats.kind") == 3 &&
+                number("return window.myriadStats.points") == 400 && number("return window.myriadStats.draws") > 3);
+            assertTrue(litPixels() > 400, "nodes and links on the canvas: " + litPixels());
+        });
+    }
+
     private void startFromPage(final String scenario, final String agents, final String ticks)
     {
         new Select(browser.findElement(By.id("scenario"))).selectByValue(scenario);

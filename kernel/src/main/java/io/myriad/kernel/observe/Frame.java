@@ -11,12 +11,12 @@ import org.agrona.concurrent.UnsafeBuffer;
  * little-endian. Frames are allocated once, with room for the view's largest payload, and refilled.
  *
  * <pre>
- *  0 int32   kind: {@link #POINTS} or {@link #GRID}
+ *  0 int32   kind: {@link #POINTS}, {@link #GRID} or {@link #NETWORK}
  *  4 int32   view id
  *  8 int64   step
  * 16 float64 sim time
- * 24 int32   points in the frame, or the grid's columns as sent
- * 28 int32   live agents of the type, or the grid's rows as sent
+ * 24 int32   points in the frame, the grid's columns as sent, or the network's nodes
+ * 28 int32   live agents of the type, the grid's rows as sent, or the network's links
  * 32 float64 x of the space's left edge    (points)
  * 40 float64 x of its right edge           (points)
  * 48 float64 y of its bottom edge          (points)
@@ -33,6 +33,8 @@ public final class Frame
     public static final int POINTS = 1;
     /** Kind of a frame of a grid layer. */
     public static final int GRID = 2;
+    /** Kind of a frame of a network's nodes and links. */
+    public static final int NETWORK = 3;
     /** Flag: the frame carries a value per point. */
     public static final int HAS_VALUES = 1;
 

@@ -26,6 +26,8 @@ public final class PointView extends SnapshotView
     private final int xField;
     private final int yField;
     private final int valueField;
+    private final int cellField;
+    private final int gridWidth;
     private final double[] bounds;
     private final int maxPoints;
 
@@ -36,6 +38,8 @@ public final class PointView extends SnapshotView
         this.xField = points.x();
         this.yField = points.y();
         this.valueField = valueField;
+        this.cellField = points.cell();
+        this.gridWidth = points.gridWidth();
         this.bounds = points.bounds();
         this.maxPoints = maxPoints;
     }
@@ -52,6 +56,10 @@ public final class PointView extends SnapshotView
         final AgentStore store = world.store(type);
         final int live = store.liveCount();
         final int stride = Math.max(1, (live + maxPoints - 1) / maxPoints);
+        if (cellField >= 0)
+        {
+            return cells(store, stride, frame);
+        }
         final int xSlot = store.currentSlot(xField);
         final int ySlot = store.currentSlot(yField);
         final FieldType xType = store.schema().field(xField).type();
@@ -111,6 +119,36 @@ public final class PointView extends SnapshotView
                 n++;
             }
         }
+        return header(frame, n, live, stride, x0, x1, y0, y1, store);
+    }
+
+    /**
+     * The places of agents on a grid: the middle of each one's cell.
+     */
+    private int cells(final AgentStore store, final int stride, final Frame frame)
+    {
+        final int slot = store.currentSlot(cellField);
+        final FieldType cellType = store.schema().field(cellField).type();
+        final UnsafeBuffer cellsColumn = store.buffer(slot);
+        final double xScale = UNITS / (bounds[1] - bounds[0]);
+        final double yScale = UNITS / (bounds[3] - bounds[2]);
+        final UnsafeBuffer out = frame.buffer();
+        final int count = count(store, stride);
+        final int yBase = Frame.HEADER_BYTES + 2 * count;
+        int n = 0;
+        for (int i = first(store, 0); i >= 0 && n < count; i = next(store, i, stride), n++)
+        {
+            final int cell = (int)cellType.read(cellsColumn, store.offset(slot, i));
+            out.putShort(Frame.HEADER_BYTES + 2 * n, units(cell % gridWidth + 0.5, bounds[0], xScale),
+                ByteOrder.LITTLE_ENDIAN);
+            out.putShort(yBase + 2 * n, units(cell / gridWidth + 0.5, bounds[2], yScale), ByteOrder.LITTLE_ENDIAN);
+        }
+        return header(frame, n, store.liveCount(), stride, bounds[0], bounds[1], bounds[2], bounds[3], store);
+    }
+
+    private int header(final Frame frame, final int n, final int live, final int stride, final double x0,
+        final double x1, final double y0, final double y1, final AgentStore store)
+    {
         frame.putInt(Frame.COUNT_OFFSET, n);
         frame.putInt(Frame.TOTAL_OFFSET, live);
         frame.putDouble(Frame.X0_OFFSET, x0);

@@ -67,6 +67,35 @@ public final class Snapshots implements RunObserver
     }
 
     /**
+     * A view of a small network's nodes and links.
+     *
+     * @param network the network, from the run's {@link Scene}.
+     * @param column  a field of its nodes' agents to colour them by, or null.
+     * @return the view, shared with any reader that asked for the same.
+     * @throws IllegalArgumentException if the network is too big to draw as nodes and links, the column is not
+     *                                  its nodes', or the run has {@link #MAX_VIEWS} views.
+     */
+    public synchronized SnapshotView network(final Scene.Network network, final String column)
+    {
+        if (network.nodes() > NetworkView.MAX_NODES || network.links() > NetworkView.MAX_LINKS)
+        {
+            throw new IllegalArgumentException("network " + network.name() + " has " + network.nodes() +
+                " nodes and " + network.links() + " links: too many to draw as nodes and links (at most " +
+                NetworkView.MAX_NODES + " and " + NetworkView.MAX_LINKS + ")");
+        }
+        final int valueField = column == null ? -1 : network.columns().indexOf(column);
+        if (column != null && valueField < 0)
+        {
+            throw new IllegalArgumentException("the nodes of network " + network.name() + " have no field " +
+                column + (network.columns().isEmpty() ? "" : "; their fields: " +
+                String.join(", ", network.columns())));
+        }
+        final String key = "network/" + network.name() + "/" + column;
+        final SnapshotView existing = find(key);
+        return existing != null ? existing : add(new NetworkView(views.length, key, network, valueField));
+    }
+
+    /**
      * @return the views asked for so far, in the order they were.
      */
     public List<SnapshotView> views()

@@ -19,6 +19,7 @@ import org.eclipse.jetty.util.Callback;
 
 import io.myriad.kernel.control.Control;
 import io.myriad.kernel.model.ExternalEvent;
+import io.myriad.kernel.observe.NetworkView;
 import io.myriad.kernel.observe.Scene;
 
 /**
@@ -253,9 +254,22 @@ final class ApiHandler extends Handler.Abstract
             described.put("height", layer.height());
             layers.add(described);
         }
+        final List<Map<String, Object>> networks = new ArrayList<>();
+        for (final Scene.Network network : scene.networks())
+        {
+            final Map<String, Object> described = new LinkedHashMap<>();
+            described.put("network", network.name());
+            described.put("nodes", network.nodes());
+            described.put("links", network.links());
+            described.put("columns", network.columns());
+            described.put("drawable", network.nodes() <= NetworkView.MAX_NODES &&
+                network.links() <= NetworkView.MAX_LINKS);
+            networks.add(described);
+        }
         final Map<String, Object> out = new LinkedHashMap<>();
         out.put("points", points);
         out.put("layers", layers);
+        out.put("networks", networks);
         out.put("metrics", run.metricsColumns());
         return out;
     }

@@ -10,6 +10,7 @@ import io.myriad.kernel.Clock;
 import io.myriad.kernel.Simulation;
 import io.myriad.kernel.control.Control;
 import io.myriad.kernel.model.ExternalEvent;
+import io.myriad.kernel.observe.NetworkView;
 import io.myriad.kernel.observe.Scene;
 import io.myriad.kernel.observe.Snapshots;
 
@@ -79,7 +80,8 @@ public final class HostedRun
 
     /**
      * Driving thread, after the last step and before the simulation closes: takes a last frame of every view a
-     * client asks for by default (every type's points, every grid layer), so that the run's end stays drawable.
+     * client asks for by default (every type's points, every grid layer, every small network), so that the run's
+     * end stays drawable.
      *
      * @param ended the simulation, between steps.
      */
@@ -94,6 +96,13 @@ public final class HostedRun
             for (final Scene.Layer layer : scene.layers())
             {
                 snapshots.grid(layer, RunSocket.DEFAULT_MAX_CELLS).request();
+            }
+            for (final Scene.Network network : scene.networks())
+            {
+                if (network.nodes() <= NetworkView.MAX_NODES && network.links() <= NetworkView.MAX_LINKS)
+                {
+                    snapshots.network(network, null).request();
+                }
             }
         }
         catch (final IllegalArgumentException full)

@@ -16,6 +16,7 @@ import io.myriad.kernel.observe.SnapshotView;
  * One WebSocket client of a run. It says what it wants in small JSON messages:
  * {@code {"type": "view", "view": "points", "agents": "birds", "column": "heading", "maxPoints": 1000000,
  * "fps": 10}}, {@code {"type": "view", "view": "grid", "grid": "cells", "layer": "group", "fps": 10}},
+ * {@code {"type": "view", "view": "network", "network": "contacts", "column": "state"}},
  * {@code {"type": "unview"}} and {@code {"type": "status", "hz": 10}}; the {@link Streamer} sends it the run's
  * status and metrics as text and its frames as binary messages, never more than one of each in flight: a slow
  * client gets the newest frame, not a backlog. A message that is not understood gets an {@code error} message;
@@ -164,6 +165,19 @@ public final class RunSocket extends Session.Listener.AbstractAutoDemanding
             throw new RequestException(400, "no grid layer " + message.get("grid") + "/" + message.get("layer") +
                 "; GET /api/runs/ID/scene lists them");
         }
-        throw new RequestException(400, "'view' is points or grid; got " + kind);
+        if ("network".equals(kind))
+        {
+            for (final Scene.Network network : scene.networks())
+            {
+                if (message.get("network") == null || network.name().equals(message.get("network")))
+                {
+                    final Object column = message.get("column");
+                    return run.snapshots().network(network, column == null ? null : column.toString());
+                }
+            }
+            throw new RequestException(400, "no network " + message.get("network") + "; GET /api/runs/ID/scene " +
+                "lists them");
+        }
+        throw new RequestException(400, "'view' is points, grid or network; got " + kind);
     }
 }
