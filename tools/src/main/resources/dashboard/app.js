@@ -218,6 +218,7 @@
       $('at-decider').textContent = s.atDecider;
       $('refused').textContent = s.refused;
     }
+    decisionsPanel(message.decisions);
     if (message.stepsPerSecond !== undefined) {
       $('steps-rate').textContent = message.stepsPerSecond.toFixed(1);
     }
@@ -232,6 +233,27 @@
     }
     $('fps').textContent = renderer.stats.fps.toFixed(0) + ' fps, ' + renderer.stats.points.toLocaleString() +
       [' points', ' points', ' cells', ' nodes'][renderer.stats.kind];
+  }
+
+  function decisionsPanel(d) {
+    $('decisions-panel').hidden = !d;
+    if (!d) {
+      return;
+    }
+    $('decisions-summary').textContent = d.thinking + ' agents thinking, ' + d.atDecider + ' at the decider' +
+      (d.errors ? ', ' + d.errors + ' errors' : '');
+    $('asked').replaceChildren(...d.asked.map((q) => {
+      const item = document.createElement('li');
+      item.textContent = 'agent ' + q.agent + ' at t=' + q.time.toFixed(2) + ' (#' + q.id + ')';
+      return item;
+    }));
+    $('answered').replaceChildren(...d.answered.map((a) => {
+      const item = document.createElement('li');
+      item.textContent = 'agent ' + a.agent + ': ' + (a.error ? 'failed: ' + a.error :
+        'action ' + a.action + (a.amount ? ' ' + a.amount.toFixed(2) : '') + (a.text ? ' \u201c' + a.text +
+        '\u201d' : '')) + ' (' + a.latencyMs + ' ms)';
+      return item;
+    }));
   }
 
   function resetCharts() {

@@ -16,6 +16,7 @@ import io.myriad.kernel.decide.DecisionResult;
 import io.myriad.kernel.decide.DecisionRunner;
 import io.myriad.kernel.decide.DecisionTable;
 import io.myriad.kernel.decide.RateLimit;
+import io.myriad.kernel.decide.RecentDecisions;
 import io.myriad.kernel.event.EventQueue;
 import io.myriad.kernel.journal.JournalWriter;
 import io.myriad.kernel.world.World;
@@ -47,6 +48,7 @@ public final class Decisions implements AutoCloseable
     private final Histogram latencyMs = new Histogram(HIGHEST_LATENCY_MS, 3);
     private long dispatchedUpTo = -1;
     private volatile String lastError;
+    private final RecentDecisions recent = new RecentDecisions();
     private long errors;
 
     Decisions(final Simulation simulation, final SimulationContext ctx, final World world)
@@ -106,6 +108,14 @@ public final class Decisions implements AutoCloseable
     public Histogram latencyMs()
     {
         return latencyMs;
+    }
+
+    /**
+     * @return the newest questions sent to the decider and answers taken, for people watching; any thread.
+     */
+    public RecentDecisions recent()
+    {
+        return recent;
     }
 
     /**
@@ -222,7 +232,7 @@ public final class Decisions implements AutoCloseable
             // the first time live: everything in flight, a restored run's and a caught-up one's too
             for (final long id : table.idsInFlight())
             {
-                runner.submit(table.request(id));
+                submit(table.request(id));
             }
         }
         else
@@ -232,11 +242,17 @@ public final class Decisions implements AutoCloseable
                 final DecisionRequest request = table.request(id);
                 if (request != null)
                 {
-                    runner.submit(request);
+                    submit(request);
                 }
             }
         }
         dispatchedUpTo = table.nextId();
+    }
+
+    private void submit(final DecisionRequest request)
+    {
+        runner.submit(request);
+        recent.asked(request);
     }
 
     private boolean waiting()
@@ -262,6 +278,7 @@ public final class Decisions implements AutoCloseable
             lastError = result.request() + ": " + result.error();
             errors++;
         }
+        recent.answered(result);
         final int length = AnswerDescriptor.encode(outcome, result.request().id(), time, result.answer(),
             result.outcome(), result.latencyNs(), result.prompt());
         simulation.input(AnswerDescriptor.INPUT_KIND, result.request().agent(), outcome, 0, length);

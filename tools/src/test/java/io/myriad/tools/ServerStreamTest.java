@@ -74,6 +74,20 @@ class ServerStreamTest
     }
 
     @Test
+    void aDecidingRunShowsWhoIsThinkingAndTheAnswers() throws Exception
+    {
+        final String id = fixture.start("{\"scenario\": \"nations.yaml\", \"settings\": {\"time_scale\": 0}}");
+        final Client client = connect(id, fixture.server.token());
+        ServerFixture.await("answers in the decisions panel", () -> client.texts.stream().anyMatch((t) ->
+            t.contains("\"decisions\"") && t.contains("\"answered\":[{")));
+        final String status = client.texts.stream().filter((t) -> t.contains("\"answered\":[{")).findFirst()
+            .orElseThrow();
+        assertTrue(status.contains("\"asked\":[{") && status.contains("\"latencyMs\""), status);
+        assertTrue(fixture.json(fixture.send("POST", "/api/runs/" + id + "/inject",
+            "{\"event\": \"crash\", \"value\": 0.2}")).get("accepted").equals("inject"));
+    }
+
+    @Test
     void refusals() throws Exception
     {
         final String id = fixture.start(SMALL_FLOCK);

@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 import io.myriad.kernel.Clock;
+import io.myriad.kernel.Decisions;
 import io.myriad.kernel.Simulation;
 import io.myriad.kernel.control.Control;
+import io.myriad.kernel.decide.DecisionRequest;
+import io.myriad.kernel.decide.DecisionResult;
 import io.myriad.kernel.model.ExternalEvent;
 import io.myriad.kernel.observe.NetworkView;
 import io.myriad.kernel.observe.Scene;
@@ -34,6 +37,9 @@ public final class HostedRun
         /** It failed; {@link #error()} says why. */
         FAILED
     }
+
+    private static final int RECENT = 10;
+    private static final int TEXT = 120;
 
     private final String id;
     private final String label;
@@ -182,6 +188,46 @@ public final class HostedRun
     public List<ExternalEvent> externalEvents()
     {
         return externalEvents;
+    }
+
+    /**
+     * @return the decisions panel's content for a run that decides through a decider: agents thinking, decisions
+     *         at the decider, and the newest questions and answers; null for any other run.
+     */
+    public Map<String, Object> decisions()
+    {
+        final Simulation sim = simulation;
+        final Decisions decisions = sim == null ? null : sim.decisions();
+        if (decisions == null || decisions.counts() == null)
+        {
+            return null;
+        }
+        final Map<String, Object> out = new LinkedHashMap<>();
+        out.put("thinking", decisions.thinking());
+        out.put("atDecider", decisions.atDecider());
+        out.put("errors", decisions.errors());
+        final List<Map<String, Object>> asked = new ArrayList<>();
+        for (final DecisionRequest request : decisions.recent().asked(RECENT))
+        {
+            asked.add(Map.of("id", request.id(), "agent", request.agent(), "time", request.time()));
+        }
+        out.put("asked", asked);
+        final List<Map<String, Object>> answered = new ArrayList<>();
+        for (final DecisionResult result : decisions.recent().answered(RECENT))
+        {
+            final Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("id", result.request().id());
+            answer.put("agent", result.request().agent());
+            answer.put("action", result.answer() == null ? null : result.answer().action());
+            answer.put("amount", result.answer() == null ? null : result.answer().amount());
+            final String text = result.answer() == null ? null : result.answer().text();
+            answer.put("text", text == null || text.length() <= TEXT ? text : text.substring(0, TEXT) + "...");
+            answer.put("latencyMs", result.latencyNs() / 1_000_000);
+            answer.put("error", result.error());
+            answered.add(answer);
+        }
+        out.put("answered", answered);
+        return out;
     }
 
     /**

@@ -193,6 +193,11 @@ final class Streamer implements AutoCloseable
             socket.lastSteps = status.steps();
             socket.lastStatusNs = now;
         }
+        final Map<String, Object> decisions = run.decisions();
+        if (decisions != null)
+        {
+            message.put("decisions", decisions);
+        }
         final MetricsRing ring = run.snapshots().metrics();
         if (ring != null && socket.metricsCursor < ring.published())
         {
