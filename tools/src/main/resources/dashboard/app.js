@@ -6,6 +6,8 @@
 (() => {
   const $ = (id) => document.getElementById(id);
   const params = new URLSearchParams(location.search);
+  // frames a second the space view asks for; ?fps=N on the page's address changes it
+  const streamFps = Math.min(60, Math.max(1, Number(params.get('fps')) || 20));
   if (params.has('token')) {
     sessionStorage.setItem('myriad-token', params.get('token'));
     history.replaceState(null, '', location.pathname);
@@ -176,7 +178,7 @@
     }
     const value = $('view').value || '';
     if (value.startsWith('points:')) {
-      const message = { type: 'view', view: 'points', agents: value.slice(7), maxPoints: 1 << 20, fps: 20 };
+      const message = { type: 'view', view: 'points', agents: value.slice(7), maxPoints: 1 << 20, fps: streamFps };
       if ($('column').value) {
         message.column = $('column').value;
       }
@@ -189,7 +191,7 @@
       socket.send(JSON.stringify(message));
     } else if (value.startsWith('grid:')) {
       const [, grid, layer] = value.split(':');
-      socket.send(JSON.stringify({ type: 'view', view: 'grid', grid: grid, layer: layer, fps: 20 }));
+      socket.send(JSON.stringify({ type: 'view', view: 'grid', grid: grid, layer: layer, fps: streamFps }));
     }
   }
 
@@ -231,7 +233,10 @@
     if (message.rows && message.rows.length) {
       addRows(message.rows);
     }
-    $('fps').textContent = renderer.stats.fps.toFixed(0) + ' fps, ' + renderer.stats.points.toLocaleString() +
+    $('fps').textContent = renderer.stats.fps.toFixed(0) + ' fps, ' +
+      renderer.stats.framesPerSecond.toFixed(1) + ' frames/s' +
+      (renderer.stats.rasterMs === undefined ? '' : ', ' + renderer.stats.rasterMs.toFixed(1) + ' ms each') + ', ' +
+      renderer.stats.points.toLocaleString() +
       [' points', ' points', ' cells', ' nodes'][renderer.stats.kind];
   }
 

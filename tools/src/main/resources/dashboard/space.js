@@ -41,16 +41,19 @@ const MyriadSpace = (() => {
       this.pixels = new Uint32Array(this.image.data.buffer);
       this.scratch = document.createElement('canvas');
       this.frame = null;
-      this.stats = { draws: 0, fps: 0, frames: 0, step: -1, points: 0, kind: 0 };
+      this.stats = { draws: 0, fps: 0, frames: 0, framesPerSecond: 0, step: -1, points: 0, kind: 0 };
       window.myriadStats = this.stats;
       this.windowStart = performance.now();
       this.windowDraws = 0;
+      this.windowRasters = 0;
+      this.fresh = false;
       const loop = (now) => { this.draw(now); requestAnimationFrame(loop); };
       requestAnimationFrame(loop);
     }
 
     show(buffer) {
       this.frame = parse(buffer);
+      this.fresh = true;
       this.stats.frames++;
       this.stats.step = this.frame.step;
       this.stats.kind = this.frame.kind;
@@ -60,13 +63,32 @@ const MyriadSpace = (() => {
       this.frame = null;
     }
 
+    /*
+     * At every animation frame: a frame that arrived since the last is rasterized (its time kept in
+     * stats.rasterMs), then the canvas is drawn from the raster. stats.fps counts the canvas's draws a second,
+     * stats.framesPerSecond the frames rasterized a second.
+     */
     draw(now) {
       if (this.frame !== null) {
-        if (this.frame.kind === POINTS) {
-          this.points(this.frame);
-        } else if (this.frame.kind === GRID) {
-          this.grid(this.frame);
-        } else if (this.frame.kind === NETWORK) {
+        const kind = this.frame.kind;
+        if (this.fresh && kind !== NETWORK) {
+          const start = performance.now();
+          if (kind === POINTS) {
+            this.points(this.frame);
+          } else if (kind === GRID) {
+            this.grid(this.frame);
+          }
+          const took = performance.now() - start;
+          this.stats.rasterMs = this.stats.rasterMs === undefined ? took : 0.8 * this.stats.rasterMs + 0.2 * took;
+          this.windowRasters++;
+        }
+        this.fresh = false;
+        if (kind === POINTS) {
+          this.context.putImageData(this.image, 0, 0);
+        } else if (kind === GRID) {
+          this.context.imageSmoothingEnabled = false;
+          this.context.drawImage(this.scratch, 0, 0, this.canvas.width, this.canvas.height);
+        } else if (kind === NETWORK) {
           this.network(this.frame);
         }
         this.stats.draws++;
@@ -74,8 +96,10 @@ const MyriadSpace = (() => {
       }
       if (now - this.windowStart >= 1000) {
         this.stats.fps = this.windowDraws * 1000 / (now - this.windowStart);
+        this.stats.framesPerSecond = this.windowRasters * 1000 / (now - this.windowStart);
         this.windowStart = now;
         this.windowDraws = 0;
+        this.windowRasters = 0;
       }
     }
 
@@ -94,7 +118,6 @@ const MyriadSpace = (() => {
         const p = (h - 1 - ((ys[i] * sy) | 0)) * w + ((xs[i] * sx) | 0);
         px[p] = values === null ? PLAIN : palette[values[i]];
       }
-      this.context.putImageData(this.image, 0, 0);
       this.stats.points = n;
     }
 
@@ -118,8 +141,6 @@ const MyriadSpace = (() => {
         }
       }
       this.scratch.getContext('2d').putImageData(this.cells, 0, 0);
-      this.context.imageSmoothingEnabled = false;
-      this.context.drawImage(this.scratch, 0, 0, this.canvas.width, this.canvas.height);
       this.stats.points = cols * rows;
     }
   }

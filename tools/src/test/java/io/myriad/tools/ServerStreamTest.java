@@ -74,6 +74,31 @@ class ServerStreamTest
     }
 
     @Test
+    void clientsGoneOrStalledMidSendHoldUpNoOne() throws Exception
+    {
+        final String id = fixture.start("{\"scenario\": \"flocking-large.yaml\", \"settings\": " +
+            "{\"agents\": 200000, \"ticks\": 1000000, \"threads\": 1}}");
+        for (int i = 0; i < 5; i++)
+        {
+            final Client gone = connect(id, fixture.server.token());
+            gone.socket.sendText("{\"type\": \"view\", \"view\": \"points\", \"fps\": 60}", true).join();
+            ServerFixture.await("a first frame", () -> gone.frames.size() >= 1);
+            gone.socket.abort();
+        }
+        for (int i = 0; i < 4; i++)
+        {
+            // clients that stop reading, each with a frame of 800 KB on its way that fills its socket's buffers
+            final Client stalled = connect(id, fixture.server.token());
+            stalled.stalled = true;
+            stalled.socket.sendText("{\"type\": \"view\", \"view\": \"points\", \"fps\": 60}", true).join();
+            ServerFixture.await("a first frame", () -> stalled.frames.size() >= 1);
+        }
+        final Client last = connect(id, fixture.server.token());
+        last.socket.sendText("{\"type\": \"view\", \"view\": \"points\", \"fps\": 60}", true).join();
+        ServerFixture.await("frames after five clients went away mid-send", () -> last.frames.size() >= 3);
+    }
+
+    @Test
     void aDecidingRunShowsWhoIsThinkingAndTheAnswers() throws Exception
     {
         final String id = fixture.start("{\"scenario\": \"nations.yaml\", \"settings\": {\"time_scale\": 0}}");
@@ -164,6 +189,7 @@ class ServerStreamTest
         final List<String> texts = new CopyOnWriteArrayList<>();
         final AtomicInteger closed = new AtomicInteger(-1);
         final AtomicLong rows = new AtomicLong();
+        volatile boolean stalled;
         WebSocket socket;
         private ByteBuffer partial = ByteBuffer.allocate(0);
         private StringBuilder text = new StringBuilder();
@@ -196,6 +222,10 @@ class ServerStreamTest
             {
                 frames.add(partial);
                 partial = ByteBuffer.allocate(0);
+                if (stalled)
+                {
+                    return null;
+                }
             }
             webSocket.request(1);
             return null;

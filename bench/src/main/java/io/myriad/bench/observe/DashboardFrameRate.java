@@ -17,7 +17,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * bench/scripts/dashboard-fps.sh [AGENTS [SECONDS]]
  * </pre>
  * Defaults: 1,000,000 birds, 20 one-second samples in each state. One JSON line per state with the median, least
- * and greatest frames a second and the points in the last frame drawn.
+ * and greatest canvas draws a second, the points in the last frame, the frames that arrived and were rasterized a
+ * second, and the milliseconds a frame of every bird takes to rasterize (so the most frames a second the page can
+ * take is 1000 / raster_ms). Leaves a screenshot of the page as it ran in the temporary directory,
+ * {@code myriad-dashboard.png}.
  */
 public final class DashboardFrameRate
 {
@@ -38,13 +41,7 @@ public final class DashboardFrameRate
         {
             final String id = served.start("{\"scenario\": \"default.yaml\", \"settings\": {\"agents\": " + agents +
                 ", \"ticks\": 1000000000, \"journal\": false}}");
-            final ChromeOptions options = new ChromeOptions();
-            options.setBinary(new File("/usr/bin/chromium"));
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--disable-quic", "--window-size=1280,800");
-            final ChromeDriver browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build(), options);
+            final ChromeDriver browser = chromium();
             try
             {
                 browser.get(served.url);
@@ -54,10 +51,12 @@ public final class DashboardFrameRate
                     Thread.sleep(100);
                 }
                 Thread.sleep(3000);
-                report("running", sample(page, seconds), number(page, "return window.myriadStats.points"));
+                report("running", sample(page, seconds), page);
+                java.nio.file.Files.write(java.nio.file.Paths.get(System.getProperty("java.io.tmpdir"),
+                    "myriad-dashboard.png"), browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
                 served.call("POST", "/api/runs/" + id + "/pause", null);
                 Thread.sleep(2000);
-                report("paused", sample(page, seconds), number(page, "return window.myriadStats.points"));
+                report("paused", sample(page, seconds), page);
             }
             finally
             {
@@ -65,6 +64,20 @@ public final class DashboardFrameRate
                 served.call("POST", "/api/runs/" + id + "/stop", null);
             }
         }
+    }
+
+    /**
+     * @return Debian's Chromium, headless at 1280 x 800, through Debian's chromedriver.
+     */
+    static ChromeDriver chromium()
+    {
+        final ChromeOptions options = new ChromeOptions();
+        options.setBinary(new File("/usr/bin/chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--no-first-run", "--disable-quic", "--window-size=1280,800");
+        return new ChromeDriver(new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build(), options);
     }
 
     private static double[] sample(final JavascriptExecutor page, final int seconds) throws InterruptedException
@@ -84,12 +97,14 @@ public final class DashboardFrameRate
         return value instanceof Number n ? n.longValue() : 0;
     }
 
-    private static void report(final String state, final double[] fps, final long points)
+    private static void report(final String state, final double[] fps, final JavascriptExecutor page)
     {
         final double[] sorted = fps.clone();
         Arrays.sort(sorted);
         System.out.printf(Locale.ROOT, "{\"state\": \"%s\", \"points\": %d, \"median_fps\": %.1f, " +
-            "\"min_fps\": %.1f, \"max_fps\": %.1f}%n", state, points, sorted[sorted.length / 2], sorted[0],
-            sorted[sorted.length - 1]);
+            "\"min_fps\": %.1f, \"max_fps\": %.1f, \"frames_rasterized_per_s\": %s, \"raster_ms\": %s}%n",
+            state, number(page, "return window.myriadStats.points"), sorted[sorted.length / 2], sorted[0],
+            sorted[sorted.length - 1], page.executeScript("return window.myriadStats.framesPerSecond"),
+            page.executeScript("return window.myriadStats.rasterMs"));
     }
 }

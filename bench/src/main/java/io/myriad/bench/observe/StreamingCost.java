@@ -11,6 +11,9 @@ import java.util.Locale;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+
 /**
  * What WebSocket clients cost a run: {@code myriad serve} in its own process runs a million birds (the default
  * scenario, no journal), and windows of the same run alternate without clients and with them, each window from the
@@ -22,12 +25,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * </pre>
  * Defaults: 1,000,000 birds, 1 client, 10 frames a second, 1,048,576 points a frame (every bird), 6 s windows, 6
  * of each. Each client asks for the points at that rate and for status at 10 Hz; all clients share one view, so
- * the run copies each frame once whatever their number. One JSON line per window, then one of medians.
+ * the run copies each frame once whatever their number. With {@code -Dmyriad.client=browser}
+ * ({@code STREAMING_COST_JAVA_OPTS}), the client is instead the dashboard itself in Debian's headless Chromium,
+ * asking for every bird at the rate given and drawing them. One JSON line per window, then one of medians.
  */
 public final class StreamingCost
 {
     /** One client for every socket, as one browser holds many: a selector thread, not one a socket. */
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    /** With -Dmyriad.client=browser, the client of a watched window is the dashboard in headless Chromium. */
+    private static final boolean BROWSER = "browser".equals(System.getProperty("myriad.client"));
+    private static ChromeDriver browser;
 
     private StreamingCost()
     {
@@ -74,6 +82,13 @@ public final class StreamingCost
                 aloneMedian * agents, watchedMedian * agents, 100 * (1 - watchedMedian / aloneMedian));
             served.call("POST", "/api/runs/" + id + "/stop", null);
         }
+        finally
+        {
+            if (browser != null)
+            {
+                browser.quit();
+            }
+        }
     }
 
     /**
@@ -83,35 +98,110 @@ public final class StreamingCost
         final int maxPoints, final int seconds) throws Exception
     {
         served.call("POST", "/api/runs/" + id + "/inject", "{\"event\": \"scatter\"}");
-        final AtomicLong frames = new AtomicLong();
-        final List<WebSocket> sockets = new ArrayList<>();
-        for (int c = 0; c < clients; c++)
-        {
-            final WebSocket socket = CLIENT.newWebSocketBuilder()
-                .header("Authorization", "Bearer " + served.token)
-                .buildAsync(URI.create("ws://127.0.0.1:" + served.port + "/ws/runs/" + id), counter(frames))
-                .join();
-            socket.sendText("{\"type\": \"status\", \"hz\": 10}", true).join();
-            socket.sendText("{\"type\": \"view\", \"view\": \"points\", \"fps\": " + fps + ", \"maxPoints\": " +
-                maxPoints + "}", true).join();
-            sockets.add(socket);
-        }
-        while (clients > 0 && frames.get() < clients)
-        {
-            Thread.sleep(10);
-        }
-        final long framesBefore = frames.get();
+        final Watchers watchers = clients == 0 ? null : BROWSER ? new BrowserWatcher(served, fps) :
+            new SocketWatchers(served, id, clients, fps, maxPoints);
+        final long framesBefore = watchers == null ? 0 : watchers.frames();
         final long before = served.steps(id);
         final long start = System.nanoTime();
         Thread.sleep(seconds * 1000L);
         final long after = served.steps(id);
         final double elapsed = (System.nanoTime() - start) * 1e-9;
-        final long received = frames.get() - framesBefore;
-        for (final WebSocket socket : sockets)
+        final long received = watchers == null ? 0 : watchers.frames() - framesBefore;
+        if (watchers != null)
         {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "window over").join();
+            watchers.close();
         }
         return new double[] {(after - before) / elapsed, clients == 0 ? 0 : received / elapsed / clients};
+    }
+
+    /**
+     * The clients of a watched window, connected and shown their first frame when made.
+     */
+    private interface Watchers
+    {
+        long frames();
+
+        void close();
+    }
+
+    /**
+     * WebSocket clients of the JDK's HTTP client, asking for the points.
+     */
+    private static final class SocketWatchers implements Watchers
+    {
+        private final AtomicLong frames = new AtomicLong();
+        private final List<WebSocket> sockets = new ArrayList<>();
+
+        SocketWatchers(final ServedProcess served, final String id, final int clients, final int fps,
+            final int maxPoints) throws InterruptedException
+        {
+            for (int c = 0; c < clients; c++)
+            {
+                final WebSocket socket = CLIENT.newWebSocketBuilder()
+                    .header("Authorization", "Bearer " + served.token)
+                    .buildAsync(URI.create("ws://127.0.0.1:" + served.port + "/ws/runs/" + id), counter(frames))
+                    .join();
+                socket.sendText("{\"type\": \"status\", \"hz\": 10}", true).join();
+                socket.sendText("{\"type\": \"view\", \"view\": \"points\", \"fps\": " + fps +
+                    ", \"maxPoints\": " + maxPoints + "}", true).join();
+                sockets.add(socket);
+            }
+            while (frames.get() < clients)
+            {
+                Thread.sleep(10);
+            }
+        }
+
+        public long frames()
+        {
+            return frames.get();
+        }
+
+        public void close()
+        {
+            for (final WebSocket socket : sockets)
+            {
+                socket.sendClose(WebSocket.NORMAL_CLOSURE, "window over").join();
+            }
+        }
+    }
+
+    /**
+     * The dashboard in headless Chromium, which picks the one run and asks for every bird at the rate given.
+     */
+    private static final class BrowserWatcher implements Watchers
+    {
+        private final JavascriptExecutor page;
+
+        BrowserWatcher(final ServedProcess served, final int fps) throws InterruptedException
+        {
+            page = browser();
+            browser().get(served.url + "&fps=" + fps + System.getProperty("myriad.page", ""));
+            while (frames() < 1)
+            {
+                Thread.sleep(20);
+            }
+        }
+
+        public long frames()
+        {
+            final Object frames = page.executeScript("return window.myriadStats ? window.myriadStats.frames : 0");
+            return frames instanceof Number n ? n.longValue() : 0;
+        }
+
+        public void close()
+        {
+            browser().get("about:blank");
+        }
+    }
+
+    private static ChromeDriver browser()
+    {
+        if (browser == null)
+        {
+            browser = DashboardFrameRate.chromium();
+        }
+        return browser;
     }
 
     private static WebSocket.Listener counter(final AtomicLong frames)

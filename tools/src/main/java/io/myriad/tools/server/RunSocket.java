@@ -34,6 +34,7 @@ public final class RunSocket extends Session.Listener.AbstractAutoDemanding
     final AtomicBoolean textInFlight = new AtomicBoolean();
     final AtomicBoolean binaryInFlight = new AtomicBoolean();
     volatile SnapshotView view;
+    volatile FrameCopies.Send sending;
     volatile long frameIntervalNs = TimeUnit.MILLISECONDS.toNanos(100);
     volatile long statusIntervalNs = TimeUnit.MILLISECONDS.toNanos(100);
     // the streamer's own

@@ -56,6 +56,12 @@ final class Streamer implements AutoCloseable
     void remove(final RunSocket socket)
     {
         sockets.remove(socket);
+        // a client gone mid-send may never hear of that send: its copy goes back to the spares now
+        final FrameCopies.Send send = socket.sending;
+        if (send != null)
+        {
+            send.done();
+        }
     }
 
     /**
@@ -135,10 +141,9 @@ final class Streamer implements AutoCloseable
                     socket.sentStep = copy.step;
                     socket.sentView = view;
                     socket.nextFrameNs = now + socket.frameIntervalNs;
-                    socket.binaryInFlight.set(true);
-                    copy.sending.incrementAndGet();
-                    session.sendBinary(copy.forSending(), Callback.from(() -> sent(socket, copy),
-                        (failure) -> sent(socket, copy)));
+                    final FrameCopies.Send send = copy.send(socket.binaryInFlight);
+                    socket.sending = send;
+                    session.sendBinary(copy.forSending(), Callback.from(send::done, (failure) -> send.done()));
                 }
             }
         }
@@ -155,12 +160,6 @@ final class Streamer implements AutoCloseable
             kept.addAll(run.snapshots().views());
         }
         newest.keySet().retainAll(kept);
-    }
-
-    private static void sent(final RunSocket socket, final FrameCopies.Copy copy)
-    {
-        copy.sending.decrementAndGet();
-        socket.binaryInFlight.set(false);
     }
 
     private static void send(final Session session, final AtomicBoolean inFlight, final String text)
