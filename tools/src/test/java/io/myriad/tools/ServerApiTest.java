@@ -8,39 +8,19 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every endpoint of the control server's API, its refusals (no token, a wrong one, a bad body, an oversized one, a
  * wrong method, a path that is not there) and what a refused request leaves: nothing changed.
  */
-class ServerApiTest
+class ServerApiTest extends ServerTestBase
 {
     private static final String SMALL_FLOCK = "{\"scenario\": \"flocking-large.yaml\", \"settings\": " +
         "{\"agents\": 2000, \"ticks\": 1000000, \"threads\": 1}}";
-
-    @TempDir
-    Path dir;
-    private ServerFixture fixture;
-
-    @BeforeEach
-    void start()
-    {
-        fixture = new ServerFixture(dir);
-    }
-
-    @AfterEach
-    void stop()
-    {
-        fixture.close();
-    }
 
     @Test
     void everyRequestNeedsTheToken() throws Exception

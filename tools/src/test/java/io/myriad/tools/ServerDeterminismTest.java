@@ -12,36 +12,17 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Watching and steering never change a run's results: the same final state hash with no client, with a client
  * taking every frame it can, and with pauses, steps and speed changes made through the API; an event injected
  * through the API is journaled, and the run replays to the same hash.
  */
-class ServerDeterminismTest
+class ServerDeterminismTest extends ServerTestBase
 {
     private static final String RUN = "{\"scenario\": \"flocking-large.yaml\", \"settings\": {\"agents\": 3000, " +
         "\"ticks\": 300, \"threads\": 2, \"metrics_every\": 1}%s}";
-
-    @TempDir
-    Path dir;
-    private ServerFixture fixture;
-
-    @BeforeEach
-    void start()
-    {
-        fixture = new ServerFixture(dir);
-    }
-
-    @AfterEach
-    void stop()
-    {
-        fixture.close();
-    }
 
     @Test
     void clientsPausesAndSpeedsLeaveTheHashAlone() throws Exception

@@ -9,7 +9,6 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -18,10 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.myriad.kernel.observe.Frame;
 
@@ -29,26 +25,10 @@ import io.myriad.kernel.observe.Frame;
  * A run's WebSocket: its status and metrics messages and its binary frames, the refusals (no token, an oversized
  * message, too many messages, one not understood) and a hundred clients at once.
  */
-class ServerStreamTest
+class ServerStreamTest extends ServerTestBase
 {
     private static final String SMALL_FLOCK = "{\"scenario\": \"flocking-large.yaml\", \"settings\": " +
         "{\"agents\": 2000, \"ticks\": 1000000, \"threads\": 1, \"metrics_every\": 1}}";
-
-    @TempDir
-    Path dir;
-    private ServerFixture fixture;
-
-    @BeforeEach
-    void start()
-    {
-        fixture = new ServerFixture(dir);
-    }
-
-    @AfterEach
-    void stop()
-    {
-        fixture.close();
-    }
 
     @Test
     void framesStatusAndMetricsAreStreamed() throws Exception
