@@ -194,9 +194,14 @@ final class ServedRuns implements RunFactory
             directory.write(settings, summary);
             run.finished(SummaryJson.toLine(summary));
         }
-        catch (final RuntimeException | OutOfMemoryError ex)
+        catch (final Throwable ex)
         {
+            // whatever ends the run's thread ends the run: it must not stay active for ever
             run.failed(ex.getMessage() == null ? ex.toString() : ex.getMessage());
+            if (ex instanceof VirtualMachineError fatal && !(ex instanceof OutOfMemoryError))
+            {
+                throw fatal;
+            }
         }
     }
 

@@ -35,6 +35,13 @@ class ServerApiTest extends ServerTestBase
         assertEquals(403, fixture.json(wrong).get("status"));
 
         assertEquals(401, fixture.send("GET", "/", null, null).statusCode(), "the page too");
+
+        final HttpResponse<String> elsewhere = fixture.http.send(HttpRequest.newBuilder(
+            URI.create(fixture.base() + "/api/runs")).header("Origin", "http://127.0.0.1:8888")
+            .header("Cookie", "myriad_token=" + fixture.server.token())
+            .POST(HttpRequest.BodyPublishers.ofString(SMALL_FLOCK)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, elsewhere.statusCode(), "a page of another origin, even with the cookie");
+        assertTrue(elsewhere.body().contains("another origin"), elsewhere.body());
         assertEquals(401, fixture.send("POST", "/api/runs", SMALL_FLOCK, null).statusCode());
         assertTrue(fixture.server.runs().all().isEmpty(), "a refused request starts nothing");
     }

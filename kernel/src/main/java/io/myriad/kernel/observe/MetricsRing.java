@@ -54,6 +54,9 @@ public final class MetricsRing
     {
         final long sequence = published.get();
         final int slot = (int)(sequence % capacity);
+        // the row's stores stay after the previous publication, so a reader that saw that one sees them as
+        // replacing its row only together with a sequence that tells it so
+        VarHandle.storeStoreFence();
         System.arraycopy(row, 0, values, slot * columns, columns);
         steps[slot] = step;
         published.lazySet(sequence + 1);

@@ -33,7 +33,7 @@ public final class PointView extends SnapshotView
 
     PointView(final int id, final String key, final Scene.Points points, final int valueField, final int maxPoints)
     {
-        super(id, key, maxPoints * (valueField >= 0 ? 5 : 4));
+        super(id, key, Math.min(maxPoints, points.most()) * (valueField >= 0 ? 5 : 4));
         this.type = points.type();
         this.xField = points.x();
         this.yField = points.y();
@@ -41,7 +41,8 @@ public final class PointView extends SnapshotView
         this.cellField = points.cell();
         this.gridWidth = points.gridWidth();
         this.bounds = points.bounds();
-        this.maxPoints = maxPoints;
+        // no more than the type can hold: a view of a few agents holds a few agents' bytes, whatever was asked
+        this.maxPoints = Math.min(maxPoints, points.most());
     }
 
     @Override

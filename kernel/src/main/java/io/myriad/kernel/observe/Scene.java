@@ -31,9 +31,11 @@ public record Scene(List<Points> points, List<Layer> layers, List<Network> netwo
      * @param gridWidth the grid's columns, for a place that is a cell.
      * @param columns   its fields' names, any of which colours the points.
      * @param bounds    the space's extent {x0, x1, y0, y1}, or null for the points' own.
+     * @param most      the most agents the type holds, which bounds a view's frames.
      */
     public record Points(
-        int type, String name, int x, int y, int cell, int gridWidth, List<String> columns, double[] bounds)
+        int type, String name, int x, int y, int cell, int gridWidth, List<String> columns, double[] bounds,
+        int most)
     {
     }
 
@@ -109,11 +111,13 @@ public record Scene(List<Points> points, List<Layer> layers, List<Network> netwo
             final int cell = schema.fieldIndex("cell");
             if (x >= 0 && y >= 0)
             {
-                points.add(new Points(t, world.type(t).name(), x, y, -1, 0, columns(schema), bounds));
+                points.add(new Points(t, world.type(t).name(), x, y, -1, 0, columns(schema), bounds,
+                    world.type(t).maxCapacity()));
             }
             else if (cell >= 0 && gridWidth > 0)
             {
-                points.add(new Points(t, world.type(t).name(), -1, -1, cell, gridWidth, columns(schema), bounds));
+                points.add(new Points(t, world.type(t).name(), -1, -1, cell, gridWidth, columns(schema), bounds,
+                    world.type(t).maxCapacity()));
             }
         }
         final List<Network> drawn = new ArrayList<>();

@@ -16,7 +16,8 @@ import org.eclipse.jetty.util.Callback;
  * {@link #BURST}), and the server's token, given as {@code Authorization: Bearer TOKEN}, as {@code ?token=TOKEN}
  * on an address, or in the cookie a page opened with {@code ?token=} gets, so that its scripts, styles and
  * WebSockets need not carry it. A refused request gets a JSON error (401 no token, 403 a wrong one, 429 too many)
- * and reaches nothing behind the door.
+ * and reaches nothing behind the door. A browser's request from a page of another origin (a page on another port of
+ * this machine, say, which would carry the cookie) is refused (403).
  */
 final class Access extends Handler.Wrapper
 {
@@ -24,6 +25,8 @@ final class Access extends Handler.Wrapper
     static final String COOKIE = "myriad_token";
     static final int REQUESTS_PER_SECOND = 500;
     static final int BURST = 1000;
+    private static final int MAX_ADDRESSES = 4096;
+    private static final long IDLE_NS = 60_000_000_000L;
 
     private final byte[] token;
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
@@ -36,10 +39,22 @@ final class Access extends Handler.Wrapper
     @Override
     public boolean handle(final Request request, final Response response, final Callback callback) throws Exception
     {
+        if (buckets.size() > MAX_ADDRESSES)
+        {
+            buckets.values().removeIf(Bucket::isIdle);
+        }
         if (!buckets.computeIfAbsent(Request.getRemoteAddr(request), (address) -> new Bucket()).take())
         {
             Json.error(response, 429, "too many requests: at most " + REQUESTS_PER_SECOND + " a second from one " +
                 "address; wait and try again", callback);
+            return true;
+        }
+        final String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+        if (origin != null && !sameOrigin(origin, request.getHeaders().get(HttpHeader.HOST)))
+        {
+            // a page of another origin (another port on this machine too) must not use the page's cookie
+            Json.error(response, 403, "requests from pages of another origin (" + origin + ") are refused: use " +
+                "the dashboard this server serves, or a client that sends no Origin", callback);
             return true;
         }
         final String fromQuery = queryToken(request);
@@ -84,6 +99,12 @@ final class Access extends Handler.Wrapper
         return null;
     }
 
+    private static boolean sameOrigin(final String origin, final String host)
+    {
+        final int scheme = origin.indexOf("://");
+        return host != null && scheme > 0 && origin.substring(scheme + 3).equalsIgnoreCase(host);
+    }
+
     private static String queryToken(final Request request)
     {
         if (request.getHttpURI().getQuery() == null)
@@ -101,6 +122,11 @@ final class Access extends Handler.Wrapper
     {
         private double tokens = BURST;
         private long lastNs = System.nanoTime();
+
+        synchronized boolean isIdle()
+        {
+            return System.nanoTime() - lastNs > IDLE_NS;
+        }
 
         synchronized boolean take()
         {

@@ -1,5 +1,7 @@
 package io.myriad.tools.server;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -149,7 +151,13 @@ final class ApiHandler extends Handler.Abstract
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/csv; charset=utf-8");
                 response.getHeaders().put(HttpHeader.CONTENT_DISPOSITION, "attachment; filename=\"" +
                     run.id() + "-" + METRICS_FILE + "\"");
-                response.write(true, ByteBuffer.wrap(Files.readAllBytes(file)), callback);
+                // streamed, not read whole: a long run's file can be larger than the heap can spare
+                try (InputStream in = Files.newInputStream(file);
+                    OutputStream out = Content.Sink.asOutputStream(response))
+                {
+                    in.transferTo(out);
+                }
+                callback.succeeded();
             }
             default -> control(run, action, method, request, response, callback);
         }

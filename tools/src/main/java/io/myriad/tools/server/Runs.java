@@ -67,7 +67,7 @@ public final class Runs
      * @param directory its run directory.
      * @return the run, for its driving thread to attach.
      */
-    public HostedRun host(final String label, final String model, final java.nio.file.Path directory)
+    public synchronized HostedRun host(final String label, final String model, final java.nio.file.Path directory)
     {
         final int number = next.getAndIncrement();
         final HostedRun run = new HostedRun("run-" + number, label, model, directory);
@@ -104,15 +104,18 @@ public final class Runs
         return new ArrayList<>(byNumber.values());
     }
 
+    /**
+     * Called with the registry's lock held.
+     */
     private void letGoOfOldRuns()
     {
         int ended = 0;
-        for (final Integer number : byNumber.descendingKeySet())
+        for (final Map.Entry<Integer, HostedRun> entry : byNumber.descendingMap().entrySet())
         {
-            final HostedRun.State state = byNumber.get(number).state();
+            final HostedRun.State state = entry.getValue().state();
             if ((state == HostedRun.State.FINISHED || state == HostedRun.State.FAILED) && ++ended > MAX_ENDED)
             {
-                byNumber.remove(number);
+                byNumber.remove(entry.getKey());
             }
         }
     }

@@ -135,7 +135,9 @@ final class Streamer implements AutoCloseable
             if (view != null && now >= socket.nextFrameNs && !socket.binaryInFlight.get())
             {
                 view.request();
-                final FrameCopies.Copy copy = newest.get(view).newest();
+                // the view may be newer than this round's first pass: its copies come next round
+                final FrameCopies copies = newest.get(view);
+                final FrameCopies.Copy copy = copies == null ? null : copies.newest();
                 if (copy != null && (copy.step != socket.sentStep || view != socket.sentView))
                 {
                     socket.sentStep = copy.step;
