@@ -128,7 +128,7 @@ class ServerApiTest extends ServerTestBase
             "{\"timeScale\": \"fast\"}"));
         expect(400, "external events: scatter", fixture.send("POST", "/api/runs/" + id + "/inject",
             "{\"event\": \"explode\"}"));
-        expect(413, "too large", fixture.send("POST", "/api/runs/" + id + "/step",
+        expect(413, "at most 65536 bytes", fixture.send("POST", "/api/runs/" + id + "/step",
             "{\"steps\": 1, \"pad\": \"" + "x".repeat(70_000) + "\"}"));
         expect(405, "use POST", fixture.send("GET", "/api/runs/" + id + "/pause", null));
         expect(404, "no run run-99", fixture.send("GET", "/api/runs/run-99", null));

@@ -1,5 +1,6 @@
 package io.myriad.tools.server;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -33,6 +34,7 @@ final class ApiHandler extends Handler.Abstract
 {
     /** Name of a finished run's metrics file in its run directory. */
     static final String METRICS_FILE = "metrics.csv";
+    private static final long DRAIN_BYTES = 1 << 20;
 
     private final Runs runs;
 
@@ -290,8 +292,29 @@ final class ApiHandler extends Handler.Abstract
         }
     }
 
-    private static String body(final Request request) throws Exception
+    /**
+     * The request's body, {@link ControlServer#MAX_REQUEST_BYTES} at most. A larger one is read on to
+     * {@link #DRAIN_BYTES} before it is refused, so that the client, still writing it, reads the refusal rather than
+     * a connection reset under it.
+     */
+    private static String body(final Request request) throws IOException
     {
-        return Content.Source.asString(request, StandardCharsets.UTF_8);
+        final byte[] bytes;
+        try (InputStream in = Content.Source.asInputStream(request))
+        {
+            bytes = in.readNBytes(ControlServer.MAX_REQUEST_BYTES + 1);
+            if (bytes.length > ControlServer.MAX_REQUEST_BYTES)
+            {
+                final byte[] drained = new byte[8192];
+                long left = DRAIN_BYTES;
+                for (int read; left > 0 && (read = in.read(drained, 0, (int)Math.min(drained.length, left))) > 0; )
+                {
+                    left -= read;
+                }
+                throw new RequestException(413, "the request's body is too large: at most " +
+                    ControlServer.MAX_REQUEST_BYTES + " bytes");
+            }
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

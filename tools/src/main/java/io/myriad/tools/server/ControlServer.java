@@ -19,7 +19,6 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
 import org.eclipse.jetty.server.handler.PathMappingsHandler;
 import org.eclipse.jetty.server.handler.ResourceHandler;
-import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
@@ -77,9 +76,7 @@ public final class ControlServer implements AutoCloseable
             });
         });
         final PathMappingsHandler paths = new PathMappingsHandler();
-        final SizeLimitHandler limited = new SizeLimitHandler(MAX_REQUEST_BYTES, -1);
-        limited.setHandler(new ApiHandler(runs));
-        paths.addMapping(PathSpec.from("/api/*"), limited);
+        paths.addMapping(PathSpec.from("/api/*"), new ApiHandler(runs));
         paths.addMapping(PathSpec.from("/"), dashboard());
         sockets.setHandler(paths);
         root.setHandler(sockets);
