@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -108,12 +109,17 @@ final class ServerFixture implements AutoCloseable
 
     static void await(final String what, final BooleanSupplier condition)
     {
+        await(what, condition, () -> "");
+    }
+
+    static void await(final String what, final BooleanSupplier condition, final Supplier<String> state)
+    {
         final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!condition.getAsBoolean())
         {
             if (System.nanoTime() > deadline)
             {
-                throw new AssertionError("timed out waiting for " + what);
+                throw new AssertionError("timed out waiting for " + what + " " + state.get());
             }
             try
             {

@@ -27,6 +27,9 @@ import io.myriad.kernel.observe.Frame;
  */
 class ServerStreamTest extends ServerTestBase
 {
+    /** One HTTP client for every socket, as a browser holds many sockets on one network stack. */
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
     private static final String SMALL_FLOCK = "{\"scenario\": \"flocking-large.yaml\", \"settings\": " +
         "{\"agents\": 2000, \"ticks\": 1000000, \"threads\": 1, \"metrics_every\": 1}}";
 
@@ -139,7 +142,10 @@ class ServerStreamTest extends ServerTestBase
             client.socket.sendText("{\"type\": \"view\", \"view\": \"points\", \"fps\": 10}", true).join();
             clients.add(client);
         }
-        ServerFixture.await("three frames each", () -> clients.stream().allMatch((c) -> c.frames.size() >= 3));
+        ServerFixture.await("three frames each", () -> clients.stream().allMatch((c) -> c.frames.size() >= 3),
+            () -> clients.stream().filter((c) -> c.frames.size() < 3).count() + " of 100 clients have fewer " +
+            "than three frames; the fewest: " + clients.stream().mapToInt((c) -> c.frames.size()).min().orElse(0) +
+            "; closed: " + clients.stream().filter((c) -> c.closed.get() >= 0).count());
         assertEquals(100, fixture.server.clients());
         for (final Client client : clients)
         {
@@ -152,7 +158,7 @@ class ServerStreamTest extends ServerTestBase
     private Client connect(final String id, final String token)
     {
         final Client client = new Client();
-        client.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+        client.socket = CLIENT.newWebSocketBuilder()
             .header("Authorization", "Bearer " + token)
             .connectTimeout(java.time.Duration.ofSeconds(10))
             .buildAsync(URI.create("ws://127.0.0.1:" + fixture.server.port() + "/ws/runs/" + id), client)

@@ -121,31 +121,53 @@ final class Streamer implements AutoCloseable
         }
         for (final RunSocket socket : sockets)
         {
-            final Session session = socket.session();
-            if (session == null || !session.isOpen())
+            try
             {
-                continue;
+                serve(socket, now);
             }
-            if (now >= socket.nextStatusNs && !socket.textInFlight.get())
+            catch (final RuntimeException ex)
             {
-                socket.nextStatusNs = now + socket.statusIntervalNs;
-                send(session, socket.textInFlight, status(socket, now));
+                // one client's failure (its session closing mid-send, say) must not keep the others waiting
+                LOG.debug("a client's round failed", ex);
             }
-            final SnapshotView view = socket.view;
-            if (view != null && now >= socket.nextFrameNs && !socket.binaryInFlight.get())
+        }
+    }
+
+    private void serve(final RunSocket socket, final long now)
+    {
+        final Session session = socket.session();
+        if (session == null || !session.isOpen())
+        {
+            return;
+        }
+        if (now >= socket.nextStatusNs && !socket.textInFlight.get())
+        {
+            socket.nextStatusNs = now + socket.statusIntervalNs;
+            send(session, socket.textInFlight, status(socket, now));
+        }
+        final SnapshotView view = socket.view;
+        if (view != null && now >= socket.nextFrameNs && !socket.binaryInFlight.get())
+        {
+            view.request();
+            // the view may be newer than this round's first pass: its copies come next round
+            final FrameCopies copies = newest.get(view);
+            final FrameCopies.Copy copy = copies == null ? null : copies.newest();
+            if (copy != null && (copy.step != socket.sentStep || view != socket.sentView))
             {
-                view.request();
-                // the view may be newer than this round's first pass: its copies come next round
-                final FrameCopies copies = newest.get(view);
-                final FrameCopies.Copy copy = copies == null ? null : copies.newest();
-                if (copy != null && (copy.step != socket.sentStep || view != socket.sentView))
+                socket.sentStep = copy.step;
+                socket.sentView = view;
+                socket.nextFrameNs = now + socket.frameIntervalNs;
+                final FrameCopies.Send send = copy.send(socket.binaryInFlight);
+                socket.sending = send;
+                try
                 {
-                    socket.sentStep = copy.step;
-                    socket.sentView = view;
-                    socket.nextFrameNs = now + socket.frameIntervalNs;
-                    final FrameCopies.Send send = copy.send(socket.binaryInFlight);
-                    socket.sending = send;
                     session.sendBinary(copy.forSending(), Callback.from(send::done, (failure) -> send.done()));
+                }
+                catch (final RuntimeException ex)
+                {
+                    // refused at once: the send is over, or the client would wait for it for ever
+                    send.done();
+                    throw ex;
                 }
             }
         }
@@ -167,7 +189,15 @@ final class Streamer implements AutoCloseable
     private static void send(final Session session, final AtomicBoolean inFlight, final String text)
     {
         inFlight.set(true);
-        session.sendText(text, release(inFlight));
+        try
+        {
+            session.sendText(text, release(inFlight));
+        }
+        catch (final RuntimeException ex)
+        {
+            inFlight.set(false);
+            throw ex;
+        }
     }
 
     private static Callback release(final AtomicBoolean inFlight)
