@@ -232,6 +232,8 @@ final class RunCommand implements Callable<Integer>
         try (ControlServer server = serveOptions.start(new ServedRuns(workingDirectory, defaultScenario.getParent()),
             stdout))
         {
+            // Ctrl-C stops this run and the ones started from the dashboard, each writing its summary
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> ServeOptions.stopAll(server), "myriad-serve-stop"));
             final HostedRun hosted = server.runs().host(scenario != null ? scenario : settings.model(),
                 settings.model(), runDirectory.path());
             final RunSummary summary = SimulationRun.run(settings, model, decisions, runDirectory,

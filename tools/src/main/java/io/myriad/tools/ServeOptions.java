@@ -114,7 +114,8 @@ final class ServeOptions
         }
         catch (final InterruptedException ex)
         {
-            Thread.currentThread().interrupt();
+            // the interrupt is the signal to end, handled here: the server then stops without it
+            return;
         }
     }
 
