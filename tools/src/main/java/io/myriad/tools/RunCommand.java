@@ -3,14 +3,12 @@ package io.myriad.tools;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import io.myriad.kernel.Clock;
 import io.myriad.kernel.DecisionsContext;
 import io.myriad.kernel.model.Model;
 import io.myriad.tools.report.RunSummary;
@@ -212,11 +210,12 @@ final class RunCommand implements Callable<Integer>
     {
         Main.requireModuleAccess();
         final int processors = Runtime.getRuntime().availableProcessors();
-        final RunSettings resolved = RunSettings.resolve(fileSettings(), commandLineSettings(), processors);
-        final RunDirectory runDirectory = RunDirectory.plan(workingDirectory, out, resolved, LocalDateTime.now());
-        final Model model = ModelCreation.create(resolved);
-        final RunSettings settings = model.clock() == Clock.EVENTS ? resolved.onEventClock() : resolved;
-        final DecisionsContext decisions = DeciderCreation.context(settings, model, workingDirectory, System.getenv());
+        final PlannedRun planned = PlannedRun.plan(fileSettings(), commandLineSettings(), workingDirectory, out,
+            processors);
+        final RunSettings settings = planned.settings();
+        final RunDirectory runDirectory = planned.directory();
+        final Model model = planned.model();
+        final DecisionsContext decisions = planned.decisions();
 
         final PrintWriter stdout = spec.commandLine().getOut();
         final PrintWriter stderr = spec.commandLine().getErr();
@@ -232,18 +231,10 @@ final class RunCommand implements Callable<Integer>
         try (ControlServer server = serveOptions.start(new ServedRuns(workingDirectory, defaultScenario.getParent()),
             stdout))
         {
-            // Ctrl-C stops this run and the ones started from the dashboard, each writing its summary
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> ServeOptions.stopAll(server), "myriad-serve-stop"));
             final HostedRun hosted = server.runs().host(scenario != null ? scenario : settings.model(),
                 settings.model(), runDirectory.path());
             final RunSummary summary = SimulationRun.run(settings, model, decisions, runDirectory,
-                hosted.snapshots(), (sim, endTick) ->
-                {
-                    hosted.attach(sim);
-                    final long wallNs = SimulationRun.runWithKeys(sim, endTick, stderr);
-                    hosted.lastFrames(sim);
-                    return wallNs;
-                });
+                hosted.snapshots(), SimulationRun.hosted(hosted, SimulationRun.withKeys(stderr)));
             report(settings, runDirectory, summary, stdout);
             hosted.finished(SummaryJson.toLine(summary));
             // on standard error, so that a --json summary stays the last line of standard output

@@ -56,8 +56,6 @@ final class ServeCommand implements Callable<Integer>
         Main.requireModuleAccess();
         final PrintWriter out = spec.commandLine().getOut();
         final ControlServer server = options.start(new ServedRuns(workingDirectory, scenarios), out);
-        final Thread shutdown = new Thread(() -> ServeOptions.stopAll(server), "myriad-serve-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdown);
         try
         {
             out.println("serving until interrupted (Ctrl-C)");

@@ -36,7 +36,7 @@ final class ServeOptions
     String token;
 
     /**
-     * Starts the server and prints its address.
+     * Starts the server, prints its address, and has the JVM stop its runs and it on the way out.
      *
      * @throws ScenarioException if the port or address is wrong.
      */
@@ -61,6 +61,8 @@ final class ServeOptions
         {
             throw new ScenarioException(ex.getMessage());
         }
+        // Ctrl-C stops the runs still going, each writing its summary, and then the server
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(server), "myriad-serve-stop"));
         if (!isLoopback(bind))
         {
             out.println("the control server listens on " + bind + ", open to the network: keep its token secret");

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,10 +11,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import io.myriad.kernel.Clock;
-import io.myriad.kernel.DecisionsContext;
 import io.myriad.kernel.model.InvalidConfigException;
-import io.myriad.kernel.model.Model;
 import io.myriad.kernel.model.ModelParameter;
 import io.myriad.kernel.model.ModelPlugin;
 import io.myriad.kernel.model.Models;
@@ -132,23 +128,18 @@ final class ServedRuns implements RunFactory
                     String.join(", ", REQUEST_KEYS));
             }
         }
-        final RunSettings settings;
-        final RunDirectory directory;
-        final Model model;
-        final DecisionsContext decisions;
+        final PlannedRun planned;
         try
         {
-            final RunSettings resolved = RunSettings.resolve(file(request), overrides(request),
+            planned = PlannedRun.plan(file(request), overrides(request), workingDirectory, null,
                 Runtime.getRuntime().availableProcessors());
-            directory = RunDirectory.plan(workingDirectory, null, resolved, LocalDateTime.now());
-            model = ModelCreation.create(resolved);
-            settings = model.clock() == Clock.EVENTS ? resolved.onEventClock() : resolved;
-            decisions = DeciderCreation.context(settings, model, workingDirectory, System.getenv());
         }
         catch (final ScenarioException | InvalidConfigException | RunFailedException ex)
         {
             throw new RequestException(400, ex.getMessage());
         }
+        final RunSettings settings = planned.settings();
+        final RunDirectory directory = planned.directory();
         try
         {
             // now, so that the next request, planned before this run writes anything, picks another directory
@@ -162,7 +153,7 @@ final class ServedRuns implements RunFactory
         final Object label = request.get("scenario") != null ? request.get("scenario") : settings.model();
         final HostedRun run = new HostedRun(id, label.toString(), settings.model(), directory.path());
         final boolean paused = Boolean.TRUE.equals(request.get("paused"));
-        final Thread thread = new Thread(() -> drive(run, settings, model, decisions, directory, paused),
+        final Thread thread = new Thread(() -> drive(run, planned, paused),
             "myriad-" + id);
         thread.setDaemon(true);
         thread.start();
@@ -172,26 +163,22 @@ final class ServedRuns implements RunFactory
     /**
      * Runs a hosted run to its end on the calling thread, then writes its run directory and says it finished.
      */
-    static void drive(final HostedRun run, final RunSettings settings, final Model model,
-        final DecisionsContext decisions, final RunDirectory directory, final boolean paused)
+    static void drive(final HostedRun run, final PlannedRun planned, final boolean paused)
     {
         try
         {
-            final RunSummary summary = SimulationRun.run(settings, model, decisions, directory, run.snapshots(),
-                (sim, endTick) ->
+            final RunSummary summary = SimulationRun.run(planned.settings(), planned.model(), planned.decisions(),
+                planned.directory(), run.snapshots(), SimulationRun.hosted(run, (sim, endTick) ->
                 {
-                    run.attach(sim);
                     if (paused)
                     {
                         sim.control().pause();
                     }
                     final long start = System.nanoTime();
                     sim.run(endTick - sim.tick());
-                    final long wallNs = System.nanoTime() - start;
-                    run.lastFrames(sim);
-                    return wallNs;
-                });
-            directory.write(settings, summary);
+                    return System.nanoTime() - start;
+                }));
+            planned.directory().write(planned.settings(), summary);
             run.finished(SummaryJson.toLine(summary));
         }
         catch (final Throwable ex)

@@ -21,6 +21,7 @@ import io.myriad.tools.report.ProgressBar;
 import io.myriad.tools.report.RunSummary;
 import io.myriad.tools.scenario.RunSettings;
 import io.myriad.tools.scenario.ScenarioWriter;
+import io.myriad.tools.server.HostedRun;
 
 /**
  * The run itself, as {@code myriad run} makes it: starts the journal, launches the simulation with the pipeline,
@@ -129,6 +130,23 @@ final class SimulationRun
     static Driver withKeys(final PrintWriter stderr)
     {
         return (sim, endTick) -> runWithKeys(sim, endTick, stderr);
+    }
+
+    /**
+     * @param run    the control server's run the simulation is.
+     * @param inner  drives the steps.
+     * @return a driver that attaches the simulation to the run before the steps, and takes the run's last frames
+     *         after them, before the simulation closes.
+     */
+    static Driver hosted(final HostedRun run, final Driver inner)
+    {
+        return (sim, endTick) ->
+        {
+            run.attach(sim);
+            final long wallNs = inner.drive(sim, endTick);
+            run.lastFrames(sim);
+            return wallNs;
+        };
     }
 
     /**
