@@ -128,7 +128,7 @@ final class Streamer implements AutoCloseable
             catch (final RuntimeException ex)
             {
                 // one client's failure (its session closing mid-send, say) must not keep the others waiting
-                LOG.debug("a client's round failed", ex);
+                LOG.warn("a client's round failed", ex);
             }
         }
     }
@@ -143,7 +143,15 @@ final class Streamer implements AutoCloseable
         if (now >= socket.nextStatusNs && !socket.textInFlight.get())
         {
             socket.nextStatusNs = now + socket.statusIntervalNs;
-            send(session, socket.textInFlight, status(socket, now));
+            try
+            {
+                send(session, socket.textInFlight, status(socket, now));
+            }
+            catch (final RuntimeException ex)
+            {
+                // a status that fails must not keep the client's frames from it
+                LOG.warn("a client's status failed", ex);
+            }
         }
         final SnapshotView view = socket.view;
         if (view != null && now >= socket.nextFrameNs && !socket.binaryInFlight.get())
